@@ -1,0 +1,436 @@
+package io.jtrace.engine;
+
+import io.jtrace.bindings.ErrnoException;
+import io.jtrace.bindings.Errnos;
+import io.jtrace.bindings.Kernel;
+import io.jtrace.bindings.Ptrace;
+import io.jtrace.bindings.SigInfo;
+import io.jtrace.bindings.SyscallInfo;
+import io.jtrace.bindings.Wait;
+import io.jtrace.engine.TraceEvent.ChildKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The wait loop. Runs on the tracer thread only: it is the one thread that makes ptrace requests.
+ *
+ * <p>Each stop costs one wait4, one PTRACE_GET_SYSCALL_INFO (for syscall stops) and one resume. The
+ * wait uses {@code __WALL | __WNOTHREAD}: it sees the tracees of this thread and the children this
+ * thread spawned (all of them tracees), and never a child some other part of the JVM started.
+ */
+final class Engine {
+    private static final int SIGTRAP = 5, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22;
+    private static final int SYSCALL_STOP = SIGTRAP | 0x80;
+    private static final long NR_CLONE = 56, NR_CLONE3 = 435;
+    private static final long CLONE_THREAD = 0x10000;
+    private static final int WAIT_ANY = Wait.WALL | Wait.WNOTHREAD;
+
+    private final Tracer.Options options;
+    private final TraceListener listener;
+    private final BlockingQueue<Tracer.Command<?>> commands;
+    private final TraceeTable table = new TraceeTable();
+    private final SyscallInfo info = new SyscallInfo();
+    private final Object idleLock = new Object();
+    private volatile int traced;
+    private volatile boolean shutdown;
+    private volatile Throwable failure;
+    private Kernel kernel;
+    private Tracee handle;
+    private Launcher launcher;
+
+    Engine(Tracer.Options options, TraceListener listener, BlockingQueue<Tracer.Command<?>> commands) {
+        this.options = options;
+        this.listener = listener;
+        this.commands = commands;
+    }
+
+    void run(Kernel k) throws InterruptedException {
+        kernel = k;
+        handle = new Tracee(k);
+        launcher = new Launcher(k);
+        while (!shutdown) {
+            Tracer.Command<?> c;
+            while ((c = commands.poll()) != null) {
+                c.run();
+                publish();
+            }
+            if (shutdown) {
+                break;
+            }
+            if (table.isEmpty()) {
+                commands.take().run();
+                publish();
+                continue;
+            }
+            int tid = kernel.wait4(-1, WAIT_ANY | Wait.WNOHANG);
+            if (tid == 0) {
+                listener.onIdle();
+                if (!commands.isEmpty()) {
+                    continue;
+                }
+                tid = kernel.wait4(-1, WAIT_ANY);
+            }
+            if (tid == -Errnos.EINTR) {
+                continue;
+            }
+            if (tid == -Errnos.ECHILD) {
+                // The kernel holds nothing of ours any more: whatever the table still lists is gone.
+                for (ThreadState t : table.threads()) {
+                    table.remove(t);
+                }
+                publish();
+                continue;
+            }
+            ErrnoException.check("wait4", tid);
+            dispatch(tid, kernel.lastStatus());
+            publish();
+        }
+    }
+
+    private void publish() {
+        int n = table.size();
+        if (n != traced) {
+            traced = n;
+            if (n == 0) {
+                synchronized (idleLock) {
+                    idleLock.notifyAll();
+                }
+            }
+        }
+    }
+
+    void awaitIdle() throws InterruptedException {
+        synchronized (idleLock) {
+            while (traced != 0 && failure == null) {
+                idleLock.wait();
+            }
+        }
+    }
+
+    void fail(Throwable t) {
+        failure = t;
+        synchronized (idleLock) {
+            idleLock.notifyAll();
+        }
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    void shutdown() {
+        shutdown = true;
+    }
+
+    // ---- commands
+
+    private int ptraceOptions() {
+        int o = Ptrace.O_TRACESYSGOOD | Ptrace.O_TRACEEXEC | Ptrace.O_TRACEEXIT;
+        if (options.followForks()) {
+            o |= Ptrace.O_TRACEFORK | Ptrace.O_TRACEVFORK | Ptrace.O_TRACECLONE;
+        }
+        return o;
+    }
+
+    int launch(LaunchSpec spec) throws TraceException {
+        Launcher.Started s = launcher.launch(spec, ptraceOptions() | Ptrace.O_EXITKILL);
+        int pid = s.pid();
+        ThreadState t = table.add(pid, pid, true);
+        t.awaitingFirstStop = false;
+        t.launching = true;
+        t.inSyscall = true;
+        t.syscallNr = s.info().nr;
+        t.syscallArgs = s.info().args.clone();
+        emit(new TraceEvent.Attached(pid, pid, true), t, true);
+        emit(new TraceEvent.SyscallEntry(pid, pid, s.info().arch, t.syscallNr, t.syscallArgs,
+                s.info().instructionPointer, s.info().stackPointer), t, true);
+        resume(t);
+        publish();
+        return pid;
+    }
+
+    List<Integer> attach(int pid) throws TraceException {
+        if (table.process(pid) != null || table.thread(pid) != null) {
+            throw new TraceException("process " + pid + " is already traced", Errnos.EPERM);
+        }
+        Path tasks = Path.of("/proc", Integer.toString(pid), "task");
+        List<Integer> seized = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        // Threads created while attaching show up in a later listing; stop when a pass adds none.
+        for (boolean more = true; more; ) {
+            more = false;
+            for (int tid : listTasks(tasks, pid)) {
+                if (!seen.add(tid)) {
+                    continue;
+                }
+                long r = kernel.ptrace(Ptrace.SEIZE, tid, 0, ptraceOptions());
+                if (r < 0) {
+                    if (seized.isEmpty() && tid == pid) {
+                        throw new TraceException(ErrnoExceptions.reason((int) -r), (int) -r);
+                    }
+                    continue; // a thread that exited meanwhile
+                }
+                table.add(tid, pid, false);
+                kernel.ptrace(Ptrace.INTERRUPT, tid, 0, 0);
+                seized.add(tid);
+                more = true;
+            }
+        }
+        publish();
+        return seized;
+    }
+
+    private static List<Integer> listTasks(Path tasks, int pid) throws TraceException {
+        List<Integer> tids = new ArrayList<>();
+        try (var dir = Files.newDirectoryStream(tasks)) {
+            for (Path p : dir) {
+                tids.add(Integer.parseInt(p.getFileName().toString()));
+            }
+        } catch (NoSuchFileException e) {
+            throw new TraceException(ErrnoExceptions.reason(Errnos.ESRCH), Errnos.ESRCH);
+        } catch (IOException | NumberFormatException e) {
+            throw new TraceException("cannot list the threads of process " + pid + ": " + e.getMessage(), Errnos.EIO);
+        }
+        tids.sort(null);
+        return tids;
+    }
+
+    /** Interrupts every tracee; each is detached at its next stop. */
+    void detachAll() {
+        for (ThreadState t : table.threads()) {
+            if (!t.detaching) {
+                t.detaching = true;
+                kernel.ptrace(Ptrace.INTERRUPT, t.tid, 0, 0);
+            }
+        }
+    }
+
+    // ---- stops
+
+    private void dispatch(int tid, int status) {
+        ThreadState t = table.thread(tid);
+        if (Wait.exited(status) || Wait.signaled(status)) {
+            if (t != null) {
+                table.remove(t);
+                int pid = t.process.pid;
+                emit(Wait.exited(status)
+                        ? new TraceEvent.Exited(tid, pid, Wait.exitCode(status))
+                        : new TraceEvent.Killed(tid, pid, Wait.termSignal(status), Wait.coreDumped(status)),
+                        t, false);
+            }
+            return;
+        }
+        if (!Wait.stopped(status)) {
+            return;
+        }
+        if (t == null) {
+            t = adopt(tid);
+            if (t == null) {
+                return;
+            }
+        }
+        t.listening = false;
+        t.resumeSignal = 0;
+        t.detachRequested = false;
+        int sig = Wait.stopSignal(status);
+        int event = Wait.ptraceEvent(status);
+        boolean groupStop = event == Ptrace.EVENT_STOP && isStopSignal(sig);
+        boolean signalDelivery = event == 0 && sig != SYSCALL_STOP;
+
+        if (t.awaitingFirstStop) {
+            t.awaitingFirstStop = false;
+            if (!t.detaching) {
+                emit(new TraceEvent.Attached(tid, t.process.pid, false), t, true);
+            }
+        }
+        if (t.detaching) {
+            detach(t, signalDelivery ? sig : 0);
+            return;
+        }
+        if (sig == SYSCALL_STOP) {
+            onSyscallStop(t);
+        } else if (sig == SIGTRAP && event != 0) {
+            onPtraceEvent(t, event);
+        } else if (groupStop) {
+            emit(new TraceEvent.GroupStop(tid, t.process.pid, sig), t, true);
+            if (t.detachRequested) {
+                detach(t, 0);
+            } else {
+                // PTRACE_LISTEN, not a restart: the process must stay stopped until SIGCONT.
+                kernel.ptrace(Ptrace.LISTEN, tid, 0, 0);
+                t.listening = true;
+            }
+        } else if (event != 0) {
+            resume(t);
+        } else {
+            SigInfo si = kernel.getSigInfo(tid);
+            t.resumeSignal = sig;
+            emit(new TraceEvent.SignalDelivery(tid, t.process.pid, sig, si), t, true);
+            resume(t);
+        }
+    }
+
+    private static boolean isStopSignal(int sig) {
+        return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+    }
+
+    private void onSyscallStop(ThreadState t) {
+        if (kernel.getSyscallInfo(t.tid, info) < 0) {
+            return; // killed meanwhile: its end comes through wait4
+        }
+        int pid = t.process.pid;
+        switch (info.op) {
+            case Ptrace.SYSCALL_INFO_ENTRY -> {
+                t.inSyscall = true;
+                t.syscallNr = info.nr;
+                t.syscallArgs = info.args.clone();
+                if (!t.hidden) {
+                    emit(new TraceEvent.SyscallEntry(t.tid, pid, info.arch, info.nr, t.syscallArgs,
+                            info.instructionPointer, info.stackPointer), t, true);
+                }
+            }
+            case Ptrace.SYSCALL_INFO_EXIT -> {
+                long nr = t.inSyscall ? t.syscallNr : -1;
+                long[] args = t.inSyscall ? t.syscallArgs : null;
+                t.inSyscall = false;
+                if (!t.hidden) {
+                    emit(new TraceEvent.SyscallExit(t.tid, pid, info.arch, nr, args, info.rval, info.isError),
+                            t, true);
+                }
+                if (t.launching && nr == Launcher.NR_EXECVE && info.isError) {
+                    // The program could not be executed: end the trampoline as strace's child ends.
+                    t.launching = false;
+                    t.hidden = true;
+                    launcher.exitInstead(t.tid, 1);
+                    return;
+                }
+            }
+            default -> { }
+        }
+        resume(t);
+    }
+
+    private void onPtraceEvent(ThreadState t, int event) {
+        switch (event) {
+            case Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK, Ptrace.EVENT_CLONE -> {
+                int child = (int) eventMessage(t);
+                if (child > 0) {
+                    ChildKind kind = event == Ptrace.EVENT_FORK ? ChildKind.FORK
+                            : event == Ptrace.EVENT_VFORK ? ChildKind.VFORK : ChildKind.CLONE;
+                    if (table.thread(child) == null) {
+                        int childPid = kind == ChildKind.CLONE && isThreadClone(t, child) ? t.process.pid : child;
+                        table.add(child, childPid, t.process.launched);
+                    }
+                    emit(new TraceEvent.NewChild(t.tid, t.process.pid, kind, child), t, true);
+                }
+            }
+            case Ptrace.EVENT_EXEC -> {
+                int former = (int) eventMessage(t);
+                if (former > 0 && former != t.tid) {
+                    t = table.takeOverLeader(former, t.tid);
+                }
+                t.launching = false;
+                emit(new TraceEvent.Exec(t.tid, t.process.pid, former > 0 ? former : t.tid), t, true);
+            }
+            case Ptrace.EVENT_EXIT -> emit(new TraceEvent.Exiting(t.tid, t.process.pid, (int) eventMessage(t)), t, true);
+            default -> { } // an interrupt, the end of a group-stop, vfork-done, seccomp
+        }
+        resume(t);
+    }
+
+    private long eventMessage(ThreadState t) {
+        try {
+            return kernel.getEventMessage(t.tid);
+        } catch (ErrnoException e) {
+            return -1;
+        }
+    }
+
+    /** Whether the clone that made {@code child} made a thread, from the parent's own arguments. */
+    private boolean isThreadClone(ThreadState parent, int child) {
+        long[] args = parent.syscallArgs;
+        if (parent.inSyscall && args != null && parent.syscallNr == NR_CLONE) {
+            return (args[0] & CLONE_THREAD) != 0;
+        }
+        if (parent.inSyscall && args != null && parent.syscallNr == NR_CLONE3) {
+            byte[] flags = new byte[8];
+            if (kernel.readMemory(parent.tid, args[0], flags, 0, 8) == 8) {
+                return (flags[2] & 0x01) != 0; // CLONE_THREAD is bit 16: byte 2, bit 0, little-endian
+            }
+        }
+        ProcStatus s = ProcStatus.read(child);
+        return s != null && s.tgid() == parent.process.pid;
+    }
+
+    /**
+     * A stop from a thread the table does not know: a new child whose first stop came before its
+     * parent's fork or clone event. Its thread group and parent are read from /proc.
+     */
+    private ThreadState adopt(int tid) {
+        ProcStatus s = ProcStatus.read(tid);
+        if (s == null) {
+            return null;
+        }
+        ProcessState group = table.process(s.tgid());
+        ProcessState parent = table.process(s.ppid());
+        boolean launched = group != null ? group.launched : parent != null && parent.launched;
+        return table.add(tid, s.tgid(), launched);
+    }
+
+    /** The lines of /proc/TID/status the engine needs. */
+    record ProcStatus(int tgid, int ppid) {
+        static ProcStatus read(int tid) {
+            int tgid = -1;
+            int ppid = -1;
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Integer.toString(tid), "status"))) {
+                    if (line.startsWith("Tgid:")) {
+                        tgid = Integer.parseInt(line.substring(5).trim());
+                    } else if (line.startsWith("PPid:")) {
+                        ppid = Integer.parseInt(line.substring(5).trim());
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                return null;
+            }
+            return tgid > 0 ? new ProcStatus(tgid, ppid) : null;
+        }
+    }
+
+    private void resume(ThreadState t) {
+        if (t.detachRequested) {
+            detach(t, t.resumeSignal);
+            return;
+        }
+        // ESRCH here means the thread was killed while stopped; its end comes through wait4.
+        kernel.ptrace(Ptrace.SYSCALL, t.tid, 0, t.resumeSignal);
+    }
+
+    private void detach(ThreadState t, int signal) {
+        kernel.ptrace(Ptrace.DETACH, t.tid, 0, signal);
+        table.remove(t);
+        emit(new TraceEvent.Detached(t.tid, t.process.pid), t, false);
+    }
+
+    private void emit(TraceEvent event, ThreadState t, boolean stopped) {
+        handle.bind(t, stopped);
+        try {
+            listener.onEvent(event, handle);
+        } catch (RuntimeException e) {
+            // A listener's bug must not leave a tracee stopped: remember it and go on.
+            if (failure == null) {
+                failure = e;
+            }
+        } finally {
+            handle.unbind();
+        }
+    }
+}

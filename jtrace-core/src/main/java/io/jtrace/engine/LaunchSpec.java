@@ -1,0 +1,97 @@
+package io.jtrace.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to run and what it inherits. Strings are bytes so that arguments and environment reach the
+ * tracee exactly as given, whatever their encoding.
+ *
+ * @param executable     the file to execve (already resolved against PATH)
+ * @param argv           the argument vector, argv[0] included
+ * @param env            the environment, {@code NAME=value} entries
+ * @param cwd            the working directory, or null to inherit this process's
+ * @param inheritedFds   the descriptors the tracee inherits; every other descriptor of this
+ *                       process is closed in it
+ * @param ignoredSignals bit (n-1) set: signal n stays ignored; every other signal gets its default action
+ * @param blockedSignals the tracee's initial signal mask, same encoding
+ */
+public record LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env, byte[] cwd,
+                         int[] inheritedFds, long ignoredSignals, long blockedSignals) {
+
+    /**
+     * Runs {@code executable} with {@code argv}, giving it what this process was given: its
+     * environment, working directory, standard descriptors, ignored signals and signal mask.
+     */
+    public static LaunchSpec inheriting(String executable, List<String> argv) {
+        List<byte[]> args = new ArrayList<>(argv.size());
+        for (String a : argv) {
+            args.add(a.getBytes(StandardCharsets.UTF_8));
+        }
+        return inheritingBytes(executable.getBytes(StandardCharsets.UTF_8), args, new int[] {0, 1, 2});
+    }
+
+    /** As {@link #inheriting(String, List)}, with byte strings and an explicit descriptor set. */
+    public static LaunchSpec inheritingBytes(byte[] executable, List<byte[]> argv, int[] inheritedFds) {
+        ProcessSignals s = ProcessSignals.atStart();
+        return new LaunchSpec(executable, List.copyOf(argv), environment(), null, inheritedFds.clone(),
+                s.ignored(), s.blocked());
+    }
+
+    /** This process's environment as it was passed in, byte for byte. */
+    static List<byte[]> environment() {
+        try {
+            return splitNul(Files.readAllBytes(Path.of("/proc/self/environ")));
+        } catch (IOException e) {
+            List<byte[]> env = new ArrayList<>();
+            System.getenv().forEach((k, v) -> env.add((k + "=" + v).getBytes(StandardCharsets.UTF_8)));
+            return env;
+        }
+    }
+
+    static List<byte[]> splitNul(byte[] block) {
+        List<byte[]> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < block.length; i++) {
+            if (block[i] == 0) {
+                out.add(java.util.Arrays.copyOfRange(block, start, i));
+                start = i + 1;
+            }
+        }
+        if (start < block.length) {
+            out.add(java.util.Arrays.copyOfRange(block, start, block.length));
+        }
+        return out;
+    }
+
+    /**
+     * The signal state this process started with. Dispositions are read from /proc/self/status (the
+     * JVM keeps ignored signals ignored); the mask from the primordial thread, which the JVM leaves as
+     * the parent set it because Java code runs on other threads.
+     */
+    record ProcessSignals(long ignored, long blocked) {
+        static ProcessSignals atStart() {
+            long ignored = statusMask(Path.of("/proc/self/status"), "SigIgn:");
+            long pid = ProcessHandle.current().pid();
+            long blocked = statusMask(Path.of("/proc/self/task/" + pid + "/status"), "SigBlk:");
+            return new ProcessSignals(ignored, blocked);
+        }
+
+        private static long statusMask(Path status, String key) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith(key)) {
+                        return Long.parseUnsignedLong(line.substring(key.length()).trim(), 16);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                return 0;
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.jtrace.engine;
+
+import io.jtrace.bindings.Kernel;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Traces processes with ptrace. A tracer owns one platform thread that makes every ptrace request,
+ * because the kernel binds a tracee to the thread that attached it; its methods may be called from
+ * any thread and are carried out there. Events reach the {@link TraceListener} on that thread.
+ *
+ * <pre>{@code
+ * try (Tracer tracer = Tracer.start(new Tracer.Options(true), (event, tracee) -> System.out.println(event))) {
+ *     tracer.launch(LaunchSpec.inheriting("/bin/ls", List.of("ls", "/")));
+ *     tracer.awaitIdle();
+ * }
+ * }</pre>
+ */
+public final class Tracer implements AutoCloseable {
+    /** @param followForks trace the children and threads the tracees create, as strace -f */
+    public record Options(boolean followForks) {}
+
+    /** Sent to the tracer thread to make its wait4 return EINTR when a command is queued. */
+    static final int WAKEUP_SIGNAL = 23; // SIGURG: ignored by default, unused by the JVM
+
+    private final BlockingQueue<Command<?>> commands = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final Engine engine;
+    private final CompletableFuture<Integer> tracerTid = new CompletableFuture<>();
+
+    private Tracer(Options options, TraceListener listener) {
+        this.engine = new Engine(options, listener, commands);
+        this.thread = Thread.ofPlatform().name("jtrace-tracer").daemon(true).unstarted(this::run);
+    }
+
+    /** Starts a tracer with its thread; it traces nothing until {@link #launch} or {@link #attach}. */
+    public static Tracer start(Options options, TraceListener listener) {
+        Tracer t = new Tracer(options, listener);
+        t.thread.start();
+        t.tracerTid.join();
+        return t;
+    }
+
+    private void run() {
+        try (Kernel kernel = Kernel.open()) {
+            kernel.installWakeupHandler(WAKEUP_SIGNAL);
+            tracerTid.complete(kernel.gettid());
+            engine.run(kernel);
+        } catch (Throwable t) {
+            tracerTid.completeExceptionally(t);
+            engine.fail(t);
+        }
+    }
+
+    /** Starts a program under trace. Returns its pid; it is stopped at its execve until events flow. */
+    public int launch(LaunchSpec spec) throws TraceException {
+        return call(() -> engine.launch(spec));
+    }
+
+    /**
+     * Seizes every thread of process {@code pid}. Returns the tids seized. A process in a group-stop
+     * stays stopped.
+     */
+    public List<Integer> attach(int pid) throws TraceException {
+        return call(() -> engine.attach(pid));
+    }
+
+    /**
+     * Lets every tracee go: each is interrupted and detached at its next stop, a pending signal
+     * delivered, a stopped process left stopped. Returns at once; {@link #awaitIdle} tells when done.
+     */
+    public void detachAll() {
+        try {
+            call(() -> {
+                engine.detachAll();
+                return null;
+            });
+        } catch (TraceException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Blocks until nothing is traced any more: every tracee exited or was detached. */
+    public void awaitIdle() throws InterruptedException {
+        engine.awaitIdle();
+    }
+
+    /** Whether the engine stopped on an internal error; the error, or null. */
+    public Throwable failure() {
+        return engine.failure();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!thread.isAlive()) {
+            return;
+        }
+        detachAll();
+        awaitIdle();
+        try {
+            call(() -> {
+                engine.shutdown();
+                return null;
+            });
+        } catch (TraceException e) {
+            throw new IllegalStateException(e);
+        }
+        thread.join(1000);
+    }
+
+    private <T> T call(Callable<T> body) throws TraceException {
+        if (Thread.currentThread() == thread) {
+            try {
+                return body.call();
+            } catch (TraceException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Command<T> c = new Command<>(body);
+        commands.add(c);
+        while (true) {
+            ring();
+            try {
+                return c.result.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!thread.isAlive()) {
+                    throw new IllegalStateException("the tracer thread has stopped", engine.failure());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the tracer", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TraceException te) {
+                    throw te;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Wakes the tracer thread if it is blocked in wait4. A signal sent just before the thread blocks
+     * is lost, so callers ring until their command is taken.
+     */
+    private void ring() {
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        try (Kernel k = Kernel.open()) {
+            k.tgkill(k.getpid(), tracerTid.join(), WAKEUP_SIGNAL);
+        }
+    }
+
+    /** A unit of work for the tracer thread. */
+    static final class Command<T> {
+        final Callable<T> body;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Command(Callable<T> body) {
+            this.body = body;
+        }
+
+        void run() {
+            try {
+                result.complete(body.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }
+    }
+}
