@@ -234,6 +234,26 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    private static final long NR_RT_SIGPROCMASK = 14, NR_SETRLIMIT = 160;
+    private static final int SIG_UNBLOCK = 1, RLIMIT_CORE = 4;
+
+    /**
+     * Ends this process by {@code signal}, as a tracer that mirrors its tracee's death does: default
+     * action restored, signal unblocked, no core file. Returns only if the signal did not kill.
+     */
+    public void dieBySignal(int signal) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment act = a.allocate(SA_SIGACTION_SIZE, 8); // sa_handler = SIG_DFL (0)
+            LibC.Fn3.SIGACTION.call(signal, act.address(), 0);
+            MemorySegment set = a.allocate(JAVA_LONG);
+            set.set(JAVA_LONG, 0, 1L << (signal - 1));
+            sys(NR_RT_SIGPROCMASK, SIG_UNBLOCK, set.address(), 0, 8);
+            MemorySegment zero = a.allocate(16, 8);
+            sys(NR_SETRLIMIT, RLIMIT_CORE, zero.address(), 0, 0);
+            tgkill(getpid(), gettid(), signal);
+        }
+    }
+
     // ---- spawning
 
     /** What posix_spawn should do in the child before exec. */

@@ -157,7 +157,7 @@ final class Engine {
         return pid;
     }
 
-    List<Integer> attach(int pid) throws TraceException {
+    List<Integer> attach(int pid, boolean allThreads) throws TraceException {
         if (table.process(pid) != null || table.thread(pid) != null) {
             throw new TraceException("process " + pid + " is already traced", Errnos.EPERM);
         }
@@ -167,7 +167,7 @@ final class Engine {
         // Threads created while attaching show up in a later listing; stop when a pass adds none.
         for (boolean more = true; more; ) {
             more = false;
-            for (int tid : listTasks(tasks, pid)) {
+            for (int tid : allThreads ? listTasks(tasks, pid) : List.of(pid)) {
                 if (!seen.add(tid)) {
                     continue;
                 }
@@ -178,7 +178,7 @@ final class Engine {
                     }
                     continue; // a thread that exited meanwhile
                 }
-                table.add(tid, pid, false);
+                table.add(tid, allThreads ? pid : tgidOf(tid), false);
                 kernel.ptrace(Ptrace.INTERRUPT, tid, 0, 0);
                 seized.add(tid);
                 more = true;
@@ -186,6 +186,11 @@ final class Engine {
         }
         publish();
         return seized;
+    }
+
+    private static int tgidOf(int tid) {
+        ProcStatus s = ProcStatus.read(tid);
+        return s != null ? s.tgid() : tid;
     }
 
     private static List<Integer> listTasks(Path tasks, int pid) throws TraceException {

@@ -37,8 +37,14 @@ public record LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env,
 
     /** As {@link #inheriting(String, List)}, with byte strings and an explicit descriptor set. */
     public static LaunchSpec inheritingBytes(byte[] executable, List<byte[]> argv, int[] inheritedFds) {
+        return inheritingBytes(executable, argv, environment(), inheritedFds);
+    }
+
+    /** As {@link #inheritingBytes(byte[], List, int[])}, with an explicit environment. */
+    public static LaunchSpec inheritingBytes(byte[] executable, List<byte[]> argv, List<byte[]> env,
+                                             int[] inheritedFds) {
         ProcessSignals s = ProcessSignals.atStart();
-        return new LaunchSpec(executable, List.copyOf(argv), environment(), null, inheritedFds.clone(),
+        return new LaunchSpec(executable, List.copyOf(argv), List.copyOf(env), null, inheritedFds.clone(),
                 s.ignored(), s.blocked());
     }
 
@@ -53,7 +59,8 @@ public record LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env,
         }
     }
 
-    static List<byte[]> splitNul(byte[] block) {
+    /** Splits a block of NUL-terminated strings, as /proc/PID/environ and cmdline hold them. */
+    public static List<byte[]> splitNul(byte[] block) {
         List<byte[]> out = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < block.length; i++) {

@@ -61,7 +61,8 @@ final class Launcher {
             List<int[]> dup2s = new ArrayList<>();
             dup2s.add(new int[] {gate[0], gateFd});
             List<byte[]> argv = List.of(TRAMPOLINE, "-c".getBytes(StandardCharsets.US_ASCII),
-                    ("read _ <&" + gateFd).getBytes(StandardCharsets.US_ASCII));
+                    // dash takes only one-digit descriptors in <&N; the /proc path takes any.
+                    ("read _ </proc/self/fd/" + gateFd).getBytes(StandardCharsets.US_ASCII));
             // The JVM's own descriptors need not be close-on-exec: close every one that is not
             // inherited. Those below the gate are listed (a close action on a closed descriptor
             // would fail the spawn), those above it go with closefrom.

@@ -69,7 +69,12 @@ public final class Tracer implements AutoCloseable {
      * stays stopped.
      */
     public List<Integer> attach(int pid) throws TraceException {
-        return call(() -> engine.attach(pid));
+        return call(() -> engine.attach(pid, true));
+    }
+
+    /** Seizes the one thread {@code tid}, as strace -p without -f does. Returns it in a list. */
+    public List<Integer> attachThread(int tid) throws TraceException {
+        return call(() -> engine.attach(tid, false));
     }
 
     /**

@@ -1,0 +1,248 @@
+package io.jtrace.cli;
+
+import io.jtrace.bindings.Kernel;
+import io.jtrace.cli.output.Sink;
+import io.jtrace.engine.LaunchSpec;
+import io.jtrace.engine.TraceException;
+import io.jtrace.engine.Tracer;
+import io.jtrace.syscalls.SyscallTable;
+
+import java.io.FileDescriptor;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code jtrace} command: strace 6.1's options, messages, output and exit status.
+ *
+ * <p>The launcher script passes the name it was invoked as ({@code -Djtrace.argv0}), so messages
+ * begin with it as strace's begin with its argv[0], and the descriptors its caller gave it
+ * ({@code -Djtrace.fds}), which the traced program inherits.
+ */
+public final class Main {
+    private static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGTERM = 15;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        String argv0 = System.getProperty("jtrace.argv0", "jtrace");
+        Sink stderr = new Sink(new FileOutputStream(FileDescriptor.err), false);
+        Messages messages = new Messages(argv0, stderr);
+        int status;
+        try {
+            status = new Main().run(args, messages);
+        } catch (RuntimeException | Error e) {
+            messages.error("internal error: " + e);
+            status = 1;
+        }
+        stderr.flush();
+        System.out.flush();
+        exit(status);
+    }
+
+    /** Exits with {@code status}; a value above 255 means: die by signal (status - 256), as the tracee did. */
+    private static void exit(int status) {
+        if (status > 255) {
+            try (Kernel k = Kernel.open()) {
+                k.dieBySignal(status - 256);
+            }
+            Runtime.getRuntime().halt(128 + (status - 256));
+        }
+        Runtime.getRuntime().halt(status);
+    }
+
+    int run(String[] args, Messages messages) {
+        String argv0 = messages.argv0();
+        Options options;
+        try {
+            SyscallTable table = SyscallTable.x86_64();
+            options = new OptionParser(name -> table.isName(name)
+                    && table.numbersOf(name).stream().anyMatch(n -> table.lookup(n).orElseThrow().knownToStrace61()))
+                    .parse(args);
+        } catch (UsageException e) {
+            messages.info(e.getMessage());
+            if (e.tryHelp()) {
+                messages.stderr().appendUtf8Line("Try '" + argv0 + " -h' for more information.");
+            }
+            return 1;
+        }
+        if (options.help()) {
+            System.out.print(OptionParser.helpText());
+            return 0;
+        }
+        if (options.version()) {
+            System.out.print(OptionParser.versionText());
+            return 0;
+        }
+        for (String w : options.warnings()) {
+            messages.info(w);
+        }
+
+        Sink traceSink;
+        boolean separate = options.followForksSeparately() && options.outputFile() != null;
+        if (options.outputFile() == null) {
+            traceSink = messages.stderr();
+        } else if (separate) {
+            traceSink = null;
+        } else {
+            try {
+                traceSink = new Sink(new FileOutputStream(options.outputFile()), true);
+            } catch (FileNotFoundException e) {
+                messages.error("Can't fopen '" + options.outputFile() + "': " + Messages.reason(e));
+                return 1;
+            }
+        }
+
+        LaunchSpec spec = null;
+        if (!options.command().isEmpty()) {
+            String prog = options.command().getFirst();
+            String path = resolve(prog);
+            if (path == null) {
+                messages.error("Can't stat '" + prog + "': No such file or directory");
+                return 1;
+            }
+            spec = LaunchSpec.inheritingBytes(path.getBytes(StandardCharsets.UTF_8),
+                    commandBytes(options.command()), environment(), inheritedFds());
+        }
+
+        StracePrinter printer = new StracePrinter(options, messages, traceSink);
+        Tracer tracer = Tracer.start(new Tracer.Options(options.followForks()), printer);
+        int launched = 0;
+        int tracees = 0;
+        for (int pid : options.attachPids()) {
+            try {
+                List<Integer> tids = options.followForks() ? tracer.attach(pid) : tracer.attachThread(pid);
+                tids.forEach(printer::attachedByUser);
+                tracees += tids.size();
+                if (options.quietLevel() < 1) {
+                    messages.info(tids.size() > 1 ? "Process " + pid + " attached with " + tids.size() + " threads"
+                            : "Process " + pid + " attached");
+                }
+            } catch (TraceException e) {
+                messages.error("attach: ptrace(PTRACE_SEIZE, " + pid + "): " + e.getMessage());
+            }
+        }
+        if (spec != null) {
+            try {
+                launched = tracer.launch(spec);
+                printer.setLaunched(launched);
+                tracees++;
+            } catch (TraceException e) {
+                messages.error(e.getMessage());
+                printer.close();
+                return 1;
+            }
+        }
+        if (tracees == 0) {
+            printer.close();
+            return 1;
+        }
+        printer.started(tracees);
+
+        // strace -I: with -o FILE PROG fatal signals are ignored; otherwise they detach everything
+        // and jtrace then dies of the same signal.
+        boolean ignoreSignals = options.outputFile() != null && spec != null;
+        int[] fatal = new int[1];
+        for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGTERM}) {
+            SignalHandlers.handle(sig, () -> {
+                if (!ignoreSignals) {
+                    fatal[0] = sig;
+                    tracer.detachAll();
+                }
+            });
+        }
+        try {
+            tracer.awaitIdle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        printer.close();
+        if (tracer.failure() != null) {
+            messages.error("internal error: " + tracer.failure());
+            return 1;
+        }
+        if (fatal[0] != 0) {
+            return 256 + fatal[0];
+        }
+        int st = printer.launchedStatus();
+        if (spec == null || st < 0) {
+            return 0;
+        }
+        if ((st & 0x7f) != 0) {
+            return 256 + (st & 0x7f);
+        }
+        return (st >> 8) & 0xff;
+    }
+
+    /** strace's lookup of PROG: a name with a slash is taken as is, others searched in PATH. */
+    static String resolve(String prog) {
+        if (prog.contains("/")) {
+            return Files.exists(Path.of(prog)) ? prog : null;
+        }
+        String pathVar = System.getenv("PATH");
+        for (String dir : (pathVar == null ? "/bin:/usr/bin" : pathVar).split(":", -1)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, prog);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The command's arguments as the bytes jtrace was given. Java decodes its arguments with the
+     * platform charset, which may not round-trip, so they are taken from /proc/self/cmdline, whose
+     * last entries are this program's arguments exactly as passed.
+     */
+    static List<byte[]> commandBytes(List<String> command) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+            List<byte[]> all = LaunchSpec.splitNul(raw);
+                if (all.size() >= command.size()) {
+                return new ArrayList<>(all.subList(all.size() - command.size(), all.size()));
+            }
+        } catch (IOException e) {
+            // fall through to the decoded arguments
+        }
+        List<byte[]> decoded = new ArrayList<>();
+        command.forEach(c -> decoded.add(c.getBytes(StandardCharsets.UTF_8)));
+        return decoded;
+    }
+
+    /**
+     * The environment jtrace's caller gave it. The launcher script passes it through a file
+     * ({@code -Djtrace.environ}) because bash reorders the environment of the JVM it starts.
+     */
+    static List<byte[]> environment() {
+        String file = System.getProperty("jtrace.environ");
+        if (file != null) {
+            try {
+                return LaunchSpec.splitNul(Files.readAllBytes(Path.of(file)));
+            } catch (IOException e) {
+                // fall back to this process's own
+            }
+        }
+        try {
+            return LaunchSpec.splitNul(Files.readAllBytes(Path.of("/proc/self/environ")));
+        } catch (IOException e) {
+            List<byte[]> env = new ArrayList<>();
+            System.getenv().forEach((k, v) -> env.add((k + "=" + v).getBytes(StandardCharsets.UTF_8)));
+            return env;
+        }
+    }
+
+    /** The descriptors jtrace's caller gave it: from the launcher script, else the standard three. */
+    static int[] inheritedFds() {
+        String fds = System.getProperty("jtrace.fds");
+        if (fds == null || fds.isBlank()) {
+            return new int[] {0, 1, 2};
+        }
+        return Arrays.stream(fds.trim().split("[ ,]+")).mapToInt(Integer::parseInt).toArray();
+    }
+}

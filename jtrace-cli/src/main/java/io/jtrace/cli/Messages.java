@@ -1,0 +1,58 @@
+package io.jtrace.cli;
+
+import io.jtrace.cli.output.Sink;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * jtrace's own messages on stderr, each prefixed with the name jtrace was invoked as, as strace
+ * prefixes its own. When the trace goes to stderr too they share one buffer, so they appear exactly
+ * where strace's would, even in the middle of a trace line.
+ */
+final class Messages {
+    private final String argv0;
+    private final Sink stderr;
+
+    Messages(String argv0, Sink stderr) {
+        this.argv0 = argv0;
+        this.stderr = stderr;
+    }
+
+    String argv0() {
+        return argv0;
+    }
+
+    Sink stderr() {
+        return stderr;
+    }
+
+    void info(String text) {
+        stderr.appendUtf8Line(argv0 + ": " + text);
+    }
+
+    void error(String text) {
+        info(text);
+        stderr.flush();
+    }
+
+    void flush() {
+        stderr.flush();
+    }
+
+    /** The strerror-style reason of a failed file operation. */
+    static String reason(IOException e) {
+        return switch (e) {
+            case NoSuchFileException n -> "No such file or directory";
+            case AccessDeniedException a -> "Permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getReason();
+            default -> {
+                String m = e.getMessage();
+                int paren = m == null ? -1 : m.lastIndexOf(" (");
+                yield paren >= 0 && m.endsWith(")") ? m.substring(paren + 2, m.length() - 1) : String.valueOf(m);
+            }
+        };
+    }
+}

@@ -1,0 +1,619 @@
+package io.jtrace.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Reads a command line the way strace 6.1 does: glibc {@code getopt_long} over strace's option
+ * table, then strace's own checks, with strace's messages.
+ *
+ * <p>jtrace accepts {@code -a -e trace= -e quiet= -f -ff -F -h -o -p -q -s -V} and their long
+ * forms. Every other strace option is recognised, so mistakes in it get strace's message, but is
+ * refused with "... is not supported by jtrace yet". That refusal is reported last, after every
+ * check strace itself makes, so a command line strace rejects is rejected with strace's words and
+ * {@code -h}/{@code -V} still work whatever else is on the line.
+ */
+public final class OptionParser {
+    public static final String VERSION = "0.1.0";
+
+    /** strace's getopt string; its leading '+' (stop at the first non-option) is built into {@link Getopt}. */
+    private static final String SHORT_OPTIONS = "a:Ab:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ";
+
+    private enum HasArg { NONE, REQUIRED, OPTIONAL }
+
+    /**
+     * One row of strace's {@code longopts}. {@code key} is what getopt_long returns for it: the
+     * short option letter, or a name for options that have none.
+     */
+    private record LongOption(String name, HasArg hasArg, String key) {}
+
+    /** strace 6.1's {@code longopts}, read out of /usr/bin/strace; order matters for ambiguity messages. */
+    private static final List<LongOption> LONG_OPTIONS = List.of(
+            new LongOption("columns", HasArg.REQUIRED, "a"),
+            new LongOption("output-append-mode", HasArg.NONE, "A"),
+            new LongOption("detach-on", HasArg.REQUIRED, "b"),
+            new LongOption("summary-only", HasArg.NONE, "c"),
+            new LongOption("summary", HasArg.NONE, "C"),
+            new LongOption("debug", HasArg.NONE, "d"),
+            new LongOption("daemonize", HasArg.OPTIONAL, "daemonize"),
+            new LongOption("daemonised", HasArg.OPTIONAL, "daemonize"),
+            new LongOption("daemonized", HasArg.OPTIONAL, "daemonize"),
+            new LongOption("env", HasArg.REQUIRED, "E"),
+            new LongOption("follow-forks", HasArg.NONE, "follow-forks"),
+            new LongOption("output-separately", HasArg.NONE, "output-separately"),
+            new LongOption("help", HasArg.NONE, "h"),
+            new LongOption("instruction-pointer", HasArg.NONE, "i"),
+            new LongOption("interruptible", HasArg.REQUIRED, "I"),
+            new LongOption("stack-traces", HasArg.NONE, "k"),
+            new LongOption("syscall-number", HasArg.NONE, "n"),
+            new LongOption("output", HasArg.REQUIRED, "o"),
+            new LongOption("summary-syscall-overhead", HasArg.REQUIRED, "O"),
+            new LongOption("attach", HasArg.REQUIRED, "p"),
+            new LongOption("trace-path", HasArg.REQUIRED, "P"),
+            new LongOption("relative-timestamps", HasArg.OPTIONAL, "r"),
+            new LongOption("string-limit", HasArg.REQUIRED, "s"),
+            new LongOption("summary-sort-by", HasArg.REQUIRED, "S"),
+            new LongOption("absolute-timestamps", HasArg.OPTIONAL, "absolute-timestamps"),
+            new LongOption("timestamps", HasArg.OPTIONAL, "absolute-timestamps"),
+            new LongOption("syscall-times", HasArg.OPTIONAL, "T"),
+            new LongOption("user", HasArg.REQUIRED, "u"),
+            new LongOption("summary-columns", HasArg.REQUIRED, "U"),
+            new LongOption("no-abbrev", HasArg.NONE, "v"),
+            new LongOption("version", HasArg.NONE, "V"),
+            new LongOption("summary-wall-clock", HasArg.NONE, "w"),
+            new LongOption("strings-in-hex", HasArg.OPTIONAL, "strings-in-hex"),
+            new LongOption("const-print-style", HasArg.REQUIRED, "X"),
+            new LongOption("pidns-translation", HasArg.NONE, "pidns-translation"),
+            new LongOption("successful-only", HasArg.NONE, "z"),
+            new LongOption("failed-only", HasArg.NONE, "Z"),
+            new LongOption("failing-only", HasArg.NONE, "Z"),
+            new LongOption("seccomp-bpf", HasArg.NONE, "seccomp-bpf"),
+            new LongOption("tips", HasArg.OPTIONAL, "tips"),
+            new LongOption("trace", HasArg.REQUIRED, "trace"),
+            new LongOption("abbrev", HasArg.REQUIRED, "abbrev"),
+            new LongOption("verbose", HasArg.REQUIRED, "verbose"),
+            new LongOption("raw", HasArg.REQUIRED, "raw"),
+            new LongOption("signals", HasArg.REQUIRED, "signals"),
+            new LongOption("status", HasArg.REQUIRED, "status"),
+            new LongOption("read", HasArg.REQUIRED, "read"),
+            new LongOption("write", HasArg.REQUIRED, "write"),
+            new LongOption("fault", HasArg.REQUIRED, "fault"),
+            new LongOption("inject", HasArg.REQUIRED, "inject"),
+            new LongOption("kvm", HasArg.REQUIRED, "kvm"),
+            new LongOption("quiet", HasArg.OPTIONAL, "quiet"),
+            new LongOption("silent", HasArg.OPTIONAL, "quiet"),
+            new LongOption("silence", HasArg.OPTIONAL, "quiet"),
+            new LongOption("decode-fds", HasArg.OPTIONAL, "decode-fds"),
+            new LongOption("decode-pids", HasArg.REQUIRED, "decode-pids"),
+            new LongOption("secontext", HasArg.OPTIONAL, "secontext"));
+
+    /** The {@code NAME=} prefixes {@code -e} understands, to the qualifier each selects. */
+    private static final Map<String, String> QUALIFIERS = Map.ofEntries(
+            Map.entry("trace", "trace"), Map.entry("t", "trace"),
+            Map.entry("abbrev", "abbrev"), Map.entry("a", "abbrev"),
+            Map.entry("verbose", "verbose"), Map.entry("v", "verbose"),
+            Map.entry("raw", "raw"), Map.entry("x", "raw"),
+            Map.entry("signal", "signal"), Map.entry("signals", "signal"), Map.entry("s", "signal"),
+            Map.entry("status", "status"),
+            Map.entry("read", "read"), Map.entry("reads", "read"), Map.entry("r", "read"),
+            Map.entry("write", "write"), Map.entry("writes", "write"), Map.entry("w", "write"),
+            Map.entry("fault", "fault"),
+            Map.entry("inject", "inject"),
+            Map.entry("kvm", "kvm"),
+            Map.entry("quiet", "quiet"), Map.entry("silent", "quiet"), Map.entry("silence", "quiet"),
+            Map.entry("q", "quiet"),
+            Map.entry("decode-fds", "decode-fds"), Map.entry("decode-fd", "decode-fds"),
+            Map.entry("decode-pids", "decode-pids"), Map.entry("decode-pid", "decode-pids"),
+            Map.entry("secontext", "secontext"));
+
+    /** Syscall groups {@code -e trace=} accepts besides names; the unprefixed ones are strace's legacy spellings. */
+    private static final Set<String> SYSCALL_CLASSES = Set.of(
+            "%desc", "%file", "%memory", "%process", "%signal", "%ipc", "%net", "%network", "%stat",
+            "%lstat", "%fstat", "%%stat", "%statfs", "%fstatfs", "%%statfs", "%pure", "%clock", "%creds",
+            "desc", "file", "memory", "process", "signal", "ipc", "network");
+
+    /** The {@code @} suffixes an x86_64 strace accepts on {@code -e trace=} tokens. */
+    private static final Set<String> PERSONALITIES = Set.of("64", "32", "x32");
+
+    /** {@code -e quiet=} names, matched case-insensitively, to the message kind each suppresses. */
+    private static final Map<String, String> QUIET_NAMES = Map.of(
+            "attach", "attach", "exit", "exit", "path-resolution", "path-resolution",
+            "personality", "personality", "superseded", "thread-execve", "thread-execve", "thread-execve");
+
+    /** Index n holds what {@code -q} repeated n times suppresses (strace caps the count at 3). */
+    private static final List<Set<String>> QUIET_LEVELS = List.of(
+            Set.of(),
+            Set.of("attach", "personality"),
+            Set.of("attach", "personality", "exit"),
+            Set.copyOf(QUIET_NAMES.values()));
+
+    /** {@code -s} stops at -1U / 4 in strace. */
+    private static final int MAX_STRING_LIMIT = 0x3fff_ffff;
+
+    private static final String TRACE_FILTER = "-e trace";
+    private static final String QUIET_FILTER = "-e quiet";
+
+    private final Predicate<String> isSyscallName;
+    private final long tracerPid;
+
+    /** @param isSyscallName whether a name is one {@code -e trace=} may select */
+    public OptionParser(Predicate<String> isSyscallName) {
+        this(isSyscallName, ProcessHandle.current().pid());
+    }
+
+    /**
+     * @param isSyscallName whether a name is one {@code -e trace=} may select
+     * @param tracerPid     the pid {@code -p} must refuse, as strace refuses its own
+     */
+    public OptionParser(Predicate<String> isSyscallName, long tracerPid) {
+        this.isSyscallName = isSyscallName;
+        this.tracerPid = tracerPid;
+    }
+
+    /** Parses {@code args} (argv without argv[0]). */
+    public Options parse(String[] args) throws UsageException {
+        Getopt getopt = new Getopt(args);
+        Settings settings = new Settings();
+        for (Parsed option = getopt.next(); option != null; option = getopt.next()) {
+            switch (option.key()) {
+                case "a" -> settings.alignColumn = uintArgument(option, Integer.MAX_VALUE);
+                case "e" -> qualify(option.value(), settings);
+                case "f" -> settings.shortFollowForks++;
+                case "F" -> settings.deprecatedF = true;
+                case "h" -> {
+                    return Options.forHelp();
+                }
+                case "o" -> settings.outputFile = option.value();
+                case "p" -> attach(option.value(), settings);
+                case "q" -> settings.shortQuiet++;
+                case "s" -> settings.stringLimit = uintArgument(option, MAX_STRING_LIMIT);
+                case "V" -> settings.version = true;
+                case "follow-forks" -> settings.longFollowForks = true;
+                case "output-separately" -> settings.outputSeparately = true;
+                case "trace" -> qualifyTrace(option.value(), settings);
+                case "quiet" -> qualifyQuiet(option.value() == null ? "attach,personality" : option.value(), settings);
+                default -> settings.unsupported.putIfAbsent(option.key(), notSupported(option.spelling()));
+            }
+        }
+        if (settings.version) {
+            return Options.forVersion();
+        }
+        return finish(settings, getopt.operands());
+    }
+
+    /** strace's checks after the option loop, in strace's order. */
+    private static Options finish(Settings settings, List<String> command) throws UsageException {
+        if (settings.attachPids.isEmpty() && command.isEmpty()) {
+            throw new UsageException("must have PROG [ARGS] or -p PID", true);
+        }
+        boolean followForks = settings.longFollowForks;
+        boolean separately = settings.outputSeparately;
+        if (settings.shortFollowForks > 0) {
+            if (settings.longFollowForks) {
+                throw new UsageException("-f and --follow-forks cannot be provided simultaneously", false);
+            }
+            if (settings.shortFollowForks >= 2 && settings.outputSeparately) {
+                throw new UsageException("-ff and --output-separately cannot be provided simultaneously", false);
+            }
+            followForks = true;
+            // As in strace 6.1, a single -f cancels --output-separately: "-f --output-separately -o F" writes one file.
+            separately = settings.shortFollowForks >= 2;
+        }
+        List<String> warnings = new ArrayList<>();
+        if (settings.deprecatedF) {
+            if (followForks) {
+                warnings.add("deprecated option -F ignored");
+            } else {
+                warnings.add("option -F is deprecated, please use -f/--follow-forks instead");
+                followForks = true;
+            }
+        }
+        if (settings.outputFile == null && separately && !followForks) {
+            warnings.add("--output-separately has no effect without -o/--output");
+        }
+        int quietLevel = settings.quietLevel;
+        if (settings.shortQuiet > 0) {
+            if (settings.quietQualified) {
+                throw new UsageException("-q and -e quiet/--quiet cannot be provided simultaneously", false);
+            }
+            quietLevel = Math.min(settings.shortQuiet, QUIET_LEVELS.size() - 1);
+        }
+        if (!settings.unsupported.isEmpty()) {
+            throw new UsageException(settings.unsupported.values().iterator().next(), false);
+        }
+        return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
+                settings.alignColumn, settings.stringLimit, quietLevel, settings.traceNames, false, false,
+                warnings);
+    }
+
+    private static int uintArgument(Parsed option, int max) throws UsageException {
+        long value = parseUint(option.value(), max);
+        if (value < 0) {
+            throw new UsageException("invalid " + option.spelling() + " argument: '" + option.value() + "'", true);
+        }
+        return (int) value;
+    }
+
+    /** {@code -p} takes lists, as {@code pidof} (blanks) and {@code pgrep} (newlines) print them. */
+    private void attach(String list, Settings settings) throws UsageException {
+        int start = 0;
+        while (start < list.length()) {
+            int end = start;
+            while (end < list.length() && "\n\t ,".indexOf(list.charAt(end)) < 0) {
+                end++;
+            }
+            String token = list.substring(start, end);
+            long pid = parseUint(token, Integer.MAX_VALUE);
+            if (pid <= 0) {
+                throw new UsageException("Invalid process id: '" + token + "'", false);
+            }
+            if (pid == tracerPid) {
+                throw new UsageException("I'm sorry, I can't let you do that, Dave.", false);
+            }
+            settings.attachPids.add((int) pid);
+            if (end == list.length()) {
+                break;
+            }
+            start = end + 1;
+        }
+    }
+
+    /** {@code -e [QUALIFIER=]VALUE}; without a known qualifier the whole text is a trace set. */
+    private void qualify(String expression, Settings settings) throws UsageException {
+        int equals = expression.indexOf('=');
+        String qualifier = equals < 0 ? null : QUALIFIERS.get(expression.substring(0, equals));
+        if (qualifier == null) {
+            qualifyTrace(expression, settings);
+            return;
+        }
+        String value = expression.substring(equals + 1);
+        switch (qualifier) {
+            case "trace" -> qualifyTrace(value, settings);
+            case "quiet" -> qualifyQuiet(value, settings);
+            default -> settings.unsupported.putIfAbsent("-e " + qualifier, notSupported("-e " + qualifier));
+        }
+    }
+
+    /**
+     * {@code -e trace=[!]...}: strace's qualify_syscall_tokens. Each {@code -e trace=} replaces the
+     * last one, so it also replaces the last one's reason for being unsupported.
+     */
+    private void qualifyTrace(String expression, Settings settings) throws UsageException {
+        settings.unsupported.remove(TRACE_FILTER);
+        int start = 0;
+        boolean inverted = false;
+        while (start < expression.length() && expression.charAt(start) == '!') {
+            inverted = !inverted;
+            start++;
+        }
+        String set = expression.substring(start);
+        if (set.equals("none") || set.equals("all")) {
+            settings.traceNames = set.equals("all") != inverted ? null : Set.of();
+            return;
+        }
+        List<String> tokens = tokens(set);
+        if (tokens.isEmpty()) {
+            throw new UsageException("invalid system call '" + expression + "'", false);
+        }
+        String unsupported = inverted ? "negation ('!')" : null;
+        Set<String> names = new LinkedHashSet<>();
+        boolean all = false;
+        for (String token : tokens) {
+            String spec = token;
+            boolean optional = false;
+            while (spec.startsWith("?")) {
+                spec = spec.substring(1);
+                optional = true;
+            }
+            String name = spec;
+            String personality = null;
+            int at = spec.lastIndexOf('@');
+            if (at >= 0) {
+                personality = spec.substring(at + 1);
+                if (!PERSONALITIES.contains(personality)) {
+                    throw new UsageException("incorrect personality designator '" + personality
+                            + "' in qualification '" + spec + "'", true);
+                }
+                name = spec.substring(0, at);
+            }
+            String problem = null;
+            if (!name.isEmpty() && name.charAt(0) >= '0' && name.charAt(0) <= '9') {
+                if (parseUint(name, Integer.MAX_VALUE) < 0) {
+                    if (!optional) {
+                        throw new UsageException("invalid system call '" + token + "'", false);
+                    }
+                    continue;
+                }
+                problem = "syscall number '" + name + "'";
+            } else if (name.startsWith("/")) {
+                problem = "regular expression '" + name + "'";
+            } else if (name.equals("all")) {
+                all = true;
+            } else if (SYSCALL_CLASSES.contains(name)) {
+                problem = "syscall class '" + name + "'";
+            } else if (isSyscallName.test(name)) {
+                names.add(name);
+            } else {
+                if (!optional) {
+                    throw new UsageException("invalid system call '" + token + "'", false);
+                }
+                continue;
+            }
+            if (problem == null && personality != null) {
+                problem = "personality designator '@" + personality + "'";
+            }
+            if (unsupported == null) {
+                unsupported = problem;
+            }
+        }
+        if (unsupported != null) {
+            settings.unsupported.put(TRACE_FILTER, notSupported(unsupported + " in -e trace="));
+        }
+        settings.traceNames = all ? null : names;
+    }
+
+    /** {@code -e quiet=SET}: jtrace takes the sets that -q, -qq and -qqq stand for. */
+    private static void qualifyQuiet(String expression, Settings settings) throws UsageException {
+        settings.quietQualified = true;
+        settings.unsupported.remove(QUIET_FILTER);
+        int start = 0;
+        boolean inverted = false;
+        while (start < expression.length() && expression.charAt(start) == '!') {
+            inverted = !inverted;
+            start++;
+        }
+        String set = expression.substring(start);
+        Set<String> selected = new TreeSet<>();
+        if (set.equals("all")) {
+            selected.addAll(QUIET_NAMES.values());
+        } else if (!set.equals("none")) {
+            List<String> tokens = tokens(set);
+            if (tokens.isEmpty()) {
+                throw new UsageException("invalid quiet '" + expression + "'", false);
+            }
+            for (String token : tokens) {
+                String kind = QUIET_NAMES.get(asciiLowerCase(token));
+                if (kind == null) {
+                    throw new UsageException("invalid quiet '" + token + "'", false);
+                }
+                selected.add(kind);
+            }
+        }
+        if (inverted) {
+            Set<String> complement = new TreeSet<>(QUIET_NAMES.values());
+            complement.removeAll(selected);
+            selected = complement;
+        }
+        int level = QUIET_LEVELS.indexOf(selected);
+        if (level < 0) {
+            settings.unsupported.put(QUIET_FILTER, notSupported("-e quiet=" + expression)
+                    + " (only the sets of -q, -qq and -qqq are)");
+        } else {
+            settings.quietLevel = level;
+        }
+    }
+
+    /** strtok(s, ","): the non-empty pieces between commas. */
+    private static List<String> tokens(String set) {
+        return Arrays.stream(set.split(",")).filter(token -> !token.isEmpty()).toList();
+    }
+
+    private static String asciiLowerCase(String s) {
+        StringBuilder lower = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return lower.toString();
+    }
+
+    private static String notSupported(String what) {
+        return what + " is not supported by jtrace yet";
+    }
+
+    /**
+     * strace's {@code string_to_uint_upto}: strtoll in base 10 (so leading blanks and a sign are
+     * allowed), the whole text consumed, a value from 0 to {@code max}. Returns -1 otherwise.
+     */
+    static long parseUint(String text, long max) {
+        int i = 0;
+        while (i < text.length() && " \t\n\u000b\f\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            negative = text.charAt(i) == '-';
+            i++;
+        }
+        if (i == text.length()) {
+            return -1;
+        }
+        long value = 0;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            // Saturating just past max: anything larger is refused like an overflow is.
+            value = Math.min(value * 10 + (c - '0'), max + 1);
+        }
+        if (value > max || (negative && value != 0)) {
+            return -1;
+        }
+        return value;
+    }
+
+    /** The {@code -h} text. */
+    public static String helpText() {
+        try (InputStream in = OptionParser.class.getResourceAsStream("help.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("help.txt is missing beside " + OptionParser.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code -V} text, shaped like strace's. */
+    public static String versionText() {
+        return """
+                jtrace -- version %s
+                jtrace reimplements strace 6.1's command line and trace output in Java.
+
+                Optional features enabled: (none)
+                """.formatted(VERSION);
+    }
+
+    /** What one parse has read so far. */
+    private static final class Settings {
+        final List<Integer> attachPids = new ArrayList<>();
+        String outputFile;
+        int alignColumn = Options.DEFAULT_ALIGN_COLUMN;
+        int stringLimit = Options.DEFAULT_STRING_LIMIT;
+        int shortFollowForks;
+        boolean longFollowForks;
+        boolean outputSeparately;
+        boolean deprecatedF;
+        int shortQuiet;
+        boolean quietQualified;
+        int quietLevel;
+        Set<String> traceNames;
+        boolean version;
+        /** Why jtrace cannot run this command line, by feature, in the order the features were met. */
+        final Map<String, String> unsupported = new LinkedHashMap<>();
+    }
+
+    /**
+     * One option as getopt_long returned it.
+     *
+     * @param key      the short option letter, or the key of a long-only option
+     * @param value    its argument, or null
+     * @param spelling how strace names it in messages: {@code -s} or {@code --string-limit}
+     */
+    private record Parsed(String key, String value, String spelling) {}
+
+    /** glibc getopt_long with a '+' getopt string, printing nothing: every error is a {@link UsageException}. */
+    private static final class Getopt {
+        private final String[] args;
+        private int index;
+        /** The unread letters of the short-option word being read, or empty. */
+        private String cluster = "";
+
+        Getopt(String[] args) {
+            this.args = args;
+        }
+
+        /** The next option, or null when the options end: at "--", "-", a non-option, or argv's end. */
+        Parsed next() throws UsageException {
+            if (cluster.isEmpty()) {
+                if (index >= args.length) {
+                    return null;
+                }
+                String arg = args[index];
+                if (arg.equals("--")) {
+                    index++;
+                    return null;
+                }
+                if (!arg.startsWith("-") || arg.length() == 1) {
+                    return null;
+                }
+                index++;
+                if (arg.startsWith("--")) {
+                    return longOption(arg.substring(2));
+                }
+                cluster = arg.substring(1);
+            }
+            char letter = cluster.charAt(0);
+            cluster = cluster.substring(1);
+            int at = SHORT_OPTIONS.indexOf(letter);
+            if (at < 0 || letter == ':') {
+                throw new UsageException("invalid option -- '" + letter + "'", true);
+            }
+            String key = String.valueOf(letter);
+            if (at + 1 == SHORT_OPTIONS.length() || SHORT_OPTIONS.charAt(at + 1) != ':') {
+                return new Parsed(key, null, "-" + key);
+            }
+            String value;
+            if (!cluster.isEmpty()) {
+                value = cluster;
+                cluster = "";
+            } else if (index < args.length) {
+                value = args[index++];
+            } else {
+                throw new UsageException("option requires an argument -- '" + letter + "'", true);
+            }
+            return new Parsed(key, value, "-" + key);
+        }
+
+        /** {@code body} is the word after "--": NAME or NAME=VALUE, NAME perhaps abbreviated. */
+        private Parsed longOption(String body) throws UsageException {
+            int equals = body.indexOf('=');
+            String name = equals < 0 ? body : body.substring(0, equals);
+            LongOption found = null;
+            for (LongOption option : LONG_OPTIONS) {
+                if (option.name().equals(name)) {
+                    found = option;
+                    break;
+                }
+            }
+            if (found == null) {
+                // glibc lists the first prefix match and every later one that differs from it.
+                List<LongOption> ambiguous = new ArrayList<>();
+                for (LongOption option : LONG_OPTIONS) {
+                    if (!option.name().startsWith(name)) {
+                        continue;
+                    }
+                    if (found == null) {
+                        found = option;
+                    } else if (option.hasArg() != found.hasArg() || !option.key().equals(found.key())) {
+                        if (ambiguous.isEmpty()) {
+                            ambiguous.add(found);
+                        }
+                        ambiguous.add(option);
+                    }
+                }
+                if (!ambiguous.isEmpty()) {
+                    StringBuilder message = new StringBuilder("option '--" + body + "' is ambiguous; possibilities:");
+                    for (LongOption option : ambiguous) {
+                        message.append(" '--").append(option.name()).append('\'');
+                    }
+                    throw new UsageException(message.toString(), true);
+                }
+            }
+            if (found == null) {
+                throw new UsageException("unrecognized option '--" + body + "'", true);
+            }
+            String spelling = "--" + found.name();
+            String value = null;
+            if (equals >= 0) {
+                if (found.hasArg() == HasArg.NONE) {
+                    throw new UsageException("option '" + spelling + "' doesn't allow an argument", true);
+                }
+                value = body.substring(equals + 1);
+            } else if (found.hasArg() == HasArg.REQUIRED) {
+                if (index >= args.length) {
+                    throw new UsageException("option '" + spelling + "' requires an argument", true);
+                }
+                value = args[index++];
+            }
+            return new Parsed(found.key(), value, spelling);
+        }
+
+        /** The words after the options: PROG and its ARGS. */
+        List<String> operands() {
+            return List.of(args).subList(index, args.length);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.jtrace.cli;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a jtrace command line asks for, as {@link OptionParser} read it.
+ *
+ * <p>When {@link #help()} or {@link #version()} is true the caller prints that text and exits 0;
+ * the other components then keep their defaults and mean nothing.
+ *
+ * @param command               PROG and its ARGS; empty when only {@code -p} was given
+ * @param attachPids            the {@code -p}/{@code --attach} process ids in the order given,
+ *                              repeats included (strace tries to attach to each)
+ * @param followForks           {@code -f}, {@code -ff}, {@code --follow-forks} or the deprecated {@code -F}
+ * @param followForksSeparately {@code -ff} or {@code --output-separately}: one file per process,
+ *                              {@code FILE.PID}; only meaningful with {@link #outputFile()}
+ * @param outputFile            {@code -o FILE}, or null for stderr
+ * @param alignColumn           {@code -a COLUMN}, the column return values are aligned to
+ * @param stringLimit           {@code -s STRSIZE}, the longest string printed in full
+ * @param quietLevel            0 by default, 1 for {@code -q}, 2 for {@code -qq}, 3 for {@code -qqq}
+ *                              (or the {@code -e quiet=} sets those select)
+ * @param traceNames            the syscall names {@code -e trace=} selected, or null to trace all;
+ *                              empty traces none
+ * @param version               {@code -V}: print the version and exit
+ * @param help                  {@code -h}: print the help text and exit
+ * @param warnings              messages strace prints before tracing starts (as
+ *                              {@code NAME: warning}) about options that were accepted but ignored
+ */
+public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
+                      boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
+                      int quietLevel, Set<String> traceNames, boolean version, boolean help,
+                      List<String> warnings) {
+
+    public static final int DEFAULT_ALIGN_COLUMN = 40;
+    public static final int DEFAULT_STRING_LIMIT = 32;
+
+    public Options {
+        command = List.copyOf(command);
+        attachPids = List.copyOf(attachPids);
+        // Selection order is kept so that messages about the set read as the user wrote it.
+        traceNames = traceNames == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(traceNames));
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The answer to {@code -h}. */
+    public static Options forHelp() {
+        return defaults(false, true);
+    }
+
+    /** The answer to {@code -V}. */
+    public static Options forVersion() {
+        return defaults(true, false);
+    }
+
+    private static Options defaults(boolean version, boolean help) {
+        return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
+                DEFAULT_STRING_LIMIT, 0, null, version, help, List.of());
+    }
+}

@@ -1,0 +1,350 @@
+package io.jtrace.cli;
+
+import io.jtrace.cli.format.Memory;
+import io.jtrace.cli.format.Quoting;
+import io.jtrace.cli.format.SignalFormatter;
+import io.jtrace.cli.format.SyscallFormatter;
+import io.jtrace.cli.output.Sink;
+import io.jtrace.engine.TraceEvent;
+import io.jtrace.engine.TraceListener;
+import io.jtrace.engine.Tracee;
+import io.jtrace.syscalls.Signals;
+import io.jtrace.syscalls.SyscallDef;
+import io.jtrace.syscalls.SyscallTable;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns engine events into strace 6.1's text: one line per system call, split into
+ * {@code <unfinished ...>} and {@code <... name resumed>} halves when another thread's line comes
+ * between its entry and its exit.
+ */
+final class StracePrinter implements TraceListener {
+    private static final Set<String> NO_RETURN = Set.of("exit", "exit_group");
+
+    /** What is being printed for one thread. */
+    private static final class Line {
+        SyscallDef def;
+        long[] args;
+        /** Its entry half was printed and its exit not yet. */
+        boolean open;
+        /** Filtered out by -e trace: its stops print nothing. */
+        boolean silent;
+    }
+
+    /** One output file with the thread whose line is still open in it. */
+    private static final class Output {
+        final Sink sink;
+        int openTid;
+
+        Output(Sink sink) {
+            this.sink = sink;
+        }
+    }
+
+    private final Options options;
+    private final Messages messages;
+    private final SyscallTable table = SyscallTable.x86_64();
+    private final SyscallFormatter formatter;
+    private final Output shared;
+    private final Map<Integer, Output> perThread = new HashMap<>();
+    private final Map<Integer, Line> lines = new HashMap<>();
+    private final StringBuilder text = new StringBuilder(256);
+    private Tracee current;
+    private final Memory memory = (address, dst, off, len) -> current.read(address, dst, off, len);
+    private int traced;
+    private boolean pidPrefixAlways;
+    private int launchedPid;
+    private int launchedStatus = -1;
+
+    StracePrinter(Options options, Messages messages, Sink traceSink) {
+        this.options = options;
+        this.messages = messages;
+        this.formatter = new SyscallFormatter(options.stringLimit(), Quoting.HexStyle.NONE);
+        this.shared = traceSink == null ? null : new Output(traceSink);
+    }
+
+    /** Called once tracing has started: strace decides the pid prefix of -o files then. */
+    void started(int initialTracees) {
+        pidPrefixAlways = options.outputFile() != null && !separateFiles()
+                && (options.followForks() || initialTracees > 1);
+    }
+
+    void setLaunched(int pid) {
+        launchedPid = pid;
+    }
+
+    /** The launched program's wait status, or -1 when it did not end while traced. */
+    int launchedStatus() {
+        return launchedStatus;
+    }
+
+    private boolean separateFiles() {
+        return options.followForksSeparately() && options.outputFile() != null;
+    }
+
+    @Override
+    public void onEvent(TraceEvent event, Tracee tracee) {
+        current = tracee;
+        switch (event) {
+            case TraceEvent.Attached a -> {
+                traced++;
+                // -p attachments are announced when they are made; children found by -f here.
+                if (!a.launched() && !attachedByUser.contains(a.tid()) && options.quietLevel() < 1) {
+                    messages.info("Process " + a.tid() + " attached");
+                }
+            }
+            case TraceEvent.SyscallEntry e -> onEntry(e);
+            case TraceEvent.SyscallExit x -> onExit(x);
+            case TraceEvent.SignalDelivery s -> {
+                text.setLength(0);
+                text.append("--- ").append(Signals.name(s.signal())).append(' ');
+                SignalFormatter.siginfo(text, s.signal(), s.info());
+                text.append(" ---\n");
+                whole(s.tid(), text);
+            }
+            case TraceEvent.GroupStop g -> {
+                text.setLength(0);
+                text.append("--- stopped by ").append(Signals.name(g.signal())).append(" ---\n");
+                whole(g.tid(), text);
+            }
+            case TraceEvent.Exiting x -> finishNoReturn(x.tid());
+            case TraceEvent.Exited x -> {
+                gone(x.tid());
+                if (x.tid() == launchedPid) {
+                    launchedStatus = (x.code() & 0xff) << 8;
+                }
+                if (options.quietLevel() < 2) {
+                    text.setLength(0);
+                    text.append("+++ exited with ").append(x.code()).append(" +++\n");
+                    whole(x.tid(), text);
+                }
+                forget(x.tid());
+            }
+            case TraceEvent.Killed k -> {
+                gone(k.tid());
+                if (k.tid() == launchedPid) {
+                    launchedStatus = k.signal() | (k.coreDumped() ? 0x80 : 0);
+                }
+                if (options.quietLevel() < 2) {
+                    text.setLength(0);
+                    text.append("+++ killed by ").append(Signals.name(k.signal()))
+                            .append(k.coreDumped() ? " (core dumped) +++\n" : " +++\n");
+                    whole(k.tid(), text);
+                }
+                forget(k.tid());
+            }
+            case TraceEvent.Detached d -> {
+                if (options.quietLevel() < 1) {
+                    messages.info("Process " + d.tid() + " detached");
+                }
+                Line line = lines.get(d.tid());
+                Output out = output(d.tid());
+                if (line != null && line.open && out.openTid == d.tid()) {
+                    out.sink.append(" <detached ...>\n");
+                    out.openTid = 0;
+                }
+                forget(d.tid());
+            }
+            case TraceEvent.NewChild n -> { }
+            case TraceEvent.Exec x -> onExec(x);
+        }
+        current = null;
+    }
+
+    private final Set<Integer> attachedByUser = new HashSet<>();
+
+    /** Threads seized by -p: Main announces them, not their first stop. */
+    void attachedByUser(int tid) {
+        attachedByUser.add(tid);
+    }
+
+    private void onExec(TraceEvent.Exec x) {
+        if (x.formerTid() != x.tid()) {
+            // The thread that called execve now has the leader's tid: its open line moves with it.
+            Line l = lines.remove(x.formerTid());
+            Output o = output(x.formerTid());
+            if (o.openTid == x.formerTid()) {
+                o.openTid = 0;
+                o.sink.append(" <unfinished ...>\n");
+                if (l != null) {
+                    l.open = false;
+                }
+            }
+            if (l != null) {
+                lines.put(x.tid(), l);
+            }
+            text.setLength(0);
+            text.append("+++ superseded by execve in pid ").append(x.formerTid()).append(" +++\n");
+            whole(x.tid(), text);
+            traced--;
+        }
+    }
+
+    private void onEntry(TraceEvent.SyscallEntry e) {
+        Line line = lines.computeIfAbsent(e.tid(), k -> new Line());
+        line.def = table.lookup(e.nr()).orElse(null);
+        line.args = e.args();
+        String name = line.def != null ? line.def.straceName() : SyscallDef.unknownName(e.nr());
+        line.silent = options.traceNames() != null && !options.traceNames().contains(name);
+        line.open = false;
+        if (line.silent) {
+            return;
+        }
+        Output out = begin(e.tid());
+        text.setLength(0);
+        text.append(name).append('(');
+        if (line.def != null) {
+            formatter.entry(text, line.def, e.args(), memory);
+        } else {
+            unknownArgs(text, e.args());
+        }
+        out.sink.append(text);
+        out.openTid = e.tid();
+        line.open = true;
+    }
+
+    private static void unknownArgs(StringBuilder out, long[] args) {
+        for (int i = 0; i < 6; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append("0x").append(Long.toHexString(args[i]));
+        }
+    }
+
+    private void onExit(TraceEvent.SyscallExit x) {
+        Line line = lines.get(x.tid());
+        if (line == null || line.silent || !line.open) {
+            return;
+        }
+        Output out = output(x.tid());
+        text.setLength(0);
+        if (out.openTid != x.tid()) {
+            begin(x.tid());
+            text.append("<... ").append(line.def != null ? line.def.straceName() : SyscallDef.unknownName(x.nr()))
+                    .append(" resumed>");
+        }
+        if (line.def != null) {
+            formatter.exit(text, line.def, line.args, x.rval(), x.isError(), memory);
+        } else {
+            text.append(')');
+        }
+        out.sink.append(text);
+        out.sink.padTo(options.alignColumn());
+        text.setLength(0);
+        SyscallFormatter.result(text, line.def, x.rval(), x.isError());
+        text.append('\n');
+        out.sink.append(text);
+        out.openTid = 0;
+        line.open = false;
+    }
+
+    /** A call that never returns (exit, exit_group), or a thread that dies inside a call: {@code = ?}. */
+    private void finishNoReturn(int tid) {
+        Line line = lines.get(tid);
+        if (line == null || !line.open) {
+            return;
+        }
+        Output out = output(tid);
+        boolean noReturn = line.def != null && NO_RETURN.contains(line.def.name());
+        text.setLength(0);
+        if (out.openTid != tid) {
+            begin(tid);
+            text.append("<... ").append(line.def != null ? line.def.straceName() : "syscall").append(" resumed>");
+        } else if (!noReturn) {
+            text.append(" <unfinished ...>");
+        }
+        text.append(')');
+        out.sink.append(text);
+        out.sink.padTo(options.alignColumn());
+        out.sink.append("= ?\n");
+        out.openTid = 0;
+        line.open = false;
+    }
+
+    private void gone(int tid) {
+        finishNoReturn(tid);
+        traced--;
+    }
+
+    private void forget(int tid) {
+        lines.remove(tid);
+        Output o = perThread.remove(tid);
+        if (o != null) {
+            o.sink.close();
+        }
+    }
+
+    /** Prints a whole line (signal, exit) for {@code tid}. */
+    private void whole(int tid, CharSequence line) {
+        Output out = begin(tid);
+        out.sink.append(line);
+    }
+
+    /** Starts a line for {@code tid}: closes another thread's open line first, then writes the prefix. */
+    private Output begin(int tid) {
+        Output out = output(tid);
+        if (out.openTid != 0) {
+            // The open line stays open for its thread: its exit prints as "<... name resumed>".
+            out.sink.append(" <unfinished ...>\n");
+            out.openTid = 0;
+        }
+        if (pidPrefixAlways) {
+            out.sink.append(String.format("%-5d ", tid));
+        } else if (!separateFiles() && options.outputFile() == null && traced > 1) {
+            out.sink.append(String.format("[pid %5d] ", tid));
+        }
+        return out;
+    }
+
+    private Output output(int tid) {
+        if (!separateFiles()) {
+            return shared;
+        }
+        Output o = perThread.get(tid);
+        if (o == null) {
+            String name = options.outputFile() + "." + tid;
+            try {
+                o = new Output(new Sink(new FileOutputStream(name), true));
+            } catch (IOException e) {
+                messages.error("Can't fopen '" + name + "': " + Messages.reason(e));
+                o = new Output(new Sink(OutputStream.nullOutputStream(), false));
+            }
+            perThread.put(tid, o);
+        }
+        return o;
+    }
+
+    @Override
+    public void onIdle() {
+        flush();
+    }
+
+    void flush() {
+        if (shared != null) {
+            shared.sink.flush();
+        }
+        for (Output o : perThread.values()) {
+            o.sink.flush();
+        }
+        messages.flush();
+    }
+
+    void close() {
+        flush();
+        for (Output o : perThread.values()) {
+            o.sink.close();
+        }
+        perThread.clear();
+        if (shared != null) {
+            shared.sink.close();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.jtrace.cli.format;
+
+import io.jtrace.bindings.SigInfo;
+import io.jtrace.syscalls.Signals;
+
+/** Prints a siginfo_t as strace 6.1 does between {@code --- SIGNAME} and {@code ---}. */
+public final class SignalFormatter {
+    private static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGCHLD = 17,
+            SIGPOLL = 29, SIGSYS = 31;
+    private static final int SI_QUEUE = -1, SI_TIMER = -2, SI_MESGQ = -3, SI_ASYNCIO = -4, SI_SIGIO = -5;
+    private static final int CLD_EXITED = 1;
+
+    private SignalFormatter() {}
+
+    public static void siginfo(StringBuilder out, int signal, SigInfo si) {
+        if (si == null) {
+            out.append("{si_signo=").append(Signals.name(signal)).append('}');
+            return;
+        }
+        int signo = si.signo();
+        int code = si.code();
+        out.append("{si_signo=").append(Signals.name(signo));
+        if (si.errno() != 0) {
+            out.append(", si_errno=").append(si.errno());
+        }
+        out.append(", si_code=").append(Signals.codeName(signo, code).orElse("0x" + Integer.toHexString(code)));
+        if (code <= 0) {
+            // Sent by a process: kill, tgkill, sigqueue, a timer or a message queue.
+            if (code == SI_TIMER) {
+                out.append(", si_timerid=0x").append(Integer.toHexString(si.pid()))
+                        .append(", si_overrun=").append(si.uid());
+                value(out, si);
+            } else if (code != SI_SIGIO && code != SI_ASYNCIO) {
+                out.append(", si_pid=").append(si.pid()).append(", si_uid=").append(Integer.toUnsignedString(si.uid()));
+                if (code == SI_QUEUE || code == SI_MESGQ) {
+                    value(out, si);
+                }
+            }
+        } else {
+            switch (signo) {
+                case SIGCHLD -> {
+                    out.append(", si_pid=").append(si.pid()).append(", si_uid=").append(Integer.toUnsignedString(si.uid()))
+                            .append(", si_status=");
+                    if (code == CLD_EXITED) {
+                        out.append(si.status());
+                    } else {
+                        out.append(Signals.name(si.status()));
+                    }
+                    out.append(", si_utime=").append(si.utime()).append(", si_stime=").append(si.stime());
+                }
+                case SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP -> {
+                    out.append(", si_addr=");
+                    SyscallFormatter.pointer(out, si.addr());
+                }
+                case SIGPOLL -> out.append(", si_band=").append(si.int64(16)).append(", si_fd=").append(si.int32(24));
+                case SIGSYS -> {
+                    out.append(", si_call_addr=");
+                    SyscallFormatter.pointer(out, si.addr());
+                    out.append(", si_syscall=").append(si.int32(24))
+                            .append(", si_arch=0x").append(Integer.toHexString(si.int32(28)));
+                }
+                default -> { }
+            }
+        }
+        out.append('}');
+    }
+
+    private static void value(StringBuilder out, SigInfo si) {
+        out.append(", si_int=").append((int) si.value()).append(", si_ptr=");
+        SyscallFormatter.pointer(out, si.value());
+    }
+}

@@ -1,0 +1,219 @@
+package io.jtrace.cli.format;
+
+import io.jtrace.syscalls.ArgKind;
+import io.jtrace.syscalls.Errno;
+import io.jtrace.syscalls.SyscallDef;
+
+import java.util.Set;
+
+/**
+ * Prints a system call's arguments and result the way strace 6.1 does, driven by the argument kinds
+ * of the syscall table. Arguments up to the first one strace decodes at exit (an output buffer) are
+ * printed at entry; the rest at exit.
+ */
+public final class SyscallFormatter {
+    private static final long NR_EXECVE = 59, NR_EXECVEAT = 322;
+    /** Calls whose result strace prints in hex: they return addresses. */
+    private static final Set<String> HEX_RESULT = Set.of("brk", "mmap", "mremap", "shmat");
+    private static final int MAX_ARGV_POINTERS = 4096;
+
+    private final int stringLimit;
+    private final Quoting.HexStyle hex;
+    private final byte[] buf;
+
+    public SyscallFormatter(int stringLimit, Quoting.HexStyle hex) {
+        this.stringLimit = stringLimit;
+        this.hex = hex;
+        this.buf = new byte[Math.max(Quoting.PATH_MAX, stringLimit + 1)];
+    }
+
+    /** The index of the first argument printed at exit, or nargs when all are printed at entry. */
+    public static int exitSplit(SyscallDef def) {
+        for (int i = 0; i < def.nargs(); i++) {
+            if (def.args().get(i) instanceof ArgKind.OutBuf) {
+                return i;
+            }
+        }
+        return def.nargs();
+    }
+
+    /** Appends the arguments printed at entry, with their separators, after {@code name(}. */
+    public void entry(StringBuilder out, SyscallDef def, long[] args, Memory mem) {
+        int split = exitSplit(def);
+        for (int i = 0; i < split; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            argument(out, def, i, args, 0, false, mem);
+        }
+        if (split < def.nargs() && split > 0) {
+            out.append(", ");
+        }
+    }
+
+    /** Appends the arguments printed at exit and the closing parenthesis. */
+    public void exit(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError, Memory mem) {
+        int split = exitSplit(def);
+        for (int i = split; i < def.nargs(); i++) {
+            if (i > split) {
+                out.append(", ");
+            }
+            argument(out, def, i, args, rval, isError, mem);
+        }
+        out.append(')');
+    }
+
+    /** Appends {@code = result} for a call that returned. */
+    public static void result(StringBuilder out, SyscallDef def, long rval, boolean isError) {
+        out.append("= ");
+        if (isError) {
+            int errno = (int) -rval;
+            Errno e = Errno.byNumber(errno).filter(Errno::knownToStrace61).orElse(null);
+            if (e == null) {
+                out.append("-1 (errno ").append(errno).append(')');
+            } else if (e.isRestart()) {
+                out.append("? ").append(e.name()).append(" (").append(e.message()).append(')');
+            } else {
+                out.append("-1 ").append(e.name()).append(" (").append(e.message()).append(')');
+            }
+        } else if (def != null && HEX_RESULT.contains(def.name())) {
+            out.append("0x").append(Long.toHexString(rval));
+        } else {
+            out.append(rval);
+        }
+    }
+
+    private void argument(StringBuilder out, SyscallDef def, int i, long[] args, long rval, boolean isError,
+                          Memory mem) {
+        long v = args[i];
+        if ((def.number() == NR_EXECVE && i >= 1) || (def.number() == NR_EXECVEAT && (i == 2 || i == 3))) {
+            boolean isArgv = def.number() == NR_EXECVE ? i == 1 : i == 2;
+            if (isArgv) {
+                argv(out, v, mem);
+            } else {
+                envp(out, v, mem);
+            }
+            return;
+        }
+        switch (def.args().get(i)) {
+            case ArgKind.Plain p -> plain(out, p, v, mem);
+            case ArgKind.InBuf in -> buffer(out, v, args[in.lengthArg()], mem);
+            case ArgKind.OutBuf o -> {
+                if (isError) {
+                    pointer(out, v);
+                } else {
+                    buffer(out, v, rval, mem);
+                }
+            }
+        }
+    }
+
+    private void plain(StringBuilder out, ArgKind.Plain kind, long v, Memory mem) {
+        switch (kind) {
+            case INT, FD -> out.append((int) v);
+            case LONG -> out.append(v);
+            case ULONG -> out.append(Long.toUnsignedString(v));
+            case HEX -> {
+                if (v == 0) {
+                    out.append('0');
+                } else {
+                    out.append("0x").append(Long.toHexString(v));
+                }
+            }
+            case PTR -> pointer(out, v);
+            case PATH -> string(out, v, Quoting.PATH_MAX, true, mem);
+            case STR -> string(out, v, stringLimit + 1, false, mem);
+        }
+    }
+
+    public static void pointer(StringBuilder out, long v) {
+        if (v == 0) {
+            out.append("NULL");
+        } else {
+            out.append("0x").append(Long.toHexString(v));
+        }
+    }
+
+    private void string(StringBuilder out, long address, int max, boolean path, Memory mem) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        int n = mem.readCString(address, buf, max);
+        if (n < 0) {
+            pointer(out, address);
+        } else if (path) {
+            Quoting.quotePath(out, buf, 0, n, hex);
+        } else {
+            Quoting.quoteCString(out, buf, 0, n, stringLimit, hex);
+        }
+    }
+
+    private void buffer(StringBuilder out, long address, long length, Memory mem) {
+        if (address == 0 && length != 0) {
+            out.append("NULL");
+            return;
+        }
+        int want = (int) Math.min(Long.compareUnsigned(length, stringLimit) > 0 ? stringLimit : length, buf.length);
+        long n = want == 0 ? 0 : mem.read(address, buf, 0, want);
+        if (n < want) {
+            pointer(out, address);
+            return;
+        }
+        Quoting.quoteBuffer(out, buf, 0, length, stringLimit, hex);
+    }
+
+    private void argv(StringBuilder out, long address, Memory mem) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        byte[] word = new byte[8];
+        out.append('[');
+        for (int n = 0; n < MAX_ARGV_POINTERS; n++) {
+            if (mem.read(address + 8L * n, word, 0, 8) != 8) {
+                if (n == 0) {
+                    out.setLength(out.length() - 1);
+                    pointer(out, address);
+                    return;
+                }
+                out.append("...");
+                break;
+            }
+            long p = littleEndian(word);
+            if (p == 0) {
+                break;
+            }
+            if (n > 0) {
+                out.append(", ");
+            }
+            if (n >= stringLimit) {
+                out.append("...");
+                break;
+            }
+            string(out, p, stringLimit + 1, false, mem);
+        }
+        out.append(']');
+    }
+
+    private void envp(StringBuilder out, long address, Memory mem) {
+        pointer(out, address);
+        if (address == 0) {
+            return;
+        }
+        byte[] word = new byte[8];
+        int count = 0;
+        while (count < 1 << 20 && mem.read(address + 8L * count, word, 0, 8) == 8 && littleEndian(word) != 0) {
+            count++;
+        }
+        out.append(" /* ").append(count).append(count == 1 ? " var */" : " vars */");
+    }
+
+    private static long littleEndian(byte[] b) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (b[i] & 0xff);
+        }
+        return v;
+    }
+}

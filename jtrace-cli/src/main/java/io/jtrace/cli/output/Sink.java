@@ -1,0 +1,106 @@
+package io.jtrace.cli.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A buffered byte stream that knows its current column. Trace text is ASCII once quoted; other bytes
+ * (a file name in a message) are carried as chars 0-255, one per byte, so nothing is re-encoded.
+ * Written to its stream when full, on {@link #flush()} and at the end, never a line at a time.
+ */
+public final class Sink implements AutoCloseable {
+    private static final int FLUSH_AT = 64 * 1024;
+    private final OutputStream stream;
+    private final boolean closeStream;
+    private final StringBuilder buf = new StringBuilder(FLUSH_AT + 4096);
+    private int column;
+    private boolean broken;
+
+    public Sink(OutputStream stream, boolean closeStream) {
+        this.stream = stream;
+        this.closeStream = closeStream;
+    }
+
+    public int column() {
+        return column;
+    }
+
+    public Sink append(CharSequence s) {
+        buf.append(s);
+        int nl = lastNewline(s);
+        column = nl < 0 ? column + s.length() : s.length() - nl - 1;
+        if (buf.length() >= FLUSH_AT) {
+            flush();
+        }
+        return this;
+    }
+
+    public Sink append(char c) {
+        buf.append(c);
+        column = c == '\n' ? 0 : column + 1;
+        return this;
+    }
+
+    /** Pads with spaces up to {@code col}; one space when already there or beyond. */
+    public Sink padTo(int col) {
+        if (column < col) {
+            buf.repeat(' ', col - column);
+            column = col;
+        } else {
+            append(' ');
+        }
+        return this;
+    }
+
+    /** Appends a message line of UTF-8 text, as bytes. */
+    public Sink appendUtf8Line(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (byte b : bytes) {
+            buf.append((char) (b & 0xff));
+        }
+        buf.append('\n');
+        column = 0;
+        return this;
+    }
+
+    private static int lastNewline(CharSequence s) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            if (s.charAt(i) == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public void flush() {
+        if (buf.isEmpty() || broken) {
+            buf.setLength(0);
+            return;
+        }
+        byte[] bytes = new byte[buf.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) buf.charAt(i);
+        }
+        buf.setLength(0);
+        try {
+            stream.write(bytes);
+            stream.flush();
+        } catch (IOException e) {
+            // A closed pipe or a full disk: tracing goes on, as strace's does, without output.
+            broken = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+        if (closeStream) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                broken = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,561 @@
+package io.jtrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class OptionParserTest {
+    private static final Set<String> SYSCALLS =
+            Set.of("open", "openat", "close", "read", "write", "execve", "stat", "mmap", "exit_group");
+    private static final long TRACER_PID = 4242;
+    private static final Path STRACE = Path.of("/usr/bin/strace");
+    private static final String STRACE_PREFIX = STRACE + ": ";
+    private static final String STRACE_TRY_HELP = "Try '" + STRACE + " -h' for more information.";
+
+    private final OptionParser parser = new OptionParser(SYSCALLS::contains, TRACER_PID);
+
+    private Options parse(String... args) throws UsageException {
+        return parser.parse(args);
+    }
+
+    private UsageException failure(String... args) {
+        return assertThrows(UsageException.class, () -> parser.parse(args));
+    }
+
+    private void assertFails(String message, boolean tryHelp, String... args) {
+        UsageException e = failure(args);
+        assertEquals(message, e.getMessage(), () -> String.join(" ", args));
+        assertEquals(tryHelp, e.tryHelp(), () -> "tryHelp for " + String.join(" ", args));
+    }
+
+    // ---- getopt_long syntax ----
+
+    @Test
+    void defaultsMatchStrace() throws UsageException {
+        Options o = parse("true");
+        assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, 0, null, false, false,
+                List.of()), o);
+    }
+
+    @Test
+    void shortOptionsCluster() throws UsageException {
+        Options ff = parse("-ff", "true");
+        assertTrue(ff.followForks());
+        assertTrue(ff.followForksSeparately());
+        assertEquals(2, parse("-qq", "true").quietLevel());
+        Options fq = parse("-fq", "true");
+        assertTrue(fq.followForks());
+        assertFalse(fq.followForksSeparately());
+        assertEquals(1, fq.quietLevel());
+        assertEquals(3, parse("-qqq", "true").quietLevel());
+        assertEquals(3, parse("-qqqq", "true").quietLevel());
+        assertEquals(2, parse("-q", "-q", "true").quietLevel());
+    }
+
+    @Test
+    void valuesAttachToTheirOption() throws UsageException {
+        Options o = parse("-s80", "-a60", "-ofile", "-etrace=openat", "-p123", "true");
+        assertEquals(80, o.stringLimit());
+        assertEquals(60, o.alignColumn());
+        assertEquals("file", o.outputFile());
+        assertEquals(Set.of("openat"), o.traceNames());
+        assertEquals(List.of(123), o.attachPids());
+    }
+
+    @Test
+    void valuesMayFollowAsTheNextWordWhateverItLooksLike() throws UsageException {
+        Options o = parse("-s", "80", "-a", "60", "-o", "file", "-e", "trace=openat", "-p", "5", "true");
+        assertEquals(80, o.stringLimit());
+        assertEquals(60, o.alignColumn());
+        assertEquals("file", o.outputFile());
+        assertEquals(Set.of("openat"), o.traceNames());
+        assertEquals(List.of(5), o.attachPids());
+        assertEquals("-x", parse("-o", "-x", "true").outputFile());
+        assertEquals("--", parse("-o", "--", "true").outputFile());
+    }
+
+    @Test
+    void aValuedOptionEndsItsCluster() throws UsageException {
+        Options attached = parse("-fs80", "true");
+        assertTrue(attached.followForks());
+        assertEquals(80, attached.stringLimit());
+        Options separate = parse("-fo", "file", "true");
+        assertTrue(separate.followForks());
+        assertEquals("file", separate.outputFile());
+        assertEquals(List.of("true"), separate.command());
+    }
+
+    @Test
+    void longOptionsTakeValuesAfterEqualsOrAsTheNextWord() throws UsageException {
+        Options o = parse("--output=out", "--string-limit", "80", "--columns=60", "--attach", "7",
+                "--trace=open,close", "--follow-forks", "--quiet", "true");
+        assertEquals("out", o.outputFile());
+        assertEquals(80, o.stringLimit());
+        assertEquals(60, o.alignColumn());
+        assertEquals(List.of(7), o.attachPids());
+        assertEquals(Set.of("open", "close"), o.traceNames());
+        assertTrue(o.followForks());
+        assertEquals(1, o.quietLevel());
+        assertEquals("out", parse("--output", "out", "true").outputFile());
+        assertEquals(3, parse("--quiet=all", "true").quietLevel());
+        assertTrue(parse("--output-separately", "-o", "f", "true").followForksSeparately());
+        assertTrue(parse("--help").help());
+        assertTrue(parse("--version").version());
+    }
+
+    @Test
+    void longOptionsMayBeAbbreviatedUnambiguously() throws UsageException {
+        Options o = parse("--string-l=80", "--col", "60", "--foll", "--att=9", "true");
+        assertEquals(80, o.stringLimit());
+        assertEquals(60, o.alignColumn());
+        assertTrue(o.followForks());
+        assertEquals(List.of(9), o.attachPids());
+        assertTrue(parse("--vers").version());
+        assertTrue(parse("--he").help());
+        // silent and silence are the same option as quiet, so a prefix of both is not ambiguous.
+        assertEquals(1, parse("--sil", "true").quietLevel());
+    }
+
+    @Test
+    void anExactNameWinsOverLongerOnes() throws UsageException {
+        assertEquals(Set.of("open"), parse("--trace=open", "true").traceNames());
+        assertEquals("f", parse("--output", "f", "true").outputFile());
+    }
+
+    @Test
+    void ambiguousPrefixesListTheCandidatesInTableOrder() {
+        assertFails("option '--o' is ambiguous; possibilities: '--output-append-mode' '--output-separately' "
+                + "'--output'", true, "--o", "true");
+        assertFails("option '--tr=x' is ambiguous; possibilities: '--trace-path' '--trace'", true, "--tr=x", "true");
+    }
+
+    @Test
+    void optionsStopAtTheFirstNonOption() throws UsageException {
+        Options o = parse("-f", "prog", "-s", "5");
+        assertEquals(List.of("prog", "-s", "5"), o.command());
+        assertEquals(32, o.stringLimit());
+        assertEquals(List.of("-", "-f"), parse("-", "-f").command());
+    }
+
+    @Test
+    void doubleDashEndsOptions() throws UsageException {
+        Options o = parse("-f", "--", "-s", "5");
+        assertEquals(List.of("-s", "5"), o.command());
+        assertEquals(32, o.stringLimit());
+    }
+
+    // ---- -p ----
+
+    @Test
+    void attachTakesRepeatedCommaOrBlankSeparatedLists() throws UsageException {
+        assertEquals(List.of(1, 2, 3, 4), parse("-p", "1,2", "-p", "3 4").attachPids());
+        assertEquals(List.of(5, 6, 7), parse("-p", "5\t6\n7").attachPids());
+        assertEquals(List.of(8), parse("-p", "8,").attachPids());
+        assertEquals(List.of(9, 9), parse("-p", "9", "-p9").attachPids());
+        assertEquals(List.of(3), parse("-p", "+3").attachPids());
+        assertEquals(List.of(), parse("-p", "5").command());
+    }
+
+    @Test
+    void attachRefusesWhatIsNotAPid() {
+        assertFails("Invalid process id: '0'", false, "-p", "0");
+        assertFails("Invalid process id: 'abc'", false, "-p", "abc");
+        assertFails("Invalid process id: '-1'", false, "-p", "-1");
+        assertFails("Invalid process id: 'x'", false, "-p", "1,x");
+        assertFails("Invalid process id: ''", false, "-p", "1,,2");
+        assertFails("Invalid process id: ''", false, "-p", " 1");
+        assertFails("Invalid process id: '2147483648'", false, "-p", "2147483648");
+        assertFails("I'm sorry, I can't let you do that, Dave.", false, "-p", "1," + TRACER_PID);
+        assertFails("must have PROG [ARGS] or -p PID", true, "-p", "");
+    }
+
+    // ---- -s and -a ----
+
+    @Test
+    void stringLimitAndColumnAcceptWhatStrtollAccepts() throws UsageException {
+        assertEquals(5, parse("-s", " 5", "true").stringLimit());
+        assertEquals(5, parse("-s", "+5", "true").stringLimit());
+        assertEquals(0, parse("-s", "-0", "true").stringLimit());
+        assertEquals(1073741823, parse("-s", "1073741823", "true").stringLimit());
+        assertEquals(0, parse("-a", "0", "true").alignColumn());
+        assertEquals(Integer.MAX_VALUE, parse("-a", "2147483647", "true").alignColumn());
+    }
+
+    @Test
+    void stringLimitAndColumnRefuseTheRest() {
+        for (String bad : List.of("abc", "-1", "1073741824", "5x", "5 ", "", "0x10")) {
+            assertFails("invalid -s argument: '" + bad + "'", true, "-s", bad, "true");
+        }
+        for (String bad : List.of("abc", "-1", "2147483648")) {
+            assertFails("invalid -a argument: '" + bad + "'", true, "-a", bad, "true");
+        }
+        assertFails("invalid --string-limit argument: 'abc'", true, "--string-l=abc", "true");
+        assertFails("invalid --columns argument: 'abc'", true, "--col=abc", "true");
+    }
+
+    // ---- getopt errors ----
+
+    @Test
+    void unknownOptionsAreRefused() {
+        assertFails("invalid option -- 'W'", true, "-W");
+        assertFails("invalid option -- ':'", true, "-:");
+        assertFails("unrecognized option '--foo=1'", true, "--foo=1", "true");
+        assertFails("unrecognized option '---'", true, "---");
+    }
+
+    @Test
+    void missingArgumentsAreRefused() {
+        assertFails("option requires an argument -- 's'", true, "-s");
+        assertFails("option requires an argument -- 'e'", true, "-fe");
+        assertFails("option '--columns' requires an argument", true, "--col");
+        assertFails("option '--trace' requires an argument", true, "--trace");
+    }
+
+    @Test
+    void argumentsToFlagsAreRefused() {
+        assertFails("option '--help' doesn't allow an argument", true, "--hel=1");
+        assertFails("option '--follow-forks' doesn't allow an argument", true, "--follow-forks=yes", "true");
+    }
+
+    @Test
+    void aCommandOrAPidIsRequired() {
+        assertFails("must have PROG [ARGS] or -p PID", true);
+        assertFails("must have PROG [ARGS] or -p PID", true, "-f", "-s", "80");
+    }
+
+    // ---- -e trace= ----
+
+    @Test
+    void traceSelectsNames() throws UsageException {
+        assertEquals(Set.of("open", "close"), parse("-e", "open,close", "true").traceNames());
+        assertEquals(Set.of("open"), parse("-e", "t=open", "true").traceNames());
+        assertEquals(Set.of("open", "close"), parse("-e", "trace=open,,close", "true").traceNames());
+        assertEquals(Set.of("open"), parse("-e", "trace=?bogus,??open", "true").traceNames());
+        assertEquals(Set.of(), parse("-e", "trace=?", "true").traceNames());
+    }
+
+    @Test
+    void traceUnderstandsAllAndNone() throws UsageException {
+        assertEquals(Set.of(), parse("-e", "trace=none", "true").traceNames());
+        assertNull(parse("-e", "trace=all", "true").traceNames());
+        assertNull(parse("-e", "trace=!none", "true").traceNames());
+        assertEquals(Set.of(), parse("-e", "trace=!all", "true").traceNames());
+        assertEquals(Set.of(), parse("-e", "trace=!!none", "true").traceNames());
+        assertNull(parse("-e", "trace=open,all", "true").traceNames());
+    }
+
+    @Test
+    void theLastTraceWins() throws UsageException {
+        assertEquals(Set.of("close"), parse("-e", "trace=open", "--trace=close", "true").traceNames());
+        assertEquals(Set.of("open"), parse("-e", "trace=%file", "-e", "trace=open", "true").traceNames());
+    }
+
+    @Test
+    void traceRefusesUnknownNames() {
+        assertFails("invalid system call 'foo'", false, "-e", "trace=foo", "true");
+        assertFails("invalid system call 'foo'", false, "-e", "foo", "true");
+        assertFails("invalid system call 'bogus'", false, "-e", "trace=open,bogus", "true");
+        assertFails("invalid system call 'none'", false, "-e", "trace=open,none", "true");
+        assertFails("invalid system call ''", false, "--trace=", "true");
+        assertFails("invalid system call '!,,'", false, "-e", "trace=!,,", "true");
+        assertFails("invalid system call '%bogus'", false, "-e", "trace=%bogus", "true");
+        assertFails("invalid system call '1x'", false, "-e", "trace=1x", "true");
+        assertFails("invalid system call 'bogus=x'", false, "-e", "bogus=x", "true");
+    }
+
+    @Test
+    void traceRefusesUnknownPersonalities() {
+        assertFails("incorrect personality designator 'bar' in qualification 'foo@bar'", true,
+                "-e", "trace=?foo@bar", "true");
+        assertFails("incorrect personality designator '' in qualification 'open@'", true, "-e", "trace=open@", "true");
+    }
+
+    @Test
+    void traceFeaturesBeyondNamesAreRefusedHonestly() {
+        assertFails("syscall class '%file' in -e trace= is not supported by jtrace yet", false,
+                "-e", "trace=%file", "true");
+        assertFails("syscall class 'network' in -e trace= is not supported by jtrace yet", false,
+                "-e", "trace=network", "true");
+        assertFails("negation ('!') in -e trace= is not supported by jtrace yet", false, "-e", "trace=!open", "true");
+        assertFails("regular expression '/^open' in -e trace= is not supported by jtrace yet", false,
+                "-e", "trace=/^open", "true");
+        assertFails("syscall number '2' in -e trace= is not supported by jtrace yet", false, "-e", "trace=2", "true");
+        assertFails("personality designator '@64' in -e trace= is not supported by jtrace yet", false,
+                "-e", "trace=open@64", "true");
+    }
+
+    // ---- other -e qualifiers and unsupported options ----
+
+    @Test
+    void quietQualifierTakesTheSetsOfDashQ() throws UsageException {
+        assertEquals(1, parse("-e", "quiet=personality,attach", "true").quietLevel());
+        assertEquals(2, parse("-e", "q=Exit,attach,personality", "true").quietLevel());
+        assertEquals(3, parse("-e", "quiet=all", "true").quietLevel());
+        assertEquals(3, parse("-e", "quiet=!none", "true").quietLevel());
+        assertEquals(0, parse("-e", "silent=none", "true").quietLevel());
+        assertFails("-e quiet=path-resolution is not supported by jtrace yet (only the sets of -q, -qq and -qqq are)",
+                false, "-e", "quiet=path-resolution", "true");
+    }
+
+    @Test
+    void quietQualifierRefusesUnknownNames() {
+        assertFails("invalid quiet 'foo'", false, "-e", "quiet=attach,foo", "true");
+        assertFails("invalid quiet ''", false, "--quiet=", "true");
+        assertFails("invalid quiet 'ALL'", false, "-e", "quiet=ALL", "true");
+        assertFails("invalid quiet 'all'", false, "-e", "quiet=all,exit", "true");
+    }
+
+    @Test
+    void otherQualifiersAreRefusedHonestly() {
+        assertFails("-e signal is not supported by jtrace yet", false, "-e", "signal=SIGINT", "true");
+        assertFails("-e read is not supported by jtrace yet", false, "-e", "r=1", "true");
+        assertFails("--signals is not supported by jtrace yet", false, "--signal=SIGINT", "true");
+    }
+
+    @Test
+    void otherOptionsAreRefusedHonestly() {
+        assertFails("-c is not supported by jtrace yet", false, "-c", "true");
+        assertFails("--summary-only is not supported by jtrace yet", false, "--summary-o", "true");
+        assertFails("-E is not supported by jtrace yet", false, "-E", "A=1", "true");
+    }
+
+    @Test
+    void unsupportedOptionsYieldToEverythingStraceChecks() throws UsageException {
+        assertFails("invalid option -- 'W'", true, "-c", "-W");
+        assertFails("must have PROG [ARGS] or -p PID", true, "-c");
+        assertFails("-f and --follow-forks cannot be provided simultaneously", false, "-c", "-f", "--follow-forks",
+                "true");
+        assertTrue(parse("-c", "-h").help());
+        assertTrue(parse("-c", "-V").version());
+    }
+
+    // ---- -h and -V ----
+
+    @Test
+    void helpStopsParsingWhereItStands() throws UsageException {
+        assertTrue(parse("-h", "-W").help());
+        assertTrue(parse("-V", "-h").help());
+        assertFails("invalid option -- 'W'", true, "-W", "-h");
+        assertFails("Invalid process id: '0'", false, "-p", "0", "-h");
+    }
+
+    @Test
+    void versionWaitsForTheWholeLineButNeedsNoCommand() throws UsageException {
+        assertTrue(parse("-V").version());
+        assertTrue(parse("-V", "-f", "--follow-forks").version());
+        assertFails("invalid option -- 'W'", true, "-V", "-W");
+        assertFails("Invalid process id: '0'", false, "-V", "-p", "0");
+    }
+
+    @Test
+    void helpTextIsStracesWithJtraceAsTheProgram() {
+        String help = OptionParser.helpText();
+        assertTrue(help.startsWith("Usage: jtrace [-ACdffhikqqrtttTvVwxxyyzZ]"), help);
+        assertTrue(help.contains("\n   or: jtrace -c[dfwzZ]"), help);
+        assertTrue(help.contains("jtrace implements only these options so far:"), help);
+    }
+
+    @Test
+    void versionTextIsShapedLikeStraces() {
+        String[] lines = OptionParser.versionText().split("\n");
+        assertEquals("jtrace -- version " + OptionParser.VERSION, lines[0]);
+        assertEquals("Optional features enabled: (none)", lines[lines.length - 1]);
+    }
+
+    // ---- strace's own checks after the options ----
+
+    @Test
+    void followForksSpellingsConflict() throws UsageException {
+        assertFails("-f and --follow-forks cannot be provided simultaneously", false, "-f", "--follow-forks", "true");
+        assertFails("-ff and --output-separately cannot be provided simultaneously", false,
+                "-ff", "--output-separately", "true");
+        // strace 6.1 lets a single -f switch --output-separately off.
+        Options o = parse("-f", "--output-separately", "-o", "log", "true");
+        assertTrue(o.followForks());
+        assertFalse(o.followForksSeparately());
+        Options separately = parse("--output-separately", "-o", "log", "true");
+        assertFalse(separately.followForks());
+        assertTrue(separately.followForksSeparately());
+    }
+
+    @Test
+    void quietSpellingsConflict() {
+        assertFails("-q and -e quiet/--quiet cannot be provided simultaneously", false, "-q", "--quiet", "true");
+        assertFails("-q and -e quiet/--quiet cannot be provided simultaneously", false, "-e", "quiet=none", "-q",
+                "true");
+    }
+
+    @Test
+    void deprecatedAndIneffectiveOptionsWarn() throws UsageException {
+        Options f = parse("-F", "true");
+        assertTrue(f.followForks());
+        assertEquals(List.of("option -F is deprecated, please use -f/--follow-forks instead"), f.warnings());
+        assertEquals(List.of("deprecated option -F ignored"), parse("-F", "-f", "true").warnings());
+        assertEquals(List.of("--output-separately has no effect without -o/--output"),
+                parse("--output-separately", "true").warnings());
+        assertEquals(List.of(), parse("-ff", "true").warnings());
+    }
+
+    // ---- differential: the same command line given to /usr/bin/strace ----
+
+    /** How strace reacted to a command line: its first message (prefix stripped), and whether it said "Try". */
+    private record StraceReply(int exitCode, List<String> messages, boolean tryHelp) {}
+
+    private static StraceReply runStrace(List<String> command) throws IOException, InterruptedException {
+        Path stderr = Files.createTempFile("jtrace-optparse", ".stderr");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(stderr.toFile())
+                    .start();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("strace did not finish: " + command);
+            }
+            List<String> messages = new ArrayList<>();
+            boolean tryHelp = false;
+            for (String line : Files.readAllLines(stderr, StandardCharsets.UTF_8)) {
+                if (line.equals(STRACE_TRY_HELP)) {
+                    tryHelp = true;
+                } else if (line.startsWith(STRACE_PREFIX)) {
+                    messages.add(line.substring(STRACE_PREFIX.length()));
+                }
+            }
+            return new StraceReply(process.exitValue(), messages, tryHelp);
+        } finally {
+            Files.delete(stderr);
+        }
+    }
+
+    private static StraceReply runStrace(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(STRACE.toString()));
+        command.addAll(List.of(args));
+        return runStrace(command);
+    }
+
+    static Stream<List<String>> refusedCommandLines() {
+        return Stream.of(
+                List.of("-W"), List.of("-:"), List.of("-j", "/bin/true"),
+                List.of("--foo"), List.of("--foo=1", "/bin/true"), List.of("---", "x"),
+                List.of("--o", "/bin/true"), List.of("--out=/dev/null", "/bin/true"), List.of("--s", "10", "/bin/true"),
+                List.of("--tr=x", "/bin/true"), List.of("--=foo", "/bin/true"), List.of("--d"),
+                List.of("-s"), List.of("-e"), List.of("-fe"), List.of("--col"), List.of("--string-limit"),
+                List.of("--attach"), List.of("--trace"), List.of("--output"),
+                List.of("--help=1"), List.of("--hel=1"), List.of("--vers=x"), List.of("--follow-forks=yes", "/bin/true"),
+                List.of("-s", "abc", "/bin/true"), List.of("-s", "-1", "/bin/true"),
+                List.of("-s", "1073741824", "/bin/true"), List.of("-s", "5x", "/bin/true"), List.of("-s", "", "/bin/true"),
+                List.of("-a", "abc", "/bin/true"), List.of("-a", "-1", "/bin/true"),
+                List.of("-a", "2147483648", "/bin/true"),
+                List.of("--col=abc", "/bin/true"), List.of("--string-l=abc", "/bin/true"),
+                List.of("-p", "0"), List.of("-p", "abc"), List.of("-p", "-1"), List.of("-p", "1,x"),
+                List.of("-p", "1,,2"), List.of("-p", " 1"), List.of("-p", "2147483648"), List.of("-p", "4194305x"),
+                List.of("--attach=0"), List.of("--attach= 5"),
+                List.of("-e", "trace=foo", "/bin/true"), List.of("-e", "foo", "/bin/true"),
+                List.of("-e", "trace=", "/bin/true"), List.of("-e", "trace=!", "/bin/true"),
+                List.of("-e", "trace=,,", "/bin/true"), List.of("-e", "trace=!,,", "/bin/true"),
+                List.of("-e", "trace=open,bogus", "/bin/true"), List.of("-e", "trace=!open,bogus", "/bin/true"),
+                List.of("-e", "trace=open,none", "/bin/true"), List.of("-e", "trace=%bogus", "/bin/true"),
+                List.of("-e", "trace=%%bogus", "/bin/true"), List.of("-e", "trace=%", "/bin/true"),
+                List.of("-e", "trace=OPEN", "/bin/true"), List.of("-e", "trace=open ", "/bin/true"),
+                List.of("-e", "trace=1x", "/bin/true"), List.of("-e", "trace=bogus@64", "/bin/true"),
+                List.of("-e", "bogus=x", "/bin/true"), List.of("--trace=", "/bin/true"),
+                List.of("-e", "trace=foo@bar", "/bin/true"), List.of("-e", "trace=?foo@bar", "/bin/true"),
+                List.of("-e", "trace=%file@bar", "/bin/true"), List.of("-e", "trace=/x@bar", "/bin/true"),
+                List.of("-e", "trace=1@bar", "/bin/true"), List.of("-e", "trace=open@", "/bin/true"),
+                List.of("-e", "@@@", "/bin/true"),
+                List.of("-e", "quiet=foo", "/bin/true"), List.of("-e", "quiet=attach,foo", "/bin/true"),
+                List.of("-e", "quiet=", "/bin/true"), List.of("-e", "quiet=ALL", "/bin/true"),
+                List.of("-e", "quiet=all,exit", "/bin/true"), List.of("-e", "quiet=!", "/bin/true"),
+                List.of("--quiet=foo", "-q"),
+                List.of(), List.of("-f"), List.of("-f", "--follow-forks"), List.of("-q", "--quiet"),
+                List.of("-ff", "--output-separately"), List.of("-p", ""),
+                List.of("-f", "--follow-forks", "/bin/true"), List.of("-ff", "--output-separately", "/bin/true"),
+                List.of("-q", "--quiet", "/bin/true"), List.of("-e", "quiet=none", "-q", "/bin/true"),
+                List.of("-f", "--follow-forks", "-q", "--quiet", "/bin/true"),
+                List.of("-W", "-h"), List.of("-V", "-W"), List.of("-V", "-p", "0"), List.of("-p", "0", "-V"),
+                List.of("-e", "trace=none", "-p", "0", "-W"), List.of("-c", "-W"), List.of("-c"),
+                List.of("-c", "--foo"), List.of("-e", "signal=SIGINT"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedCommandLines")
+    void refusesWithStracesWords(List<String> args) throws Exception {
+        assumeTrue(Files.isExecutable(STRACE), "needs " + STRACE);
+        StraceReply strace = runStrace(args.toArray(String[]::new));
+        assertEquals(1, strace.exitCode(), "strace accepted " + args);
+        UsageException ours = failure(args.toArray(String[]::new));
+        assertAll(
+                () -> assertEquals(strace.messages().getLast(), ours.getMessage()),
+                () -> assertEquals(strace.tryHelp(), ours.tryHelp(), "tryHelp"));
+    }
+
+    @Test
+    void refusesToTraceItselfLikeStrace() throws Exception {
+        assumeTrue(Files.isExecutable(STRACE), "needs " + STRACE);
+        // exec keeps the shell's pid, so $$ is strace's own pid.
+        StraceReply strace = runStrace(List.of("/bin/sh", "-c", "exec " + STRACE + " -p 1,$$"));
+        UsageException ours = failure("-p", "1," + TRACER_PID);
+        assertEquals(strace.messages(), List.of(ours.getMessage()));
+        assertEquals(strace.tryHelp(), ours.tryHelp());
+    }
+
+    static Stream<List<String>> acceptedCommandLines() {
+        return Stream.of(
+                List.of("-s", " 5"), List.of("-s", "+5"), List.of("-s", "-0"),
+                List.of("-s80", "-a60"), List.of("--sil"), List.of("--quiet"), List.of("-qqqq"),
+                List.of("--string-l=5", "--col", "60"), List.of("--foll", "--output=/dev/null"),
+                List.of("-e", "trace=?bogus"), List.of("-e", "trace=?"), List.of("-e", "trace=open,,close"),
+                List.of("-e", "trace=!!none"), List.of("-e", "t=open,all"),
+                List.of("-e", "quiet=Exit,attach,personality"), List.of("-e", "q=!none"),
+                List.of("-F"), List.of("-FF"), List.of("-F", "-f"), List.of("-F", "--follow-forks"), List.of("-ff"),
+                List.of("--output-separately"), List.of("-f", "--output-separately"),
+                List.of("--follow-forks", "--output-separately"), List.of("-F", "--output-separately"),
+                List.of("-o", "/dev/null", "--output-separately"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("acceptedCommandLines")
+    void acceptsAndWarnsLikeStrace(List<String> args) throws Exception {
+        assumeTrue(Files.isExecutable(STRACE), "needs " + STRACE);
+        List<String> withCommand = new ArrayList<>(args);
+        withCommand.add("/bin/true");
+        StraceReply strace = runStrace(withCommand.toArray(String[]::new));
+        assertEquals(0, strace.exitCode(), () -> "strace refused " + args + ": " + strace.messages());
+        Options ours = parse(withCommand.toArray(String[]::new));
+        assertEquals(strace.messages(), ours.warnings());
+    }
+
+    @Test
+    void helpTextDiffersFromStracesOnlyInNamingJtrace() throws Exception {
+        assumeTrue(Files.isExecutable(STRACE), "needs " + STRACE);
+        Process process = new ProcessBuilder(STRACE.toString(), "-h").redirectErrorStream(true).start();
+        String strace = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor());
+        String expected = strace
+                .replace("Usage: strace ", "Usage: jtrace ")
+                .replace("   or: strace ", "   or: jtrace ")
+                .replace("'strace -o FILE PROG'", "'jtrace -o FILE PROG'")
+                .replace("strace's namespace", "jtrace's namespace");
+        String ours = OptionParser.helpText();
+        assertEquals(expected, ours.substring(0, expected.length()));
+        assertTrue(ours.substring(expected.length()).startsWith("\njtrace implements only"));
+    }
+}

@@ -1,0 +1,94 @@
+package io.jtrace.syscalls;
+
+/**
+ * How strace prints one argument of a system call that has no decoder of its own. The kinds are
+ * the ones a syscall table's {@code kinds} column names; see the header of {@code x86_64.tsv}.
+ *
+ * <p>Callers can switch over the plain kinds and the buffers in one exhaustive switch:
+ * {@code case ArgKind.Plain.PATH -> ...; case ArgKind.InBuf(int lengthArg) -> ...}.
+ */
+public sealed interface ArgKind permits ArgKind.Plain, ArgKind.InBuf, ArgKind.OutBuf {
+
+    /** Kinds that need nothing but the argument's own value. */
+    enum Plain implements ArgKind {
+        /** Signed decimal of the low 32 bits, as the kernel truncates an {@code int}. */
+        INT,
+        /** Signed decimal of all 64 bits. */
+        LONG,
+        /** Unsigned decimal of all 64 bits. */
+        ULONG,
+        /** {@code 0x} and lower-case hex digits, or {@code 0}. */
+        HEX,
+        /** {@code NULL}, or the address in hex. */
+        PTR,
+        /** A file descriptor: an {@code int}, with its path under {@code -y}. */
+        FD,
+        /** A NUL-terminated path read from the tracee, which {@code -s} does not shorten. */
+        PATH,
+        /** A NUL-terminated string read from the tracee, shortened to {@code -s} characters. */
+        STR
+    }
+
+    /**
+     * A buffer the call reads, printed when the call starts.
+     *
+     * @param lengthArg index, from 0, of the argument holding the buffer's length
+     */
+    record InBuf(int lengthArg) implements ArgKind {
+        public InBuf {
+            if (lengthArg < 0) {
+                throw new IllegalArgumentException("negative argument index " + lengthArg);
+            }
+        }
+    }
+
+    /**
+     * A buffer the call fills, printed when the call returns with the return value as its length.
+     *
+     * @param capacityArg index, from 0, of the argument holding the buffer's capacity
+     */
+    record OutBuf(int capacityArg) implements ArgKind {
+        public OutBuf {
+            if (capacityArg < 0) {
+                throw new IllegalArgumentException("negative argument index " + capacityArg);
+            }
+        }
+    }
+
+    /**
+     * The kind a table names: {@code int}, {@code long}, {@code ulong}, {@code hex}, {@code ptr},
+     * {@code fd}, {@code path}, {@code str}, {@code inbuf:N} or {@code outbuf:N}.
+     *
+     * @throws IllegalArgumentException if {@code token} names no kind
+     */
+    static ArgKind parse(String token) {
+        int colon = token.indexOf(':');
+        if (colon >= 0) {
+            int index = parseIndex(token, token.substring(colon + 1));
+            return switch (token.substring(0, colon)) {
+                case "inbuf" -> new InBuf(index);
+                case "outbuf" -> new OutBuf(index);
+                default -> throw new IllegalArgumentException("unknown argument kind " + token);
+            };
+        }
+        return switch (token) {
+            case "int" -> Plain.INT;
+            case "long" -> Plain.LONG;
+            case "ulong" -> Plain.ULONG;
+            case "hex" -> Plain.HEX;
+            case "ptr" -> Plain.PTR;
+            case "fd" -> Plain.FD;
+            case "path" -> Plain.PATH;
+            case "str" -> Plain.STR;
+            default -> throw new IllegalArgumentException("unknown argument kind " + token);
+        };
+    }
+
+    private static int parseIndex(String token, String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad argument index in " + token, e);
+        }
+    }
+}

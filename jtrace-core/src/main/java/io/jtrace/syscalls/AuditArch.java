@@ -1,0 +1,44 @@
+package io.jtrace.syscalls;
+
+import java.util.Optional;
+
+/**
+ * The architectures a tracee's system call can come from, as the kernel names them in
+ * {@code PTRACE_GET_SYSCALL_INFO} and seccomp data ({@code AUDIT_ARCH_*} in {@code linux/audit.h}).
+ */
+public enum AuditArch {
+    X86_64(0xc000003e, "x86_64.tsv"),
+    I386(0x40000003, null),
+    AARCH64(0xc00000b7, null);
+
+    private final int value;
+    private final String tableResource;
+
+    AuditArch(int value, String tableResource) {
+        this.value = value;
+        this.tableResource = tableResource;
+    }
+
+    /** The kernel's {@code AUDIT_ARCH_*} value. */
+    public int value() {
+        return value;
+    }
+
+    /**
+     * The name of this arch's syscall table, a resource beside this class, or empty when jtrace has
+     * no table for it yet.
+     */
+    public Optional<String> tableResource() {
+        return Optional.ofNullable(tableResource);
+    }
+
+    /** The arch with this {@code AUDIT_ARCH_*} value, if it is one of ours. */
+    public static Optional<AuditArch> fromValue(int value) {
+        for (AuditArch arch : values()) {
+            if (arch.value == value) {
+                return Optional.of(arch);
+            }
+        }
+        return Optional.empty();
+    }
+}
