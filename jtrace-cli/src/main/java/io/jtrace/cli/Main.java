@@ -113,12 +113,10 @@ public final class Main {
 
         StracePrinter printer = new StracePrinter(options, messages, traceSink);
         Tracer tracer = Tracer.start(new Tracer.Options(options.followForks()), printer);
-        int launched = 0;
         int tracees = 0;
         for (int pid : options.attachPids()) {
             try {
                 List<Integer> tids = options.followForks() ? tracer.attach(pid) : tracer.attachThread(pid);
-                tids.forEach(printer::attachedByUser);
                 tracees += tids.size();
                 if (options.quietLevel() < 1) {
                     messages.info(tids.size() > 1 ? "Process " + pid + " attached with " + tids.size() + " threads"
@@ -130,8 +128,7 @@ public final class Main {
         }
         if (spec != null) {
             try {
-                launched = tracer.launch(spec);
-                printer.setLaunched(launched);
+                tracer.launch(spec);
                 tracees++;
             } catch (TraceException e) {
                 messages.error(e.getMessage());

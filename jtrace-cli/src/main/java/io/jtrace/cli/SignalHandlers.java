@@ -1,5 +1,6 @@
 package io.jtrace.cli;
 
+import io.jtrace.bindings.Kernel;
 import sun.misc.Signal;
 
 /** jtrace's handling of the signals that end it (SIGINT, SIGTERM, ...): run an action instead. */
@@ -9,7 +10,15 @@ final class SignalHandlers {
 
     private SignalHandlers() {}
 
+    /**
+     * Runs {@code action} on {@code signal}. strace handles these signals even when its caller
+     * ignored them (a background job ignores SIGINT); the JVM would not install a handler for an
+     * ignored signal, so the disposition is reset first. The tracee's own ignored set was read before.
+     */
     static void handle(int signal, Runnable action) {
+        try (Kernel k = Kernel.open()) {
+            k.setDefaultAction(signal);
+        }
         try {
             Signal.handle(new Signal(NAMES[signal]), s -> action.run());
         } catch (IllegalArgumentException e) {

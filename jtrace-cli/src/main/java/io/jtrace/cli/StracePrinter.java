@@ -8,6 +8,7 @@ import io.jtrace.cli.output.Sink;
 import io.jtrace.engine.TraceEvent;
 import io.jtrace.engine.TraceListener;
 import io.jtrace.engine.Tracee;
+import io.jtrace.syscalls.Errno;
 import io.jtrace.syscalls.Signals;
 import io.jtrace.syscalls.SyscallDef;
 import io.jtrace.syscalls.SyscallTable;
@@ -16,7 +17,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,6 +62,7 @@ final class StracePrinter implements TraceListener {
     private boolean pidPrefixAlways;
     private int launchedPid;
     private int launchedStatus = -1;
+    private boolean launchedExecDone;
 
     StracePrinter(Options options, Messages messages, Sink traceSink) {
         this.options = options;
@@ -74,10 +75,6 @@ final class StracePrinter implements TraceListener {
     void started(int initialTracees) {
         pidPrefixAlways = options.outputFile() != null && !separateFiles()
                 && (options.followForks() || initialTracees > 1);
-    }
-
-    void setLaunched(int pid) {
-        launchedPid = pid;
     }
 
     /** The launched program's wait status, or -1 when it did not end while traced. */
@@ -95,8 +92,11 @@ final class StracePrinter implements TraceListener {
         switch (event) {
             case TraceEvent.Attached a -> {
                 traced++;
+                if (a.origin() == TraceEvent.Origin.LAUNCHED) {
+                    launchedPid = a.pid();
+                }
                 // -p attachments are announced when they are made; children found by -f here.
-                if (!a.launched() && !attachedByUser.contains(a.tid()) && options.quietLevel() < 1) {
+                if (a.origin() == TraceEvent.Origin.FOLLOWED && options.quietLevel() < 1) {
                     messages.info("Process " + a.tid() + " attached");
                 }
             }
@@ -158,14 +158,10 @@ final class StracePrinter implements TraceListener {
         current = null;
     }
 
-    private final Set<Integer> attachedByUser = new HashSet<>();
-
-    /** Threads seized by -p: Main announces them, not their first stop. */
-    void attachedByUser(int tid) {
-        attachedByUser.add(tid);
-    }
-
     private void onExec(TraceEvent.Exec x) {
+        if (x.pid() == launchedPid) {
+            launchedExecDone = true;
+        }
         if (x.formerTid() != x.tid()) {
             // The thread that called execve now has the leader's tid: its open line moves with it.
             Line l = lines.remove(x.formerTid());
@@ -220,6 +216,17 @@ final class StracePrinter implements TraceListener {
     }
 
     private void onExit(TraceEvent.SyscallExit x) {
+        if (x.tid() == launchedPid && !launchedExecDone && x.isError()) {
+            printExit(x);
+            // As strace's child does when its execve fails; the engine then ends the process with 1.
+            messages.info("exec: " + Errno.byNumber((int) -x.rval()).map(Errno::message)
+                    .orElse("Unknown error " + -x.rval()));
+            return;
+        }
+        printExit(x);
+    }
+
+    private void printExit(TraceEvent.SyscallExit x) {
         Line line = lines.get(x.tid());
         if (line == null || line.silent || !line.open) {
             return;

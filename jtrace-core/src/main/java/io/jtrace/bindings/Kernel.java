@@ -234,6 +234,14 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** Gives {@code signal} its default action (SIG_DFL), whatever it was, ignored included. */
+    public void setDefaultAction(int signal) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment act = a.allocate(SA_SIGACTION_SIZE, 8); // sa_handler = SIG_DFL (0)
+            LibC.Fn3.SIGACTION.call(signal, act.address(), 0);
+        }
+    }
+
     private static final long NR_RT_SIGPROCMASK = 14, NR_SETRLIMIT = 160;
     private static final int SIG_UNBLOCK = 1, RLIMIT_CORE = 4;
 
@@ -243,8 +251,7 @@ public final class Kernel implements AutoCloseable {
      */
     public void dieBySignal(int signal) {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment act = a.allocate(SA_SIGACTION_SIZE, 8); // sa_handler = SIG_DFL (0)
-            LibC.Fn3.SIGACTION.call(signal, act.address(), 0);
+            setDefaultAction(signal);
             MemorySegment set = a.allocate(JAVA_LONG);
             set.set(JAVA_LONG, 0, 1L << (signal - 1));
             sys(NR_RT_SIGPROCMASK, SIG_UNBLOCK, set.address(), 0, 8);

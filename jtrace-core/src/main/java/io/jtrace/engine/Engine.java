@@ -149,7 +149,8 @@ final class Engine {
         t.inSyscall = true;
         t.syscallNr = s.info().nr;
         t.syscallArgs = s.info().args.clone();
-        emit(new TraceEvent.Attached(pid, pid, true), t, true);
+        t.origin = TraceEvent.Origin.LAUNCHED;
+        emit(new TraceEvent.Attached(pid, pid, t.origin), t, true);
         emit(new TraceEvent.SyscallEntry(pid, pid, s.info().arch, t.syscallNr, t.syscallArgs,
                 s.info().instructionPointer, s.info().stackPointer), t, true);
         resume(t);
@@ -178,7 +179,7 @@ final class Engine {
                     }
                     continue; // a thread that exited meanwhile
                 }
-                table.add(tid, allThreads ? pid : tgidOf(tid), false);
+                table.add(tid, allThreads ? pid : tgidOf(tid), false).origin = TraceEvent.Origin.ATTACHED;
                 kernel.ptrace(Ptrace.INTERRUPT, tid, 0, 0);
                 seized.add(tid);
                 more = true;
@@ -253,7 +254,7 @@ final class Engine {
         if (t.awaitingFirstStop) {
             t.awaitingFirstStop = false;
             if (!t.detaching) {
-                emit(new TraceEvent.Attached(tid, t.process.pid, false), t, true);
+                emit(new TraceEvent.Attached(tid, t.process.pid, t.origin), t, true);
             }
         }
         if (t.detaching) {

@@ -12,6 +12,8 @@ final class ThreadState {
     int resumeSignal;
     /** Resumed with PTRACE_LISTEN: in a group-stop, not in a ptrace-stop. */
     boolean listening;
+    /** How it came to be traced; children the engine follows are FOLLOWED. */
+    TraceEvent.Origin origin = TraceEvent.Origin.FOLLOWED;
     /** Its first stop has not been reported yet. */
     boolean awaitingFirstStop = true;
     /** Interrupted so that it can be detached at its next stop. */

@@ -12,8 +12,11 @@ public sealed interface TraceEvent {
 
     int pid();
 
-    /** The first stop of a thread: seized by attach, launched, or a new child followed by -f. */
-    record Attached(int tid, int pid, boolean launched) implements TraceEvent {}
+    /** The first stop of a thread: launched, seized by attach, or a new child followed by -f. */
+    record Attached(int tid, int pid, Origin origin) implements TraceEvent {}
+
+    /** How a thread came to be traced. */
+    enum Origin { LAUNCHED, ATTACHED, FOLLOWED }
 
     /** A system call is about to run. {@code args} are its six raw argument registers. */
     record SyscallEntry(int tid, int pid, int arch, long nr, long[] args, long instructionPointer,

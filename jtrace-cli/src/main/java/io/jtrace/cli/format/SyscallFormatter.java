@@ -154,7 +154,10 @@ public final class SyscallFormatter {
             out.append("NULL");
             return;
         }
-        int want = (int) Math.min(Long.compareUnsigned(length, stringLimit) > 0 ? stringLimit : length, buf.length);
+        // One byte beyond the limit, as strace reads: with -s 0 an unreadable buffer still shows
+        // as its address.
+        int want = (int) Math.min(Long.compareUnsigned(length, stringLimit) > 0 ? stringLimit + 1L : length,
+                buf.length);
         long n = want == 0 ? 0 : mem.read(address, buf, 0, want);
         if (n < want) {
             pointer(out, address);

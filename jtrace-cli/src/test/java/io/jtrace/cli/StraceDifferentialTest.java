@@ -1,0 +1,154 @@
+package io.jtrace.cli;
+
+import io.jtrace.testsupport.Fixtures;
+import io.jtrace.testsupport.Requirements;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The same program traced by /usr/bin/strace and by jtrace with the same options: the outputs must
+ * be identical once addresses and pids are masked. Only calls whose arguments jtrace already prints
+ * as strace does are selected with -e trace (flags and structures are printed raw for now).
+ */
+class StraceDifferentialTest {
+    private static final String CALLS = "trace=execve,getpid,write,chdir,unlink,rmdir,close,read,exit_group";
+
+    @BeforeEach
+    void requirements() {
+        Requirements.ptrace();
+        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+    }
+
+    private static void assertSameTrace(List<String> args) {
+        Runs.Result strace = Runs.strace(args);
+        Runs.Result jtrace = Runs.jtrace(args);
+        Runs.assertSameLines(Runs.mask(strace.stderr()), Runs.mask(jtrace.stderr()), "trace of " + args);
+        assertEquals(strace.stdout(), jtrace.stdout(), "the program's own output");
+        assertEquals(strace.exit(), jtrace.exit(), "exit status");
+    }
+
+    private static List<String> args(String... a) {
+        return List.of(a);
+    }
+
+    @Test
+    void integersStringsPathsBuffersAndErrors() {
+        assertSameTrace(args("-e", CALLS, Fixtures.path("calls").toString()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1", "5", "40", "100"})
+    void stringLimit(String limit) {
+        assertSameTrace(args("-s", limit, "-e", CALLS, Fixtures.path("calls").toString()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "10", "60"})
+    void alignmentColumn(String column) {
+        assertSameTrace(args("-a" + column, "-e", CALLS, Fixtures.path("calls").toString()));
+    }
+
+    @Test
+    void quietLevels() {
+        assertSameTrace(args("-qq", "-e", CALLS, Fixtures.path("calls").toString()));
+    }
+
+    @Test
+    void realProgramsStartAndEndTheSame() {
+        assertSameTrace(args("-e", "trace=execve,brk,exit_group", "/bin/true"));
+        assertSameTrace(args("-e", "trace=execve,exit_group", "/bin/false"));
+        assertSameTrace(args("-e", "trace=execve,write,exit_group", "/bin/echo", "a", "b c", "\"quoted\"\n"));
+        assertSameTrace(args("-e", "trace=exit_group", "sh", "-c", "exit 3"));
+    }
+
+    @Test
+    void deathBySignalIsReportedAndMirrored() {
+        assertSameTrace(args("-e", "trace=none", "sh", "-c", "kill -TERM $$"));
+        assertSameTrace(args("-e", "trace=none", "sh", "-c", "kill -KILL $$"));
+    }
+
+    @Test
+    void execFailure(@TempDir Path dir) throws IOException {
+        Path notElf = dir.resolve("not-a-program");
+        Files.writeString(notElf, "just text\n");
+        assertTrue(notElf.toFile().setExecutable(true));
+        assertSameTrace(args(notElf.toString()));
+        assertSameTrace(args(dir.toString()));
+    }
+
+    @Test
+    void outputFile(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("strace.out");
+        Path j = dir.resolve("jtrace.out");
+        String fixture = Fixtures.path("calls").toString();
+        Runs.Result sr = Runs.strace(args("-o", s.toString(), "-e", CALLS, fixture));
+        Runs.Result jr = Runs.jtrace(args("-o", j.toString(), "-e", CALLS, fixture));
+        assertEquals(sr.stderr(), jr.stderr());
+        Runs.assertSameLines(Runs.mask(Files.readString(s)), Runs.mask(Files.readString(j)), "-o file");
+        assertFalse(Files.readString(j).isEmpty());
+    }
+
+    /** -f -o FILE: every line starts with the pid; lines of each process in the same order. */
+    @Test
+    void followIntoOneFile(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("strace.out");
+        Path j = dir.resolve("jtrace.out");
+        String fixture = Fixtures.path("fork_write").toString();
+        Runs.strace(args("-f", "-o", s.toString(), "-e", "trace=write,exit_group", fixture));
+        Runs.Result jr = Runs.jtrace(args("-f", "-o", j.toString(), "-e", "trace=write,exit_group", fixture));
+        assertEquals(0, jr.exit());
+        assertEquals(linesByPid(Files.readString(s)), linesByPid(Files.readString(j)));
+    }
+
+    /** -ff -o FILE: one file per process, FILE.PID. */
+    @Test
+    void followIntoFilePerProcess(@TempDir Path dir) throws IOException {
+        String fixture = Fixtures.path("fork_write").toString();
+        Path sd = Files.createDirectory(dir.resolve("s"));
+        Path jd = Files.createDirectory(dir.resolve("j"));
+        Runs.strace(args("-ff", "-o", sd.resolve("t").toString(), "-e", "trace=write,exit_group", fixture));
+        Runs.Result jr = Runs.jtrace(args("-ff", "-o", jd.resolve("t").toString(), "-e", "trace=write,exit_group", fixture));
+        assertEquals(0, jr.exit());
+        List<String> strace = filesByPid(sd);
+        List<String> jtrace = filesByPid(jd);
+        assertEquals(2, jtrace.size(), "one file per process");
+        assertEquals(strace, jtrace);
+    }
+
+    private static List<String> filesByPid(Path dir) throws IOException {
+        Map<Integer, String> byPid = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                byPid.put(Integer.parseInt(name.substring(name.indexOf('.') + 1)), Runs.mask(Files.readString(f)));
+            }
+        }
+        return new ArrayList<>(byPid.values());
+    }
+
+    private static List<List<String>> linesByPid(String trace) {
+        Map<Integer, List<String>> byPid = new TreeMap<>();
+        for (String line : trace.split("\n")) {
+            int space = line.indexOf(' ');
+            byPid.computeIfAbsent(Integer.parseInt(line.substring(0, space)), k -> new ArrayList<>())
+                    .add(Runs.mask(line));
+        }
+        return new ArrayList<>(byPid.values());
+    }
+}
