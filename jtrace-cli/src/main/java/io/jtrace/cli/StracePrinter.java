@@ -153,6 +153,7 @@ final class StracePrinter implements TraceListener {
                 forget(d.tid());
             }
             case TraceEvent.NewChild n -> { }
+            case TraceEvent.Interrupted i -> { }
             case TraceEvent.Exec x -> onExec(x);
         }
         current = null;

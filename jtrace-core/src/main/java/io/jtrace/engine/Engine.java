@@ -209,6 +209,15 @@ final class Engine {
         return tids;
     }
 
+    void interrupt(int tid) throws TraceException {
+        ThreadState t = table.thread(tid);
+        if (t == null) {
+            throw new TraceException("thread " + tid + " is not traced", Errnos.ESRCH);
+        }
+        t.interruptRequested = true;
+        kernel.ptrace(Ptrace.INTERRUPT, tid, 0, 0);
+    }
+
     /** Interrupts every tracee; each is detached at its next stop. */
     void detachAll() {
         for (ThreadState t : table.threads()) {
@@ -347,7 +356,14 @@ final class Engine {
                 emit(new TraceEvent.Exec(t.tid, t.process.pid, former > 0 ? former : t.tid), t, true);
             }
             case Ptrace.EVENT_EXIT -> emit(new TraceEvent.Exiting(t.tid, t.process.pid, (int) eventMessage(t)), t, true);
-            default -> { } // an interrupt, the end of a group-stop, vfork-done, seccomp
+            case Ptrace.EVENT_STOP -> {
+                // Also the end of a group-stop and jtrace's own interrupts: reported only when asked for.
+                if (t.interruptRequested) {
+                    t.interruptRequested = false;
+                    emit(new TraceEvent.Interrupted(t.tid, t.process.pid), t, true);
+                }
+            }
+            default -> { } // vfork-done, seccomp
         }
         resume(t);
     }

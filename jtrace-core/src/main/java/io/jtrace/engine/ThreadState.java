@@ -19,6 +19,8 @@ final class ThreadState {
     /** Interrupted so that it can be detached at its next stop. */
     boolean detaching;
     boolean detachRequested;
+    /** {@link Tracer#interrupt} was called: its next interrupt stop is reported. */
+    boolean interruptRequested;
     /** The launched thread whose target execve has not succeeded yet. */
     boolean launching;
     /** Running a syscall jtrace injected; its stops are not reported. */

@@ -49,6 +49,9 @@ public sealed interface TraceEvent {
      */
     record Exec(int tid, int pid, int formerTid) implements TraceEvent {}
 
+    /** The thread stopped because {@link Tracer#interrupt(int)} asked it to. */
+    record Interrupted(int tid, int pid) implements TraceEvent {}
+
     /** The thread is about to exit (PTRACE_EVENT_EXIT); may not be seen when it is killed. */
     record Exiting(int tid, int pid, int waitStatus) implements TraceEvent {}
 

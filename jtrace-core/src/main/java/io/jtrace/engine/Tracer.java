@@ -78,6 +78,17 @@ public final class Tracer implements AutoCloseable {
     }
 
     /**
+     * Stops thread {@code tid} wherever it is; the listener then gets {@link TraceEvent.Interrupted}
+     * with the thread stopped, to inspect or change it. The thread runs on when the listener returns.
+     */
+    public void interrupt(int tid) throws TraceException {
+        call(() -> {
+            engine.interrupt(tid);
+            return null;
+        });
+    }
+
+    /**
      * Lets every tracee go: each is interrupted and detached at its next stop, a pending signal
      * delivered, a stopped process left stopped. Returns at once; {@link #awaitIdle} tells when done.
      */
