@@ -285,19 +285,26 @@ public final class OptionParser {
         }
     }
 
+    /** A qualifier's set with its leading {@code !}s taken off: each one inverts the selection. */
+    private record Negated(boolean inverted, String set) {
+        static Negated of(String expression) {
+            int start = 0;
+            while (start < expression.length() && expression.charAt(start) == '!') {
+                start++;
+            }
+            return new Negated(start % 2 == 1, expression.substring(start));
+        }
+    }
+
     /**
      * {@code -e trace=[!]...}: strace's qualify_syscall_tokens. Each {@code -e trace=} replaces the
      * last one, so it also replaces the last one's reason for being unsupported.
      */
     private void qualifyTrace(String expression, Settings settings) throws UsageException {
         settings.unsupported.remove(TRACE_FILTER);
-        int start = 0;
-        boolean inverted = false;
-        while (start < expression.length() && expression.charAt(start) == '!') {
-            inverted = !inverted;
-            start++;
-        }
-        String set = expression.substring(start);
+        Negated negated = Negated.of(expression);
+        boolean inverted = negated.inverted();
+        String set = negated.set();
         if (set.equals("none") || set.equals("all")) {
             settings.traceNames = set.equals("all") != inverted ? null : Set.of();
             return;
@@ -367,13 +374,9 @@ public final class OptionParser {
     private static void qualifyQuiet(String expression, Settings settings) throws UsageException {
         settings.quietQualified = true;
         settings.unsupported.remove(QUIET_FILTER);
-        int start = 0;
-        boolean inverted = false;
-        while (start < expression.length() && expression.charAt(start) == '!') {
-            inverted = !inverted;
-            start++;
-        }
-        String set = expression.substring(start);
+        Negated negated = Negated.of(expression);
+        boolean inverted = negated.inverted();
+        String set = negated.set();
         Set<String> selected = new TreeSet<>();
         if (set.equals("all")) {
             selected.addAll(QUIET_NAMES.values());
