@@ -116,7 +116,7 @@ final class StracePrinter implements TraceListener {
             }
             case TraceEvent.Exiting x -> finishNoReturn(x.tid());
             case TraceEvent.Exited x -> {
-                gone(x.tid());
+                finishNoReturn(x.tid());
                 if (x.tid() == launchedPid) {
                     launchedStatus = (x.code() & 0xff) << 8;
                 }
@@ -128,7 +128,7 @@ final class StracePrinter implements TraceListener {
                 forget(x.tid());
             }
             case TraceEvent.Killed k -> {
-                gone(k.tid());
+                finishNoReturn(k.tid());
                 if (k.tid() == launchedPid) {
                     launchedStatus = k.signal() | (k.coreDumped() ? 0x80 : 0);
                 }
@@ -277,12 +277,9 @@ final class StracePrinter implements TraceListener {
         line.open = false;
     }
 
-    private void gone(int tid) {
-        finishNoReturn(tid);
-        traced--;
-    }
-
+    /** The thread is gone: after its last line, which still has its [pid N] prefix. */
     private void forget(int tid) {
+        traced--;
         lines.remove(tid);
         Output o = perThread.remove(tid);
         if (o != null) {

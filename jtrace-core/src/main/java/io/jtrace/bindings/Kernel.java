@@ -22,6 +22,8 @@ public final class Kernel implements AutoCloseable {
     /** Remote reads and writes go through a bounce buffer of this size. */
     public static final int IO_CHUNK = 64 * 1024;
     private static final long PAGE = 4096;
+    /** {@code struct iovec}: base address, then length. Package-private for the layout test. */
+    static final int IOVEC_SIZE = 16;
 
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment capture = LibC.allocateCapture(arena);
@@ -30,9 +32,9 @@ public final class Kernel implements AutoCloseable {
     private final MemorySegment regs = arena.allocate(Registers.SIZE, 8);
     private final MemorySegment siginfo = arena.allocate(SigInfo.SIZE, 8);
     private final MemorySegment word = arena.allocate(JAVA_LONG);
-    private final MemorySegment localIov = arena.allocate(16, 8);
+    private final MemorySegment localIov = arena.allocate(IOVEC_SIZE, 8);
     /** One remote iovec per page touched, so that a read stops exactly at the first unmapped page. */
-    private final MemorySegment remoteIovs = arena.allocate(16 * (IO_CHUNK / PAGE + 1), 8);
+    private final MemorySegment remoteIovs = arena.allocate(IOVEC_SIZE * (IO_CHUNK / PAGE + 1), 8);
     private final MemorySegment io = arena.allocate(IO_CHUNK, 16);
 
     private Kernel() {}
@@ -193,8 +195,8 @@ public final class Kernel implements AutoCloseable {
             for (long p = remote; p < remote + n; iovs++) {
                 long pageEnd = (p & -PAGE) + PAGE;
                 long piece = Math.min(pageEnd, remote + n) - p;
-                remoteIovs.set(JAVA_LONG, 16L * iovs, p);
-                remoteIovs.set(JAVA_LONG, 16L * iovs + 8, piece);
+                remoteIovs.set(JAVA_LONG, (long) IOVEC_SIZE * iovs, p);
+                remoteIovs.set(JAVA_LONG, (long) IOVEC_SIZE * iovs + 8, piece);
                 p += piece;
             }
             localIov.set(JAVA_LONG, 0, io.address());
@@ -216,7 +218,8 @@ public final class Kernel implements AutoCloseable {
 
     // ---- signals
 
-    private static final int SA_SIGACTION_SIZE = 152;
+    /** glibc's {@code struct sigaction}, handler first. Package-private, as the other sizes, for the layout test. */
+    static final int SA_SIGACTION_SIZE = 152;
 
     /**
      * Installs a handler that does nothing for {@code signal}, without SA_RESTART, so that sending
@@ -263,7 +266,6 @@ public final class Kernel implements AutoCloseable {
 
     // ---- spawning
 
-    /** What posix_spawn should do in the child before exec. */
     /**
      * What posix_spawn should do. Strings are bytes, not Java strings: arguments and environment
      * reach the child exactly as given, whatever their encoding. {@code dup2s} are {from, to} pairs,
@@ -274,11 +276,11 @@ public final class Kernel implements AutoCloseable {
                                List<int[]> dup2s, List<Integer> closes, int closeFrom, long sigDefault,
                                long sigMask) {}
 
-    private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
-    private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
-    private static final int FILE_ACTIONS_SIZE = 80;
-    private static final int SPAWNATTR_SIZE = 336;
-    private static final int SIGSET_SIZE = 128;
+    static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+    static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    static final int FILE_ACTIONS_SIZE = 80;
+    static final int SPAWNATTR_SIZE = 336;
+    static final int SIGSET_SIZE = 128;
 
     /** posix_spawn(3) of {@code req}: the child's pid. */
     public int spawn(SpawnRequest req) {

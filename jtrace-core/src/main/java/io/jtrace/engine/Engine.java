@@ -38,6 +38,12 @@ final class Engine {
     private final BlockingQueue<Tracer.Command<?>> commands;
     private final TraceeTable table = new TraceeTable();
     private final SyscallInfo info = new SyscallInfo();
+    /**
+     * New children whose first stop came before their parent's fork, vfork or clone event. When that
+     * event comes the child may already have exited: it must not be added again, or the table would
+     * keep a thread that never stops.
+     */
+    private final Set<Integer> adoptedBeforeForkEvent = new HashSet<>();
     private final Object idleLock = new Object();
     private volatile int traced;
     private volatile boolean shutdown;
@@ -161,6 +167,14 @@ final class Engine {
     List<Integer> attach(int pid, boolean allThreads) throws TraceException {
         if (table.process(pid) != null || table.thread(pid) != null) {
             throw new TraceException("process " + pid + " is already traced", Errnos.EPERM);
+        }
+        // The JDK's reaper thread waits for every child ProcessBuilder started, and a wait from any
+        // thread of the tracer's process sees ptrace stops: it would take them as the child's exit,
+        // leaving the child stopped for good while Process reports it dead.
+        ProcStatus status = ProcStatus.read(pid);
+        if (status != null && status.ppid() == kernel.getpid()) {
+            throw new TraceException("process " + pid + " is a child of this JVM, whose process reaper would take "
+                    + "its ptrace stops", Errnos.EPERM);
         }
         Path tasks = Path.of("/proc", Integer.toString(pid), "task");
         List<Integer> seized = new ArrayList<>();
@@ -340,7 +354,8 @@ final class Engine {
                 if (child > 0) {
                     ChildKind kind = event == Ptrace.EVENT_FORK ? ChildKind.FORK
                             : event == Ptrace.EVENT_VFORK ? ChildKind.VFORK : ChildKind.CLONE;
-                    if (table.thread(child) == null) {
+                    boolean adopted = adoptedBeforeForkEvent.remove(child);
+                    if (table.thread(child) == null && !adopted) {
                         int childPid = kind == ChildKind.CLONE && isThreadClone(t, child) ? t.process.pid : child;
                         table.add(child, childPid, t.process.launched);
                     }
@@ -404,6 +419,7 @@ final class Engine {
         ProcessState group = table.process(s.tgid());
         ProcessState parent = table.process(s.ppid());
         boolean launched = group != null ? group.launched : parent != null && parent.launched;
+        adoptedBeforeForkEvent.add(tid);
         return table.add(tid, s.tgid(), launched);
     }
 

@@ -24,15 +24,17 @@ import java.util.List;
  * user did not ask for.
  *
  * <p>posix_spawn starts a trampoline, {@code /bin/sh} blocked reading a pipe that only this process
- * can write. Its signal state and descriptors are already those the target must have. The tracer
+ * can write. Its signal mask and descriptors are already those the target must have. The tracer
  * seizes it, interrupts it and takes over its next system call: rewriting the registers at that
  * syscall-entry stop, it makes the trampoline mmap a scratch page, copies the target's path, argv
- * and envp there, closes the pipe, and finally calls execve. The trace starts at that execve entry,
- * as strace's does. If jtrace dies before seizing, the pipe's write end closes and the trampoline
- * exits on end of file.
+ * and envp there, sets the signals to ignore to SIG_IGN, closes the pipe, and finally calls execve.
+ * The trace starts at that execve entry, as strace's does. If jtrace dies before seizing, the pipe's
+ * write end closes and the trampoline exits on end of file.
  */
 final class Launcher {
     static final long NR_MMAP = 9, NR_CLOSE = 3, NR_EXECVE = 59, NR_EXIT_GROUP = 231;
+    private static final long NR_RT_SIGACTION = 13;
+    private static final int SIGKILL = 9, SIGSTOP = 19;
     private static final int O_CLOEXEC = 0x80000;
     private static final int SYSCALL_STOP = 0x80 | 5;
     private static final int PROT_READ_WRITE = 3;
@@ -95,6 +97,14 @@ final class Launcher {
             byte[] bytes = blob.relocate(base);
             if (kernel.writeMemory(pid, base, bytes, 0, bytes.length) != bytes.length) {
                 throw new TraceException("cannot write the new process's arguments", Errnos.EFAULT);
+            }
+            // posix_spawn can only reset dispositions to the default, so a signal the JVM handles
+            // (SIGINT, SIGTERM) would reach the target as default even when it is to stay ignored:
+            // set those to SIG_IGN here, which execve keeps.
+            for (int sig = 1; sig <= 64; sig++) {
+                if ((spec.ignoredSignals() & (1L << (sig - 1))) != 0 && sig != SIGKILL && sig != SIGSTOP) {
+                    inject(pid, regs, false, NR_RT_SIGACTION, sig, base + blob.ignoreActionOffset(), 0, 8, 0, 0);
+                }
             }
             inject(pid, regs, false, NR_CLOSE, gateFd, 0, 0, 0, 0, 0);
             rewind(pid, regs, NR_EXECVE, base, base + blob.argvOffset(), base + blob.envOffset(), 0, 0, 0);
@@ -225,8 +235,15 @@ final class Launcher {
         return listed;
     }
 
-    /** The execve arguments laid out for the tracee: strings first, then the two pointer arrays. */
-    record Blob(byte[] strings, int[] argvOffsets, int[] envOffsets, int argvOffset, int envOffset, int size) {
+    /**
+     * The execve arguments laid out for the tracee: strings first, then the two pointer arrays, then
+     * a kernel {@code struct sigaction} (handler, flags, restorer, mask: 32 bytes) whose handler is SIG_IGN.
+     */
+    record Blob(byte[] strings, int[] argvOffsets, int[] envOffsets, int argvOffset, int envOffset,
+                int ignoreActionOffset, int size) {
+        private static final long SIG_IGN = 1;
+        private static final int KERNEL_SIGACTION_SIZE = 32;
+
         static Blob of(LaunchSpec spec) {
             ByteBuffer b = ByteBuffer.allocate(total(spec));
             b.put(spec.executable()).put((byte) 0);
@@ -242,8 +259,10 @@ final class Launcher {
             }
             int argvOffset = (b.position() + 7) & ~7;
             int envOffset = argvOffset + 8 * (argv.length + 1);
-            int size = envOffset + 8 * (env.length + 1);
-            return new Blob(Arrays.copyOf(b.array(), b.position()), argv, env, argvOffset, envOffset, size);
+            int ignoreActionOffset = envOffset + 8 * (env.length + 1);
+            int size = ignoreActionOffset + KERNEL_SIGACTION_SIZE;
+            return new Blob(Arrays.copyOf(b.array(), b.position()), argv, env, argvOffset, envOffset,
+                    ignoreActionOffset, size);
         }
 
         private static int total(LaunchSpec spec) {
@@ -273,6 +292,7 @@ final class Launcher {
                 b.putLong(base + off);
             }
             b.putLong(0);
+            b.putLong(SIG_IGN);
             return b.array();
         }
     }

@@ -66,7 +66,8 @@ public final class Tracer implements AutoCloseable {
 
     /**
      * Seizes every thread of process {@code pid}. Returns the tids seized. A process in a group-stop
-     * stays stopped.
+     * stays stopped. A child of this JVM cannot be attached (TraceException with EPERM): the JDK
+     * waits for its children and would take their ptrace stops.
      */
     public List<Integer> attach(int pid) throws TraceException {
         return call(() -> engine.attach(pid, true));
