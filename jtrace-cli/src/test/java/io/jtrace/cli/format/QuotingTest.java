@@ -1,9 +1,11 @@
 package io.jtrace.cli.format;
 
+import io.jtrace.testsupport.Fixtures;
+import io.jtrace.testsupport.Requirements;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jtrace.cli.format.Quoting.HexStyle;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class QuotingTest {
 
     private static final Path STRACE = Path.of("/usr/bin/strace");
-    private static final Path FIXTURE_SOURCE = Path.of("src/test/c/quoting.c");
     private static final int DEFAULT_LIMIT = 32;
 
     /** The kinds of string the fixture passes, and the line strace prints for each. */
@@ -64,13 +65,9 @@ class QuotingTest {
 
     @BeforeAll
     static void compileFixture() throws Exception {
-        assumeTrue(Files.isExecutable(STRACE), "needs " + STRACE);
-        assumeTrue(Files.isRegularFile(FIXTURE_SOURCE), "run from the jtrace-cli module directory");
-        fixture = workDir.resolve("quoting");
-        Process cc = new ProcessBuilder("cc", "-O", "-o", fixture.toString(), FIXTURE_SOURCE.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assumeTrue(cc.waitFor() == 0, "cc failed: " + output);
+        Requirements.require(Files.isExecutable(STRACE), STRACE.toString());
+        Requirements.ptrace();
+        fixture = Fixtures.path("quoting");
     }
 
     static Stream<Options> straceOptions() {
