@@ -118,10 +118,6 @@ public final class Main {
             try {
                 List<Integer> tids = options.followForks() ? tracer.attach(pid) : tracer.attachThread(pid);
                 tracees += tids.size();
-                if (options.quietLevel() < 1) {
-                    messages.info(tids.size() > 1 ? "Process " + pid + " attached with " + tids.size() + " threads"
-                            : "Process " + pid + " attached");
-                }
             } catch (TraceException e) {
                 messages.error("attach: ptrace(PTRACE_SEIZE, " + pid + "): " + e.getMessage());
             }

@@ -17,6 +17,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,6 +60,8 @@ final class StracePrinter implements TraceListener {
     private Tracee current;
     private final Memory memory = (address, dst, off, len) -> current.read(address, dst, off, len);
     private int traced;
+    /** The -p processes whose attachment was announced. */
+    private final Set<Integer> announced = new HashSet<>();
     private boolean pidPrefixAlways;
     private int launchedPid;
     private int launchedStatus = -1;
@@ -95,9 +98,8 @@ final class StracePrinter implements TraceListener {
                 if (a.origin() == TraceEvent.Origin.LAUNCHED) {
                     launchedPid = a.pid();
                 }
-                // -p attachments are announced when they are made; children found by -f here.
-                if (a.origin() == TraceEvent.Origin.FOLLOWED && options.quietLevel() < 1) {
-                    messages.info("Process " + a.tid() + " attached");
+                if (options.quietLevel() < 1) {
+                    announce(a, tracee);
                 }
             }
             case TraceEvent.SyscallEntry e -> onEntry(e);
@@ -157,6 +159,25 @@ final class StracePrinter implements TraceListener {
             case TraceEvent.Exec x -> onExec(x);
         }
         current = null;
+    }
+
+    /**
+     * "Process N attached": for a child found by -f at its first stop; for a -p process at the first
+     * stop of any of its threads, before anything of it is printed, all its threads being seized by then.
+     */
+    private void announce(TraceEvent.Attached a, Tracee tracee) {
+        switch (a.origin()) {
+            case FOLLOWED -> messages.info("Process " + a.tid() + " attached");
+            case ATTACHED -> {
+                int requested = options.attachPids().contains(a.tid()) ? a.tid() : a.pid();
+                if (options.attachPids().contains(requested) && announced.add(requested)) {
+                    int threads = options.followForks() ? tracee.tracedThreads() : 1;
+                    messages.info("Process " + requested + " attached"
+                            + (threads > 1 ? " with " + threads + " threads" : ""));
+                }
+            }
+            case LAUNCHED -> { }
+        }
     }
 
     private void onExec(TraceEvent.Exec x) {

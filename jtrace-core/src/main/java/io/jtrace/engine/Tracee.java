@@ -40,6 +40,11 @@ public final class Tracee {
         return stopped;
     }
 
+    /** How many threads of this thread's process are traced now. */
+    public int tracedThreads() {
+        return thread.process.threads.size();
+    }
+
     /** Whether jtrace started this process (rather than attaching to it). */
     public boolean isLaunched() {
         return thread.process.launched;

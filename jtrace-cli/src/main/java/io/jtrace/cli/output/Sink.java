@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
  * A buffered byte stream that knows its current column. Trace text is ASCII once quoted; other bytes
  * (a file name in a message) are carried as chars 0-255, one per byte, so nothing is re-encoded.
  * Written to its stream when full, on {@link #flush()} and at the end, never a line at a time.
+ * Synchronized: the tracer thread writes the trace while the main thread may report an error.
  */
 public final class Sink implements AutoCloseable {
     private static final int FLUSH_AT = 64 * 1024;
@@ -22,11 +23,11 @@ public final class Sink implements AutoCloseable {
         this.closeStream = closeStream;
     }
 
-    public int column() {
+    public synchronized int column() {
         return column;
     }
 
-    public Sink append(CharSequence s) {
+    public synchronized Sink append(CharSequence s) {
         buf.append(s);
         int nl = lastNewline(s);
         column = nl < 0 ? column + s.length() : s.length() - nl - 1;
@@ -36,14 +37,14 @@ public final class Sink implements AutoCloseable {
         return this;
     }
 
-    public Sink append(char c) {
+    public synchronized Sink append(char c) {
         buf.append(c);
         column = c == '\n' ? 0 : column + 1;
         return this;
     }
 
     /** Pads with spaces up to {@code col}; one space when already there or beyond. */
-    public Sink padTo(int col) {
+    public synchronized Sink padTo(int col) {
         if (column < col) {
             buf.repeat(' ', col - column);
             column = col;
@@ -54,7 +55,7 @@ public final class Sink implements AutoCloseable {
     }
 
     /** Appends a message line of UTF-8 text, as bytes. */
-    public Sink appendUtf8Line(String text) {
+    public synchronized Sink appendUtf8Line(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         for (byte b : bytes) {
             buf.append((char) (b & 0xff));
@@ -73,7 +74,7 @@ public final class Sink implements AutoCloseable {
         return -1;
     }
 
-    public void flush() {
+    public synchronized void flush() {
         if (buf.isEmpty() || broken) {
             buf.setLength(0);
             return;
@@ -93,7 +94,7 @@ public final class Sink implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         flush();
         if (closeStream) {
             try {
