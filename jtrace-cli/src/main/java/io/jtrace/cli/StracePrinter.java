@@ -70,7 +70,7 @@ final class StracePrinter implements TraceListener {
     StracePrinter(Options options, Messages messages, Sink traceSink) {
         this.options = options;
         this.messages = messages;
-        this.formatter = new SyscallFormatter(options.stringLimit(), Quoting.HexStyle.NONE);
+        this.formatter = new SyscallFormatter(options.stringLimit(), Quoting.HexStyle.NONE, false, memory);
         this.shared = traceSink == null ? null : new Output(traceSink);
     }
 
@@ -219,7 +219,7 @@ final class StracePrinter implements TraceListener {
         text.setLength(0);
         text.append(name).append('(');
         if (line.def != null) {
-            formatter.entry(text, line.def, e.args(), memory);
+            formatter.entry(text, line.def, e.args());
         } else {
             unknownArgs(text, e.args());
         }
@@ -261,14 +261,14 @@ final class StracePrinter implements TraceListener {
                     .append(" resumed>");
         }
         if (line.def != null) {
-            formatter.exit(text, line.def, line.args, x.rval(), x.isError(), memory);
+            formatter.exit(text, line.def, line.args, x.rval(), x.isError());
         } else {
             text.append(')');
         }
         out.sink.append(text);
         out.sink.padTo(options.alignColumn());
         text.setLength(0);
-        SyscallFormatter.result(text, line.def, x.rval(), x.isError());
+        formatter.result(text, line.def, line.args, x.rval(), x.isError());
         text.append('\n');
         out.sink.append(text);
         out.openTid = 0;

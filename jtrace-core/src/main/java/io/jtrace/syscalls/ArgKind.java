@@ -7,7 +7,8 @@ package io.jtrace.syscalls;
  * <p>Callers can switch over the plain kinds and the buffers in one exhaustive switch:
  * {@code case ArgKind.Plain.PATH -> ...; case ArgKind.InBuf(int lengthArg) -> ...}.
  */
-public sealed interface ArgKind permits ArgKind.Plain, ArgKind.InBuf, ArgKind.OutBuf {
+public sealed interface ArgKind
+        permits ArgKind.Plain, ArgKind.InBuf, ArgKind.OutBuf, ArgKind.Flags, ArgKind.Enum, ArgKind.In, ArgKind.Out {
 
     /** Kinds that need nothing but the argument's own value. */
     enum Plain implements ArgKind {
@@ -26,8 +27,31 @@ public sealed interface ArgKind permits ArgKind.Plain, ArgKind.InBuf, ArgKind.Ou
         /** A NUL-terminated path read from the tracee, which {@code -s} does not shorten. */
         PATH,
         /** A NUL-terminated string read from the tracee, shortened to {@code -s} characters. */
-        STR
+        STR,
+        /** A file mode or permission bits, in octal with a leading 0. */
+        OCT,
+        /** A directory descriptor of the *at calls: {@code AT_FDCWD} or an {@code int}. */
+        DIRFD,
+        /** A signal number: its name, or the number when it has none. */
+        SIGNAL,
+        /** Unsigned decimal of the low 32 bits. */
+        UINT
     }
+
+    /** A bit set printed by names joined with {@code |}, from the constant table {@code table}. */
+    record Flags(String table) implements ArgKind {}
+
+    /** One value printed by its name from the constant table {@code table}. */
+    record Enum(String table) implements ArgKind {}
+
+    /** Something the call reads, printed by the decoder named {@code decoder} when the call starts. */
+    record In(String decoder) implements ArgKind {}
+
+    /**
+     * Something the call writes, printed by the decoder named {@code decoder} when the call returns,
+     * and as its address when the call failed.
+     */
+    record Out(String decoder) implements ArgKind {}
 
     /**
      * A buffer the call reads, printed when the call starts.
@@ -56,18 +80,24 @@ public sealed interface ArgKind permits ArgKind.Plain, ArgKind.InBuf, ArgKind.Ou
     }
 
     /**
-     * The kind a table names: {@code int}, {@code long}, {@code ulong}, {@code hex}, {@code ptr},
-     * {@code fd}, {@code path}, {@code str}, {@code inbuf:N} or {@code outbuf:N}.
+     * The kind a table names: {@code int}, {@code uint}, {@code long}, {@code ulong}, {@code hex},
+     * {@code ptr}, {@code fd}, {@code dirfd}, {@code path}, {@code str}, {@code oct}, {@code signal},
+     * {@code inbuf:N}, {@code outbuf:N}, {@code flags:TABLE}, {@code enum:TABLE}, {@code in:DECODER}
+     * or {@code out:DECODER}.
      *
      * @throws IllegalArgumentException if {@code token} names no kind
      */
     static ArgKind parse(String token) {
         int colon = token.indexOf(':');
         if (colon >= 0) {
-            int index = parseIndex(token, token.substring(colon + 1));
+            String name = token.substring(colon + 1);
             return switch (token.substring(0, colon)) {
-                case "inbuf" -> new InBuf(index);
-                case "outbuf" -> new OutBuf(index);
+                case "inbuf" -> new InBuf(parseIndex(token, name));
+                case "outbuf" -> new OutBuf(parseIndex(token, name));
+                case "flags" -> new Flags(name);
+                case "enum" -> new Enum(name);
+                case "in" -> new In(name);
+                case "out" -> new Out(name);
                 default -> throw new IllegalArgumentException("unknown argument kind " + token);
             };
         }
@@ -80,6 +110,10 @@ public sealed interface ArgKind permits ArgKind.Plain, ArgKind.InBuf, ArgKind.Ou
             case "fd" -> Plain.FD;
             case "path" -> Plain.PATH;
             case "str" -> Plain.STR;
+            case "oct" -> Plain.OCT;
+            case "dirfd" -> Plain.DIRFD;
+            case "signal" -> Plain.SIGNAL;
+            case "uint" -> Plain.UINT;
             default -> throw new IllegalArgumentException("unknown argument kind " + token);
         };
     }

@@ -22,7 +22,7 @@ public record SyscallDef(int number, String name, boolean knownToStrace61, List<
             int lengthArg = switch (kind) {
                 case ArgKind.InBuf(int index) -> index;
                 case ArgKind.OutBuf(int index) -> index;
-                case ArgKind.Plain _ -> 0;
+                case ArgKind.Plain _, ArgKind.Flags _, ArgKind.Enum _, ArgKind.In _, ArgKind.Out _ -> 0;
             };
             if (lengthArg >= args.size()) {
                 throw new IllegalArgumentException(

@@ -83,13 +83,29 @@ class SyscallTableTest {
     }
 
     @Test
+    void everyConstantTableTheSyscallsNameExists() {
+        for (SyscallDef def : table.all()) {
+            for (ArgKind kind : def.args()) {
+                String xlat = switch (kind) {
+                    case ArgKind.Flags(String t) -> t;
+                    case ArgKind.Enum(String t) -> t;
+                    default -> null;
+                };
+                if (xlat != null) {
+                    assertTrue(!Xlat.get(xlat).entries().isEmpty(), def.name() + ": table " + xlat + " is empty");
+                }
+            }
+        }
+    }
+
+    @Test
     void everyBufferLengthArgumentIsANumber() {
         for (SyscallDef def : table.all()) {
             for (ArgKind kind : def.args()) {
                 int index = switch (kind) {
                     case ArgKind.InBuf(int lengthArg) -> lengthArg;
                     case ArgKind.OutBuf(int capacityArg) -> capacityArg;
-                    case ArgKind.Plain _ -> -1;
+                    case ArgKind.Plain _, ArgKind.Flags _, ArgKind.Enum _, ArgKind.In _, ArgKind.Out _ -> -1;
                 };
                 if (index >= 0) {
                     ArgKind length = def.args().get(index);

@@ -2,7 +2,9 @@ package io.jtrace.cli.format;
 
 import io.jtrace.syscalls.ArgKind;
 import io.jtrace.syscalls.Errno;
+import io.jtrace.syscalls.Signals;
 import io.jtrace.syscalls.SyscallDef;
+import io.jtrace.syscalls.Xlat;
 
 import java.util.Set;
 
@@ -16,21 +18,24 @@ public final class SyscallFormatter {
     /** Calls whose result strace prints in hex: they return addresses. */
     private static final Set<String> HEX_RESULT = Set.of("brk", "mmap", "mremap", "shmat");
     private static final int MAX_ARGV_POINTERS = 4096;
+    private static final int AT_FDCWD = -100;
 
     private final int stringLimit;
     private final Quoting.HexStyle hex;
     private final byte[] buf;
+    private final DecodeContext ctx;
 
-    public SyscallFormatter(int stringLimit, Quoting.HexStyle hex) {
+    public SyscallFormatter(int stringLimit, Quoting.HexStyle hex, boolean verbose, Memory memory) {
         this.stringLimit = stringLimit;
         this.hex = hex;
         this.buf = new byte[Math.max(Quoting.PATH_MAX, stringLimit + 1)];
+        this.ctx = new DecodeContext(memory, stringLimit, hex, verbose);
     }
 
     /** The index of the first argument printed at exit, or nargs when all are printed at entry. */
     public static int exitSplit(SyscallDef def) {
         for (int i = 0; i < def.nargs(); i++) {
-            if (def.args().get(i) instanceof ArgKind.OutBuf) {
+            if (def.args().get(i) instanceof ArgKind.OutBuf || def.args().get(i) instanceof ArgKind.Out) {
                 return i;
             }
         }
@@ -38,13 +43,19 @@ public final class SyscallFormatter {
     }
 
     /** Appends the arguments printed at entry, with their separators, after {@code name(}. */
-    public void entry(StringBuilder out, SyscallDef def, long[] args, Memory mem) {
+    public void entry(StringBuilder out, SyscallDef def, long[] args) {
+        Call call = new Call(def, args, false, 0, false);
+        CallDecoder special = Decoders.call(def.name());
+        if (special != null) {
+            special.entry(out, call, ctx);
+            return;
+        }
         int split = exitSplit(def);
         for (int i = 0; i < split; i++) {
             if (i > 0) {
                 out.append(", ");
             }
-            argument(out, def, i, args, 0, false, mem);
+            argument(out, call, i);
         }
         if (split < def.nargs() && split > 0) {
             out.append(", ");
@@ -52,19 +63,36 @@ public final class SyscallFormatter {
     }
 
     /** Appends the arguments printed at exit and the closing parenthesis. */
-    public void exit(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError, Memory mem) {
+    public void exit(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError) {
+        Call call = new Call(def, args, true, rval, isError);
+        CallDecoder special = Decoders.call(def.name());
+        if (special != null) {
+            special.exit(out, call, ctx);
+            return;
+        }
         int split = exitSplit(def);
         for (int i = split; i < def.nargs(); i++) {
             if (i > split) {
                 out.append(", ");
             }
-            argument(out, def, i, args, rval, isError, mem);
+            argument(out, call, i);
         }
         out.append(')');
     }
 
     /** Appends {@code = result} for a call that returned. */
-    public static void result(StringBuilder out, SyscallDef def, long rval, boolean isError) {
+    public void result(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError) {
+        if (def != null) {
+            CallDecoder special = Decoders.call(def.name());
+            if (special != null && special.result(out, new Call(def, args, true, rval, isError), ctx)) {
+                return;
+            }
+        }
+        genericResult(out, def, rval, isError);
+    }
+
+    /** {@code = result} as strace prints it for a call without a decoder of its own. */
+    public static void genericResult(StringBuilder out, SyscallDef def, long rval, boolean isError) {
         out.append("= ");
         if (isError) {
             int errno = (int) -rval;
@@ -83,34 +111,55 @@ public final class SyscallFormatter {
         }
     }
 
-    private void argument(StringBuilder out, SyscallDef def, int i, long[] args, long rval, boolean isError,
-                          Memory mem) {
+    private void argument(StringBuilder out, Call call, int i) {
+        SyscallDef def = call.def();
+        long[] args = call.args();
         long v = args[i];
         if ((def.number() == NR_EXECVE && i >= 1) || (def.number() == NR_EXECVEAT && (i == 2 || i == 3))) {
             boolean isArgv = def.number() == NR_EXECVE ? i == 1 : i == 2;
             if (isArgv) {
-                argv(out, v, mem);
+                argv(out, v, ctx.memory());
             } else {
-                envp(out, v, mem);
+                envp(out, v, ctx.memory());
             }
             return;
         }
         switch (def.args().get(i)) {
-            case ArgKind.Plain p -> plain(out, p, v, mem);
-            case ArgKind.InBuf in -> buffer(out, v, args[in.lengthArg()], mem);
+            case ArgKind.Plain p -> plain(out, p, v, ctx.memory());
+            case ArgKind.InBuf in -> buffer(out, v, args[in.lengthArg()], ctx.memory());
             case ArgKind.OutBuf o -> {
-                if (isError) {
+                if (call.isError()) {
                     pointer(out, v);
                 } else {
-                    buffer(out, v, rval, mem);
+                    buffer(out, v, call.rval(), ctx.memory());
                 }
             }
+            case ArgKind.Flags f -> XlatFormat.flags(out, Xlat.get(f.table()), v);
+            case ArgKind.Enum e -> XlatFormat.value(out, Xlat.get(e.table()), v);
+            case ArgKind.In in -> decode(out, in.decoder(), v, call);
+            case ArgKind.Out o -> {
+                if (call.isError()) {
+                    pointer(out, v);
+                } else {
+                    decode(out, o.decoder(), v, call);
+                }
+            }
+        }
+    }
+
+    private void decode(StringBuilder out, String name, long v, Call call) {
+        ArgDecoder d = Decoders.arg(name);
+        if (d == null) {
+            pointer(out, v);
+        } else {
+            d.decode(out, v, call, ctx);
         }
     }
 
     private void plain(StringBuilder out, ArgKind.Plain kind, long v, Memory mem) {
         switch (kind) {
             case INT, FD -> out.append((int) v);
+            case UINT -> out.append(Integer.toUnsignedString((int) v));
             case LONG -> out.append(v);
             case ULONG -> out.append(Long.toUnsignedString(v));
             case HEX -> {
@@ -120,6 +169,15 @@ public final class SyscallFormatter {
                     out.append("0x").append(Long.toHexString(v));
                 }
             }
+            case OCT -> out.append('0').append(Integer.toOctalString((int) v));
+            case DIRFD -> {
+                if ((int) v == AT_FDCWD) {
+                    out.append("AT_FDCWD");
+                } else {
+                    out.append((int) v);
+                }
+            }
+            case SIGNAL -> out.append(Signals.name((int) v));
             case PTR -> pointer(out, v);
             case PATH -> string(out, v, Quoting.PATH_MAX, true, mem);
             case STR -> string(out, v, stringLimit + 1, false, mem);

@@ -1,0 +1,18 @@
+package io.jtrace.cli.format;
+
+/**
+ * Prints a whole system call whose arguments depend on each other (ioctl, fcntl, futex, prctl...),
+ * in place of the table's per-argument kinds.
+ */
+public interface CallDecoder {
+    /** Appends what strace prints at entry, after {@code name(}, separators included. */
+    void entry(StringBuilder out, Call call, DecodeContext ctx);
+
+    /** Appends what strace prints at exit, then the closing parenthesis. */
+    void exit(StringBuilder out, Call call, DecodeContext ctx);
+
+    /** Appends {@code = result} itself and returns true, or returns false for the generic form. */
+    default boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+        return false;
+    }
+}
