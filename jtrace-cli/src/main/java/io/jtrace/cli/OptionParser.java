@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.jtrace.cli.format.Quoting;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -179,6 +181,9 @@ public final class OptionParser {
                 case "q" -> settings.shortQuiet++;
                 case "s" -> settings.stringLimit = uintArgument(option, MAX_STRING_LIMIT);
                 case "V" -> settings.version = true;
+                case "v" -> settings.verbose = true;
+                case "x" -> settings.hexLevel++;
+                case "strings-in-hex" -> settings.hexOption = option.value() == null ? "all" : option.value();
                 case "follow-forks" -> settings.longFollowForks = true;
                 case "output-separately" -> settings.outputSeparately = true;
                 case "trace" -> qualifyTrace(option.value(), settings);
@@ -234,7 +239,26 @@ public final class OptionParser {
         }
         return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
                 settings.alignColumn, settings.stringLimit, quietLevel, settings.traceNames, false, false,
-                warnings);
+                warnings, settings.verbose, hexStyle(settings));
+    }
+
+    /** -x: strings with non-ASCII bytes in hex; -xx: all in hex; --strings-in-hex names the levels. */
+    private static Quoting.HexStyle hexStyle(Settings settings) throws UsageException {
+        if (settings.hexOption != null) {
+            return switch (settings.hexOption) {
+                case "none" -> Quoting.HexStyle.NONE;
+                case "non-ascii-chars" -> Quoting.HexStyle.NON_ASCII_CHARS;
+                case "non-ascii" -> Quoting.HexStyle.NON_ASCII;
+                case "all" -> Quoting.HexStyle.ALL;
+                default -> throw new UsageException("invalid --strings-in-hex argument: '"
+                        + settings.hexOption + "'", true);
+            };
+        }
+        return switch (settings.hexLevel) {
+            case 0 -> Quoting.HexStyle.NONE;
+            case 1 -> Quoting.HexStyle.NON_ASCII;
+            default -> Quoting.HexStyle.ALL;
+        };
     }
 
     private static int uintArgument(Parsed option, int max) throws UsageException {
@@ -494,6 +518,9 @@ public final class OptionParser {
         int quietLevel;
         Set<String> traceNames;
         boolean version;
+        boolean verbose;
+        int hexLevel;
+        String hexOption;
         /** Why jtrace cannot run this command line, by feature, in the order the features were met. */
         final Map<String, String> unsupported = new LinkedHashMap<>();
     }

@@ -1,5 +1,7 @@
 package io.jtrace.cli;
 
+import io.jtrace.cli.format.Quoting;
+
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,11 +30,13 @@ import java.util.Set;
  * @param help                  {@code -h}: print the help text and exit
  * @param warnings              messages strace prints before tracing starts (as
  *                              {@code NAME: warning}) about options that were accepted but ignored
+ * @param verbose               {@code -v}: structures, arrays and environments printed whole
+ * @param hex                   {@code -x}, {@code -xx}, {@code --strings-in-hex}: how strings are escaped
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
                       int quietLevel, Set<String> traceNames, boolean version, boolean help,
-                      List<String> warnings) {
+                      List<String> warnings, boolean verbose, Quoting.HexStyle hex) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -57,6 +61,6 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
 
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
-                DEFAULT_STRING_LIMIT, 0, null, version, help, List.of());
+                DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, Quoting.HexStyle.NONE);
     }
 }

@@ -70,7 +70,7 @@ final class StracePrinter implements TraceListener {
     StracePrinter(Options options, Messages messages, Sink traceSink) {
         this.options = options;
         this.messages = messages;
-        this.formatter = new SyscallFormatter(options.stringLimit(), Quoting.HexStyle.NONE, false, memory);
+        this.formatter = new SyscallFormatter(options.stringLimit(), options.hex(), options.verbose(), memory);
         this.shared = traceSink == null ? null : new Output(traceSink);
     }
 

@@ -64,6 +64,12 @@ class StraceDifferentialTest {
         assertSameTrace(args("-a" + column, "-e", CALLS, Fixtures.path("calls").toString()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-x", "-xx", "--strings-in-hex=non-ascii-chars", "--strings-in-hex=none"})
+    void stringsInHex(String option) {
+        assertSameTrace(args(option, "-e", CALLS, Fixtures.path("calls").toString()));
+    }
+
     @Test
     void quietLevels() {
         assertSameTrace(args("-qq", "-e", CALLS, Fixtures.path("calls").toString()));
