@@ -1,0 +1,99 @@
+package io.jtrace.cli;
+
+import io.jtrace.testsupport.Requirements;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Real programs traced by strace and by jtrace: how many of strace's lines jtrace prints
+ * identically. Lines are compared as multisets after masking, because with -f the interleaving of
+ * processes differs from run to run. The figures go to target/corpus-report.txt; the test holds
+ * the floor that decoding has reached so that it can only go up.
+ */
+class CorpusTest {
+    /** The share of identical lines over the whole corpus that must not be lost. */
+    private static final double FLOOR = 0.30;
+
+    record Share(String command, int straceLines, int identical) {
+        double ratio() {
+            return straceLines == 0 ? 1 : (double) identical / straceLines;
+        }
+    }
+
+    @Test
+    void shareOfIdenticalLines(@TempDir Path dir) throws IOException {
+        Requirements.ptrace();
+        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+        List<Share> shares = new ArrayList<>();
+        for (String command : corpus()) {
+            String s = traced(dir, command, true);
+            String j = traced(dir, command, false);
+            shares.add(compare(command, s, j));
+        }
+        int total = shares.stream().mapToInt(Share::straceLines).sum();
+        int same = shares.stream().mapToInt(Share::identical).sum();
+        StringBuilder report = new StringBuilder("identical  lines  program\n");
+        for (Share sh : shares) {
+            report.append(String.format("%7.1f%%  %5d  %s%n", 100 * sh.ratio(), sh.straceLines(), sh.command()));
+        }
+        report.append(String.format("%7.1f%%  %5d  all %d programs%n", 100.0 * same / total, total, shares.size()));
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/corpus-report.txt"), report);
+        System.out.print(report);
+        assertTrue((double) same / total >= FLOOR, report.toString());
+    }
+
+    private static List<String> corpus() throws IOException {
+        try (InputStream in = CorpusTest.class.getResourceAsStream("/corpus.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+    }
+
+    private static String traced(Path dir, String command, boolean strace) throws IOException {
+        Path work = Files.createTempDirectory(dir, "run");
+        Path out = dir.resolve(strace ? "strace.out" : "jtrace.out");
+        List<String> args = List.of("-f", "-o", out.toString(), "/bin/sh", "-c", "cd " + work + " && " + command);
+        Runs.Result r = strace ? Runs.strace(args) : Runs.jtrace(args);
+        assertTrue(Files.exists(out), command + ": no trace\n" + r.stderr());
+        return Files.readString(out, StandardCharsets.ISO_8859_1).replace(work.toString(), "WORKDIR");
+    }
+
+    static Share compare(String command, String strace, String jtrace) {
+        Map<String, Integer> remaining = new HashMap<>();
+        for (String line : lines(jtrace)) {
+            remaining.merge(line, 1, Integer::sum);
+        }
+        List<String> expected = lines(strace);
+        int identical = 0;
+        for (String line : expected) {
+            Integer n = remaining.get(line);
+            if (n != null && n > 0) {
+                remaining.put(line, n - 1);
+                identical++;
+            }
+        }
+        return new Share(command, expected.size(), identical);
+    }
+
+    /** Masked lines; random bytes (getrandom) and the tracee's pids are masked too. */
+    private static List<String> lines(String trace) {
+        List<String> out = new ArrayList<>();
+        for (String line : Runs.mask(trace).split("\n")) {
+            out.add(line.replaceAll("getrandom\\(\".*?\"(\\.\\.\\.)?,", "getrandom(RANDOM,"));
+        }
+        return out;
+    }
+}
