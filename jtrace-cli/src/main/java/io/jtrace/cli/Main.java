@@ -27,6 +27,8 @@ import java.util.List;
  */
 public final class Main {
     private static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGTERM = 15;
+    /** How long trace output written to a file or pipe may wait in the buffer. */
+    private static final long FLUSH_INTERVAL_MS = 100;
 
     private Main() {}
 
@@ -111,7 +113,17 @@ public final class Main {
                     commandBytes(options.command()), environment(), inheritedFds());
         }
 
-        StracePrinter printer = new StracePrinter(options, messages, traceSink);
+        StracePrinter printer = new StracePrinter(options, messages, traceSink, stderrIsTerminal());
+        Thread.ofPlatform().name("jtrace-flush").daemon(true).start(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(FLUSH_INTERVAL_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                printer.flush();
+            }
+        });
         Tracer tracer = Tracer.start(new Tracer.Options(options.followForks()), printer);
         int tracees = 0;
         for (int pid : options.attachPids()) {
@@ -171,6 +183,16 @@ public final class Main {
             return 256 + (st & 0x7f);
         }
         return (st >> 8) & 0xff;
+    }
+
+    /** Whether standard error is a terminal, where trace lines must appear as they happen. */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** strace's lookup of PROG: a name with a slash is taken as is, others searched in PATH. */

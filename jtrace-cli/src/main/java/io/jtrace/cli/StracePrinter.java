@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns engine events into strace 6.1's text: one line per system call, split into
@@ -54,7 +55,9 @@ final class StracePrinter implements TraceListener {
     private final SyscallTable table = SyscallTable.x86_64();
     private final SyscallFormatter formatter;
     private final Output shared;
-    private final Map<Integer, Output> perThread = new HashMap<>();
+    /** -ff files by tid; concurrent because the flush timer walks it. */
+    private final Map<Integer, Output> perThread = new ConcurrentHashMap<>();
+    private final boolean interactive;
     private final Map<Integer, Line> lines = new HashMap<>();
     private final StringBuilder text = new StringBuilder(256);
     private Tracee current;
@@ -67,11 +70,12 @@ final class StracePrinter implements TraceListener {
     private int launchedStatus = -1;
     private boolean launchedExecDone;
 
-    StracePrinter(Options options, Messages messages, Sink traceSink) {
+    StracePrinter(Options options, Messages messages, Sink traceSink, boolean interactive) {
         this.options = options;
         this.messages = messages;
         this.formatter = new SyscallFormatter(options.stringLimit(), options.hex(), options.verbose(), memory);
         this.shared = traceSink == null ? null : new Output(traceSink);
+        this.interactive = interactive;
     }
 
     /** Called once tracing has started: strace decides the pid prefix of -o files then. */
@@ -346,6 +350,16 @@ final class StracePrinter implements TraceListener {
             perThread.put(tid, o);
         }
         return o;
+    }
+
+    /**
+     * On a terminal the trace is written before the tracer blocks, so that it interleaves with the
+     * program's own output as strace's unbuffered stderr does. Elsewhere (files, pipes) a timer
+     * flushes it (see {@link Main}), which spares a write per system call.
+     */
+    @Override
+    public boolean wantsIdle() {
+        return interactive && messages.stderr().hasPending();
     }
 
     @Override

@@ -76,12 +76,17 @@ final class Engine {
                 publish();
                 continue;
             }
-            int tid = kernel.wait4(-1, WAIT_ANY | Wait.WNOHANG);
-            if (tid == 0) {
-                listener.onIdle();
-                if (!commands.isEmpty()) {
-                    continue;
+            int tid = 0;
+            if (listener.wantsIdle()) {
+                tid = kernel.wait4(-1, WAIT_ANY | Wait.WNOHANG);
+                if (tid == 0) {
+                    listener.onIdle();
+                    if (!commands.isEmpty()) {
+                        continue;
+                    }
                 }
+            }
+            if (tid == 0) {
                 tid = kernel.wait4(-1, WAIT_ANY);
             }
             if (tid == -Errnos.EINTR) {

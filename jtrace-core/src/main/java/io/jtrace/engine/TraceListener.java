@@ -9,6 +9,17 @@ public interface TraceListener {
      */
     void onEvent(TraceEvent event, Tracee tracee);
 
-    /** Called when no tracee has anything to report and the tracer is about to block. */
+    /**
+     * Called when no tracee has anything to report and the tracer is about to block, if
+     * {@link #wantsIdle()} said so: the moment to flush output that must not wait.
+     */
     default void onIdle() {}
+
+    /**
+     * Whether {@link #onIdle()} should be called before the tracer next blocks. Finding out costs a
+     * non-blocking wait4 per stop, so it is asked for only when there is something to do.
+     */
+    default boolean wantsIdle() {
+        return false;
+    }
 }

@@ -23,6 +23,11 @@ public final class Sink implements AutoCloseable {
         this.closeStream = closeStream;
     }
 
+    /** Whether anything is waiting to be written. */
+    public synchronized boolean hasPending() {
+        return !buf.isEmpty();
+    }
+
     public synchronized int column() {
         return column;
     }
