@@ -74,7 +74,7 @@ class SyscallTableTest {
     void signaturesOfCommonCalls() {
         assertEquals(List.of(ArgKind.Plain.FD, new ArgKind.OutBuf(2), ArgKind.Plain.ULONG), args("read"));
         assertEquals(List.of(ArgKind.Plain.FD, new ArgKind.InBuf(2), ArgKind.Plain.ULONG), args("write"));
-        assertEquals(List.of(ArgKind.Plain.FD, ArgKind.Plain.PATH, ArgKind.Plain.HEX, ArgKind.Plain.HEX),
+        assertEquals(List.of(ArgKind.Plain.DIRFD, ArgKind.Plain.PATH, new ArgKind.In("open_flags"), ArgKind.Plain.OCT),
                 args("openat"));
         assertEquals(List.of(ArgKind.Plain.PATH, ArgKind.Plain.PTR, ArgKind.Plain.PTR), args("execve"));
         assertEquals(List.of(ArgKind.Plain.PATH, new ArgKind.OutBuf(2), ArgKind.Plain.ULONG), args("readlink"));

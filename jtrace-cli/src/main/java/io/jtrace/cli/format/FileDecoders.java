@@ -1,25 +1,151 @@
 package io.jtrace.cli.format;
 
+import io.jtrace.syscalls.Xlat;
+
+import java.nio.ByteBuffer;
 import java.util.Map;
 
 /** Files, descriptors and memory: open, stat, fcntl, ioctl, mmap and their kin. */
 final class FileDecoders {
+    static final int AT_FDCWD = -100;
+    private static final int O_CREAT = 0100, O_TMPFILE_BIT = 020000000;
+    private static final int OPEN_HOW_SIZE = 24;
+
     private FileDecoders() {}
 
     static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
-        args.put("open_flags", FileDecoders::openFlags);
+        args.put("open_flags", (out, v, call, ctx) -> openFlags(out, v & 0xffffffffL));
+        args.put("umode", (out, v, call, ctx) -> umode(out, v & 0xffff));
+        args.put("uid", (out, v, call, ctx) -> id(out, v));
+        args.put("fd_pair", FileDecoders::fdPair);
+        args.put("cwd", FileDecoders::cwd);
+        args.put("open_how", FileDecoders::openHow);
+        calls.put("open", (EntryDecoder) (out, call, ctx) -> open(out, call, ctx, 0));
+        calls.put("openat", (EntryDecoder) (out, call, ctx) -> {
+            dirfd(out, call.arg(0));
+            out.append(", ");
+            open(out, call, ctx, 1);
+        });
+        calls.put("umask", new OctalResult());
+        MemoryDecoders.register(args, calls);
+        StatDecoders.register(args, calls);
     }
 
-    /** open's flags: the access mode (O_RDONLY is 0) always named first, then the other bits. */
-    static void openFlags(StringBuilder out, long value, Call call, DecodeContext ctx) {
-        int flags = (int) value;
-        io.jtrace.syscalls.Xlat modes = io.jtrace.syscalls.Xlat.get("open_access_modes");
-        io.jtrace.syscalls.Xlat rest = io.jtrace.syscalls.Xlat.get("open_mode_flags");
-        XlatFormat.value(out, modes, flags & 3);
-        int others = flags & ~3;
+    /** A call printed whole when it starts: nothing it writes back is shown. */
+    @FunctionalInterface
+    interface EntryDecoder extends CallDecoder {
+        @Override
+        default void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            out.append(')');
+        }
+    }
+
+    /** umask: its argument and its result are both modes, and both print in octal. */
+    private static final class OctalResult implements CallDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            umode(out, call.arg(0) & 0xffff);
+        }
+
+        @Override
+        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            out.append(')');
+        }
+
+        @Override
+        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+            if (call.isError()) {
+                return false;
+            }
+            out.append("= ");
+            umode(out, call.rval());
+            return true;
+        }
+    }
+
+    private static void open(StringBuilder out, Call call, DecodeContext ctx, int first) {
+        ctx.path(out, call.arg(first));
+        out.append(", ");
+        long flags = call.arg(first + 1) & 0xffffffffL;
+        openFlags(out, flags);
+        if ((flags & (O_CREAT | O_TMPFILE_BIT)) != 0) {
+            out.append(", ");
+            umode(out, call.arg(first + 2) & 0xffff);
+        }
+    }
+
+    /**
+     * open's flags: the access mode (O_RDONLY is 0) always named first, then the other bits, with
+     * bits no name covers in hex and no comment.
+     */
+    static void openFlags(StringBuilder out, long flags) {
+        XlatFormat.value(out, Xlat.get("open_access_modes"), flags & 3);
+        long others = flags & ~3L;
         if (others != 0) {
             out.append('|');
-            XlatFormat.flags(out, rest, others & 0xffffffffL);
+            Xlat rest = Xlat.get("open_mode_flags");
+            XlatFormat.flags(out, new Xlat(rest.name(), rest.entries(), null), others);
         }
+    }
+
+    /** A file mode in octal, at least three digits with the leading 0, as strace's {@code %#03o}. */
+    static void umode(StringBuilder out, long mode) {
+        String digits = mode == 0 ? "0" : "0" + Long.toOctalString(mode);
+        out.append("00", 0, Math.max(0, 3 - digits.length())).append(digits);
+    }
+
+    /** A user or group id: -1 (unchanged) as -1, any other value unsigned. */
+    static void id(StringBuilder out, long v) {
+        int id = (int) v;
+        out.append(id == -1 ? "-1" : Integer.toUnsignedString(id));
+    }
+
+    static void dirfd(StringBuilder out, long v) {
+        if ((int) v == AT_FDCWD) {
+            out.append("AT_FDCWD");
+        } else {
+            out.append((int) v);
+        }
+    }
+
+    /** pipe's two descriptors, {@code [3, 4]}. */
+    private static void fdPair(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer b = ctx.read(address, 8);
+        if (b == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        out.append('[').append(b.getInt(0)).append(", ").append(b.getInt(4)).append(']');
+    }
+
+    /** getcwd's buffer: a path of the returned length, the NUL included. */
+    private static void cwd(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        int length = (int) Math.min(call.rval(), Quoting.PATH_MAX);
+        ByteBuffer b = length <= 0 ? null : ctx.read(address, length);
+        if (b == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        Quoting.quotePath(out, b.array(), 0, length, ctx.hex());
+    }
+
+    /** openat2's struct open_how: flags, the mode when it matters, and the resolve flags. */
+    private static void openHow(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        long size = call.arg(3);
+        ByteBuffer b = Long.compareUnsigned(size, OPEN_HOW_SIZE) < 0 ? null : ctx.read(address, OPEN_HOW_SIZE);
+        if (b == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        long flags = b.getLong(0), mode = b.getLong(8), resolve = b.getLong(16);
+        out.append("{flags=");
+        openFlags(out, flags);
+        if ((flags & (O_CREAT | O_TMPFILE_BIT)) != 0 || mode != 0) {
+            out.append(", mode=");
+            umode(out, mode);
+        }
+        out.append(", resolve=");
+        XlatFormat.flags(out, Xlat.get("open_resolve_flags"), resolve);
+        out.append('}');
     }
 }

@@ -1,0 +1,50 @@
+package io.jtrace.cli.format;
+
+import io.jtrace.syscalls.Xlat;
+
+import java.util.Map;
+
+/** Memory: mmap's flags and mremap's optional new address. */
+final class MemoryDecoders {
+    private static final long MAP_TYPE = 0xf;
+    private static final int MAP_HUGE_SHIFT = 26;
+    private static final long MAP_HUGE_MASK = 0x3fL << MAP_HUGE_SHIFT;
+    private static final long MREMAP_FIXED = 2;
+
+    private MemoryDecoders() {}
+
+    static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
+        args.put("mmap_flags", (out, v, call, ctx) -> mmapFlags(out, v & 0xffffffffL));
+        calls.put("mremap", (FileDecoders.EntryDecoder) MemoryDecoders::mremap);
+    }
+
+    /**
+     * mmap's flags: the mapping type (the low four bits) as one value, then the other flags, then
+     * the huge page size as {@code N<<MAP_HUGE_SHIFT}.
+     */
+    static void mmapFlags(StringBuilder out, long flags) {
+        Xlat table = Xlat.get("mmap_flags");
+        XlatFormat.value(out, table, flags & MAP_TYPE);
+        long others = flags & ~MAP_TYPE & ~MAP_HUGE_MASK;
+        if (others != 0) {
+            out.append('|');
+            XlatFormat.flags(out, new Xlat(table.name(), table.entries(), null), others);
+        }
+        long huge = (flags & MAP_HUGE_MASK) >>> MAP_HUGE_SHIFT;
+        if (huge != 0) {
+            out.append('|').append(huge).append("<<MAP_HUGE_SHIFT");
+        }
+    }
+
+    /** mremap: the new address only when MREMAP_FIXED asks for one. */
+    private static void mremap(StringBuilder out, Call call, DecodeContext ctx) {
+        DecodeContext.address(out, call.arg(0));
+        out.append(", ").append(Long.toUnsignedString(call.arg(1)));
+        out.append(", ").append(Long.toUnsignedString(call.arg(2))).append(", ");
+        XlatFormat.flags(out, Xlat.get("mremap_flags"), call.arg(3));
+        if ((call.arg(3) & MREMAP_FIXED) != 0) {
+            out.append(", ");
+            DecodeContext.address(out, call.arg(4));
+        }
+    }
+}

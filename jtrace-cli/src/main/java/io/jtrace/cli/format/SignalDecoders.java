@@ -1,0 +1,112 @@
+package io.jtrace.cli.format;
+
+import io.jtrace.syscalls.Signals;
+import io.jtrace.syscalls.Xlat;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/** Signal sets and handlers, as strace's {@code src/signal.c} prints them: rt_sigaction, sigaltstack and kin. */
+final class SignalDecoders {
+    /** The kernel's sigset_t on x86_64: 64 signals in 8 bytes, the only size it accepts. */
+    private static final int SIGSET_BYTES = 8;
+    private static final long SIG_DFL = 0, SIG_IGN = 1, SIG_ERR = -1;
+    private static final long SA_RESTORER = 0x04000000;
+
+    private SignalDecoders() {}
+
+    static void register(Map<String, ArgDecoder> args) {
+        args.put("sigaction", SignalDecoders::sigaction);
+        args.put("sigset_size_arg1", (out, v, call, ctx) -> sigsetAt(out, v, call.arg(1), SIGSET_BYTES, ctx));
+        args.put("sigset_size_arg3", (out, v, call, ctx) -> sigsetAt(out, v, call.arg(3), SIGSET_BYTES, ctx));
+        // rt_sigpending alone takes any size up to the kernel's, so that sigpending can share it.
+        args.put("pending_sigset", (out, v, call, ctx) -> sigsetAt(out, v, call.arg(1), 1, ctx));
+        args.put("stack_t", SignalDecoders::stack);
+    }
+
+    /**
+     * A sigset_t: {@code [INT TERM]}, or {@code ~[RTMIN RT_1]} for the signals not in a set with at
+     * least two thirds of its bits set.
+     */
+    static void sigset(StringBuilder out, long mask) {
+        sigset(out, mask, SIGSET_BYTES * 8);
+    }
+
+    /** A set of {@code bits} signals, which decide whether it is printed as its complement. */
+    private static void sigset(StringBuilder out, long mask, int bits) {
+        if (Long.bitCount(mask) >= bits * 2 / 3) {
+            out.append('~');
+            mask = ~mask & (bits == 64 ? -1L : (1L << bits) - 1);
+        }
+        out.append('[');
+        boolean first = true;
+        for (int bit = 0; bit < 64; bit++) {
+            if ((mask >>> bit & 1) != 0) {
+                if (!first) {
+                    out.append(' ');
+                }
+                first = false;
+                out.append(Signals.name(bit + 1).substring("SIG".length()));
+            }
+        }
+        out.append(']');
+    }
+
+    /**
+     * A sigset_t of {@code size} bytes at {@code address}, read in 32-bit words as strace does; a
+     * size below {@code minSize} or above the kernel's prints as the address.
+     */
+    private static void sigsetAt(StringBuilder out, long address, long size, int minSize, DecodeContext ctx) {
+        ByteBuffer b = size >= minSize && size <= SIGSET_BYTES ? ctx.read(address, (int) size) : null;
+        if (b == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        long mask = 0;
+        for (int i = 0; i < size; i++) {
+            mask |= (b.get(i) & 0xffL) << (8 * i);
+        }
+        sigset(out, mask, (int) ((size + 3) / 4) * 32);
+    }
+
+    /** The kernel's struct sigaction: handler, flags, restorer, mask. */
+    private static void sigaction(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 32);
+        if (b == null) {
+            return;
+        }
+        long handler = b.getLong(0), flags = b.getLong(8), restorer = b.getLong(16);
+        out.append("{sa_handler=");
+        if (handler == SIG_DFL) {
+            out.append("SIG_DFL");
+        } else if (handler == SIG_IGN) {
+            out.append("SIG_IGN");
+        } else if (handler == SIG_ERR) {
+            out.append("SIG_ERR");
+        } else {
+            DecodeContext.address(out, handler);
+        }
+        out.append(", sa_mask=");
+        sigset(out, b.getLong(24));
+        out.append(", sa_flags=");
+        XlatFormat.flags(out, Xlat.get("sigact_flags"), flags);
+        if ((flags & SA_RESTORER) != 0) {
+            out.append(", sa_restorer=");
+            DecodeContext.address(out, restorer);
+        }
+        out.append('}');
+    }
+
+    /** stack_t: ss_sp, ss_flags, ss_size. */
+    private static void stack(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 24);
+        if (b == null) {
+            return;
+        }
+        out.append("{ss_sp=");
+        DecodeContext.address(out, b.getLong(0));
+        out.append(", ss_flags=");
+        XlatFormat.flags(out, Xlat.get("sigaltstack_flags"), Integer.toUnsignedLong(b.getInt(8)));
+        out.append(", ss_size=").append(Long.toUnsignedString(b.getLong(16))).append('}');
+    }
+}

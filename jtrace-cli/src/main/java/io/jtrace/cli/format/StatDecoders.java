@@ -1,0 +1,120 @@
+package io.jtrace.cli.format;
+
+import io.jtrace.syscalls.Xlat;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * File status and directory listings: struct stat and struct statx abbreviated as strace prints
+ * them without {@code -v}, and getdents' entry count.
+ */
+final class StatDecoders {
+    private static final int STAT_SIZE = 144, STATX_SIZE = 256;
+    private static final int S_IFMT = 0170000, S_IFCHR = 0020000, S_IFBLK = 0060000;
+    private static final long AT_STATX_SYNC_TYPE = 0x6000;
+    private static final int DIRENT_RECLEN_OFFSET = 16;
+
+    private StatDecoders() {}
+
+    static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
+        args.put("stat", StatDecoders::stat);
+        args.put("statx", StatDecoders::statx);
+        args.put("statx_flags", (out, v, call, ctx) -> statxFlags(out, v & 0xffffffffL));
+        args.put("dirents", StatDecoders::dirents);
+    }
+
+    /** {@code {st_mode=S_IFREG|0644, st_size=10, ...}}, with st_rdev instead of the size for devices. */
+    private static void stat(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer b = ctx.read(address, STAT_SIZE);
+        if (b == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        int mode = b.getInt(24);
+        out.append("{st_mode=");
+        mode(out, mode);
+        int type = mode & S_IFMT;
+        if (type == S_IFCHR || type == S_IFBLK) {
+            out.append(", st_rdev=");
+            makedev(out, b.getLong(40));
+        } else {
+            out.append(", st_size=").append(b.getLong(48));
+        }
+        out.append(", ...}");
+    }
+
+    /** {@code {stx_mask=..., stx_attributes=..., stx_mode=..., stx_size=..., ...}}. */
+    private static void statx(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer b = ctx.read(address, STATX_SIZE);
+        if (b == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        out.append("{stx_mask=");
+        XlatFormat.flags(out, Xlat.get("statx_masks"), b.getInt(0) & 0xffffffffL);
+        out.append(", stx_attributes=");
+        XlatFormat.flags(out, Xlat.get("statx_attrs"), b.getLong(8));
+        out.append(", stx_mode=");
+        mode(out, b.getShort(28) & 0xffff);
+        out.append(", stx_size=").append(Long.toUnsignedString(b.getLong(40))).append(", ...}");
+    }
+
+    /** statx's flags: the sync type always named first, then the AT_ flags. */
+    private static void statxFlags(StringBuilder out, long flags) {
+        XlatFormat.value(out, Xlat.get("statx_sync_types"), flags & AT_STATX_SYNC_TYPE);
+        long others = flags & ~AT_STATX_SYNC_TYPE;
+        if (others != 0) {
+            out.append('|');
+            Xlat at = Xlat.get("at_flags");
+            XlatFormat.flags(out, new Xlat(at.name(), at.entries(), null), others);
+        }
+    }
+
+    /** A mode: the file type by name, then the permission bits in octal. */
+    static void mode(StringBuilder out, int mode) {
+        String type = Xlat.get("modetypes").nameOf(mode & S_IFMT);
+        int rest = type == null ? mode : mode & ~S_IFMT;
+        if (type != null) {
+            out.append(type).append('|');
+        }
+        out.append(rest == 0 ? "0" : "0" + Integer.toOctalString(rest));
+    }
+
+    /** A device number as {@code makedev(0xMAJOR, 0xMINOR)}, in the kernel's 64-bit encoding. */
+    static void makedev(StringBuilder out, long dev) {
+        long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
+        long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+        out.append("makedev(");
+        hexOrZero(out, major & 0xffffffffL);
+        out.append(", ");
+        hexOrZero(out, minor & 0xffffffffL);
+        out.append(')');
+    }
+
+    private static void hexOrZero(StringBuilder out, long v) {
+        out.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
+    }
+
+    /** getdents' buffer: its address and how many entries the returned bytes hold. */
+    private static void dirents(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        DecodeContext.address(out, address);
+        int length = (int) Math.min(call.rval(), 1 << 20);
+        int entries = 0;
+        if (length > 0) {
+            ByteBuffer b = ctx.read(address, length);
+            if (b == null) {
+                return;
+            }
+            for (int at = 0; at + DIRENT_RECLEN_OFFSET + 2 <= length; ) {
+                int reclen = b.getShort(at + DIRENT_RECLEN_OFFSET) & 0xffff;
+                if (reclen == 0) {
+                    break;
+                }
+                entries++;
+                at += reclen;
+            }
+        }
+        out.append(" /* ").append(entries).append(" entries */");
+    }
+}

@@ -1,0 +1,87 @@
+package io.jtrace.cli.format;
+
+import io.jtrace.syscalls.Xlat;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Set;
+
+/** Clocks and sleeps, as strace's {@code src/time.c} prints them: clock_gettime, nanosleep and kin. */
+final class TimeDecoders {
+    /** The kernel's restart errnos: a sleep interrupted by a signal left its remaining time. */
+    private static final Set<Integer> RESTART_ERRNOS = Set.of(512, 513, 514, 516);
+
+    private TimeDecoders() {}
+
+    static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
+        args.put("clockid", (out, v, call, ctx) -> clockid(out, v));
+        args.put("timespec", (out, v, call, ctx) -> timespec(out, v, ctx));
+        args.put("timeval", (out, v, call, ctx) -> timeval(out, v, ctx));
+        args.put("timezone", TimeDecoders::timezone);
+        calls.put("nanosleep", new Sleep(false));
+        calls.put("clock_nanosleep", new Sleep(true));
+    }
+
+    /** A clockid_t: its name, or its 32 bits in hex with {@code CLOCK_???}. */
+    static void clockid(StringBuilder out, long v) {
+        XlatFormat.value(out, Xlat.get("clocknames"), v & 0xffffffffL);
+    }
+
+    /** struct timespec: seconds signed, nanoseconds unsigned, as strace prints them. */
+    static void timespec(StringBuilder out, long address, DecodeContext ctx) {
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 16);
+        if (b != null) {
+            out.append("{tv_sec=").append(b.getLong(0)).append(", tv_nsec=").append(Long.toUnsignedString(b.getLong(8))).append('}');
+        }
+    }
+
+    static void timeval(StringBuilder out, long address, DecodeContext ctx) {
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 16);
+        if (b != null) {
+            timeval(out, b, 0);
+        }
+    }
+
+    static void timeval(StringBuilder out, ByteBuffer b, int at) {
+        out.append("{tv_sec=").append(b.getLong(at)).append(", tv_usec=").append(Long.toUnsignedString(b.getLong(at + 8))).append('}');
+    }
+
+    private static void timezone(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 8);
+        if (b != null) {
+            out.append("{tz_minuteswest=").append(b.getInt(0)).append(", tz_dsttime=").append(b.getInt(4)).append('}');
+        }
+    }
+
+    /**
+     * nanosleep(req, rem) and clock_nanosleep(clock, flags, req, rem): the remaining time means
+     * something only when a signal interrupted a relative sleep; otherwise strace prints its address.
+     */
+    private record Sleep(boolean withClock) implements CallDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            int req = 0;
+            if (withClock) {
+                clockid(out, call.arg(0));
+                out.append(", ");
+                XlatFormat.flags(out, Xlat.get("clockflags"), call.arg(1) & 0xffffffffL);
+                out.append(", ");
+                req = 2;
+            }
+            timespec(out, call.arg(req), ctx);
+            out.append(", ");
+        }
+
+        @Override
+        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            long rem = call.arg(withClock ? 3 : 1);
+            boolean relative = !withClock || call.arg(1) == 0;
+            if (relative && call.isError() && RESTART_ERRNOS.contains((int) -call.rval())) {
+                timespec(out, rem, ctx);
+            } else {
+                DecodeContext.address(out, rem);
+            }
+            out.append(')');
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.jtrace.cli;
+
+import io.jtrace.testsupport.Fixtures;
+import io.jtrace.testsupport.Requirements;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Files, descriptors and memory, decoded as strace 6.1 decodes them: each fixture makes the calls
+ * with ordinary, boundary and invalid arguments in a fresh empty directory, and the traces of
+ * /usr/bin/strace and jtrace must be identical once addresses are masked.
+ */
+class FileDecodingTest {
+    private static final String OPEN_AND_NAME = "trace=openat,open,creat,openat2,access,faccessat,faccessat2,lseek,"
+            + "dup,dup2,dup3,pipe,pipe2,umask,mkdir,mkdirat,chmod,fchmod,fchmodat,chown,fchown,lchown,fchownat,"
+            + "symlink,readlink,readlinkat,rename,renameat,renameat2,unlink,unlinkat,rmdir,truncate,ftruncate,"
+            + "fsync,fdatasync,flock,fadvise64,getcwd,fchdir,chdir,close";
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void requirements() {
+        Requirements.ptrace();
+        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+    }
+
+    /** Runs both tracers on {@code fixture}, each in the same directory emptied before it starts. */
+    private void assertSameTrace(String calls, String fixture, String... options) {
+        Path work = dir.resolve("work");
+        List<String> args = Stream.concat(Stream.of(options),
+                Stream.of("-e", calls, Fixtures.path(fixture).toString(), work.toString())).toList();
+        emptyDirectory(work);
+        Runs.Result strace = Runs.strace(args);
+        emptyDirectory(work);
+        Runs.Result jtrace = Runs.jtrace(args);
+        Runs.assertSameLines(Runs.mask(strace.stderr()), Runs.mask(jtrace.stderr()), "trace of " + args);
+        assertEquals(strace.exit(), jtrace.exit(), "exit status");
+    }
+
+    private static void emptyDirectory(Path work) {
+        try {
+            if (Files.exists(work)) {
+                try (Stream<Path> all = Files.walk(work)) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                        p.toFile().setWritable(true);
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void openingNamingAndDuplicating() {
+        assertSameTrace(OPEN_AND_NAME, "files_open");
+    }
+
+    @Test
+    void shortStringLimitLeavesPathsWhole() {
+        assertSameTrace(OPEN_AND_NAME, "files_open", "-s", "2");
+    }
+
+    @Test
+    void mappingAndAdvisingMemory() {
+        assertSameTrace("trace=mmap,mprotect,pkey_mprotect,madvise,msync,mremap,munmap,brk,mlock,munlock,mlockall,"
+                + "munlockall,mlock2", "files_memory");
+    }
+
+    @Test
+    void fileStatusAndDirectoryEntries() {
+        assertSameTrace("trace=fstat,stat,lstat,newfstatat,statx,getdents64,getdents", "files_stat");
+    }
+}
