@@ -182,6 +182,8 @@ public final class OptionParser {
                 case "s" -> settings.stringLimit = uintArgument(option, MAX_STRING_LIMIT);
                 case "V" -> settings.version = true;
                 case "v" -> settings.verbose = true;
+                case "y" -> settings.decodeFds++;
+                case "decode-fds" -> settings.decodeFds = decodeFdsLevel(option.value());
                 case "x" -> settings.hexLevel++;
                 case "strings-in-hex" -> settings.hexOption = option.value() == null ? "all" : option.value();
                 case "follow-forks" -> settings.longFollowForks = true;
@@ -239,7 +241,23 @@ public final class OptionParser {
         }
         return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
                 settings.alignColumn, settings.stringLimit, quietLevel, settings.traceNames, false, false,
-                warnings, settings.verbose, hexStyle(settings));
+                warnings, settings.verbose, hexStyle(settings), Math.min(settings.decodeFds, 2));
+    }
+
+    /** --decode-fds[=SET]: path alone is -y; any of the socket, dev or pidfd details is -yy. */
+    private static int decodeFdsLevel(String set) throws UsageException {
+        if (set == null || set.equals("path")) {
+            return 1;
+        }
+        if (set.equals("none")) {
+            return 0;
+        }
+        for (String item : set.split(",")) {
+            if (!List.of("all", "path", "socket", "dev", "pidfd").contains(item)) {
+                throw new UsageException("invalid decode-fds '" + item + "'", false);
+            }
+        }
+        return 2;
     }
 
     /** -x: strings with non-ASCII bytes in hex; -xx: all in hex; --strings-in-hex names the levels. */
@@ -520,6 +538,7 @@ public final class OptionParser {
         boolean version;
         boolean verbose;
         int hexLevel;
+        int decodeFds;
         String hexOption;
         /** Why jtrace cannot run this command line, by feature, in the order the features were met. */
         final Map<String, String> unsupported = new LinkedHashMap<>();

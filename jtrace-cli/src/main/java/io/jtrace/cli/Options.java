@@ -32,11 +32,13 @@ import java.util.Set;
  *                              {@code NAME: warning}) about options that were accepted but ignored
  * @param verbose               {@code -v}: structures, arrays and environments printed whole
  * @param hex                   {@code -x}, {@code -xx}, {@code --strings-in-hex}: how strings are escaped
+ * @param decodeFds             {@code -y}: 1, descriptors printed with their paths; {@code -yy}: 2, also
+ *                              socket details; 0: plain numbers
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
                       int quietLevel, Set<String> traceNames, boolean version, boolean help,
-                      List<String> warnings, boolean verbose, Quoting.HexStyle hex) {
+                      List<String> warnings, boolean verbose, Quoting.HexStyle hex, int decodeFds) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -61,6 +63,6 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
 
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
-                DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, Quoting.HexStyle.NONE);
+                DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, Quoting.HexStyle.NONE, 0);
     }
 }

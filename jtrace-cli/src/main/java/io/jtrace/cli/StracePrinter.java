@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StracePrinter implements TraceListener {
     private static final Set<String> NO_RETURN = Set.of("exit", "exit_group");
+    private static final int NR_RESTART_SYSCALL = 219;
 
     /** What is being printed for one thread. */
     private static final class Line {
@@ -73,7 +74,8 @@ final class StracePrinter implements TraceListener {
     StracePrinter(Options options, Messages messages, Sink traceSink, boolean interactive) {
         this.options = options;
         this.messages = messages;
-        this.formatter = new SyscallFormatter(options.stringLimit(), options.hex(), options.verbose(), memory);
+        this.formatter = new SyscallFormatter(options.stringLimit(), options.hex(), options.verbose(),
+                options.decodeFds(), () -> current.tid(), memory);
         this.shared = traceSink == null ? null : new Output(traceSink);
         this.interactive = interactive;
     }
@@ -211,6 +213,7 @@ final class StracePrinter implements TraceListener {
 
     private void onEntry(TraceEvent.SyscallEntry e) {
         Line line = lines.computeIfAbsent(e.tid(), k -> new Line());
+        String previous = line.def != null ? line.def.straceName() : null;
         line.def = table.lookup(e.nr()).orElse(null);
         line.args = e.args();
         String name = line.def != null ? line.def.straceName() : SyscallDef.unknownName(e.nr());
@@ -222,8 +225,12 @@ final class StracePrinter implements TraceListener {
         Output out = begin(e.tid());
         text.setLength(0);
         text.append(name).append('(');
-        if (line.def != null) {
-            formatter.entry(text, line.def, e.args());
+        if (line.def != null && line.def.number() == NR_RESTART_SYSCALL) {
+            // strace names the call being resumed: the thread's previous one. A thread seen for the
+            // first time has none, and strace then names syscall 0, read.
+            text.append("<... resuming interrupted ").append(previous != null ? previous : "read").append(" ...>");
+        } else if (line.def != null) {
+            formatter.entry(text, line.def, e.args(), e.stackPointer());
         } else {
             unknownArgs(text, e.args());
         }

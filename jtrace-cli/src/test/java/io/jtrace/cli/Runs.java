@@ -101,6 +101,8 @@ final class Runs {
      */
     static String mask(String trace) {
         String s = ADDRESS.matcher(trace).replaceAll("0xADDR");
+        // The files each run's output is captured in: their names differ from run to run.
+        s = s.replaceAll("/jtrace-test\\d+\\.(out|err)", "/jtrace-test.$1");
         s = PID_PREFIX.matcher(s).replaceAll(m -> m.group().startsWith("[") ? "[pid PID] " : "PID ");
         s = PID_FIELD.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)) + "PID");
         s = s.replaceAll("(?m)^((?:\\[pid PID\\] |PID )?(?:getpid|getppid|gettid|fork|vfork|clone|clone3|wait4)\\(.*= )\\d+$",

@@ -70,6 +70,19 @@ class StraceDifferentialTest {
         assertSameTrace(args(option, "-e", CALLS, Fixtures.path("calls").toString()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-y", "--decode-fds=path", "--decode-fds=none"})
+    void descriptorsWithTheirPaths(String option) {
+        assertSameTrace(args(option, "-e", "trace=openat,close,read,newfstatat,fstat,lseek,fadvise64",
+                "/bin/cat", "/etc/hostname"));
+    }
+
+    /** rt_sigreturn shows the mask it restores, read from the signal frame on the tracee's stack. */
+    @Test
+    void signalReturnShowsTheRestoredMask() {
+        assertSameTrace(args("-e", "trace=rt_sigreturn", "sh", "-c", "trap : USR1; kill -USR1 $$; echo done"));
+    }
+
     @Test
     void quietLevels() {
         assertSameTrace(args("-qq", "-e", CALLS, Fixtures.path("calls").toString()));

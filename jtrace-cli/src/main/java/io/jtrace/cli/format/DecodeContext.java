@@ -13,13 +13,57 @@ public final class DecodeContext {
     private final Quoting.HexStyle hex;
     private final boolean verbose;
     private final byte[] scratch;
+    private final int decodeFds;
+    private final java.util.function.IntSupplier tid;
 
-    public DecodeContext(Memory memory, int stringLimit, Quoting.HexStyle hex, boolean verbose) {
+    /**
+     * @param decodeFds -y level: 0 none, 1 paths, 2 paths and socket details
+     * @param tid       the thread being printed, whose /proc entries name its descriptors
+     */
+    public DecodeContext(Memory memory, int stringLimit, Quoting.HexStyle hex, boolean verbose, int decodeFds,
+                         java.util.function.IntSupplier tid) {
         this.memory = memory;
         this.stringLimit = stringLimit;
         this.hex = hex;
         this.verbose = verbose;
         this.scratch = new byte[Math.max(Quoting.PATH_MAX, stringLimit + 1)];
+        this.decodeFds = decodeFds;
+        this.tid = tid;
+    }
+
+    /** A file descriptor: its number and, with -y, {@code <path>} as /proc names it. */
+    public void fd(StringBuilder out, int fd) {
+        out.append(fd);
+        if (decodeFds > 0 && fd >= 0) {
+            fdPath(out, "/proc/" + tid.getAsInt() + "/fd/" + fd);
+        }
+    }
+
+    /** A directory descriptor of the *at calls: {@code AT_FDCWD}, with -y the working directory. */
+    public void dirfd(StringBuilder out, int fd) {
+        if (fd == AT_FDCWD) {
+            out.append("AT_FDCWD");
+            if (decodeFds > 0) {
+                fdPath(out, "/proc/" + tid.getAsInt() + "/cwd");
+            }
+        } else {
+            fd(out, fd);
+        }
+    }
+
+    private static final int AT_FDCWD = -100;
+
+    private void fdPath(StringBuilder out, String link) {
+        String target;
+        try {
+            target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of(link)).toString();
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return; // not open (any more): strace prints the bare number too
+        }
+        byte[] bytes = target.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.append('<');
+        Quoting.quoteFdPath(out, bytes, 0, bytes.length, hex);
+        out.append('>');
     }
 
     public Memory memory() {

@@ -7,7 +7,6 @@ import java.util.Map;
 
 /** Files, descriptors and memory: open, stat, fcntl, ioctl, mmap and their kin. */
 final class FileDecoders {
-    static final int AT_FDCWD = -100;
     private static final int O_CREAT = 0100, O_TMPFILE_BIT = 020000000;
     private static final int OPEN_HOW_SIZE = 24;
 
@@ -22,7 +21,7 @@ final class FileDecoders {
         args.put("open_how", FileDecoders::openHow);
         calls.put("open", (EntryDecoder) (out, call, ctx) -> open(out, call, ctx, 0));
         calls.put("openat", (EntryDecoder) (out, call, ctx) -> {
-            dirfd(out, call.arg(0));
+            ctx.dirfd(out, (int) call.arg(0));
             out.append(", ");
             open(out, call, ctx, 1);
         });
@@ -100,14 +99,6 @@ final class FileDecoders {
         out.append(id == -1 ? "-1" : Integer.toUnsignedString(id));
     }
 
-    static void dirfd(StringBuilder out, long v) {
-        if ((int) v == AT_FDCWD) {
-            out.append("AT_FDCWD");
-        } else {
-            out.append((int) v);
-        }
-    }
-
     /** pipe's two descriptors, {@code [3, 4]}. */
     private static void fdPair(StringBuilder out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ctx.read(address, 8);
@@ -115,7 +106,11 @@ final class FileDecoders {
             DecodeContext.address(out, address);
             return;
         }
-        out.append('[').append(b.getInt(0)).append(", ").append(b.getInt(4)).append(']');
+        out.append('[');
+        ctx.fd(out, b.getInt(0));
+        out.append(", ");
+        ctx.fd(out, b.getInt(4));
+        out.append(']');
     }
 
     /** getcwd's buffer: a path of the returned length, the NUL included. */

@@ -35,6 +35,7 @@ final class ProcessDecoders {
         });
         args.put("cpuset_in", (out, v, call, ctx) -> cpuset(out, v, call.arg(1), ctx));
         args.put("cpuset_out", (out, v, call, ctx) -> cpuset(out, v, call.rval(), ctx));
+        calls.put("rt_sigreturn", SignalDecoders.rtSigreturn());
         calls.put("clone", new Clone());
         calls.put("clone3", new Clone3());
         calls.put("arch_prctl", new ArchPrctl());

@@ -25,6 +25,36 @@ final class SignalDecoders {
     }
 
     /**
+     * rt_sigreturn, which has no arguments: strace shows the mask it restores, read from the signal
+     * frame on the stack. At the call the restorer's return has popped the frame's first word, so
+     * the stack pointer is at {@code uc}, whose uc_sigmask follows uc_flags, uc_link, uc_stack and
+     * the 256-byte uc_mcontext.
+     */
+    static CallDecoder rtSigreturn() {
+        return new CallDecoder() {
+            private static final int UC_SIGMASK = 8 + 8 + 24 + 256;
+
+            @Override
+            public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+                long at = call.stackPointer() + UC_SIGMASK;
+                java.nio.ByteBuffer b = ctx.read(at, 8);
+                out.append("{mask=");
+                if (b == null) {
+                    DecodeContext.address(out, at);
+                } else {
+                    sigset(out, b.getLong(0));
+                }
+                out.append('}');
+            }
+
+            @Override
+            public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+                out.append(')');
+            }
+        };
+    }
+
+    /**
      * A sigset_t: {@code [INT TERM]}, or {@code ~[RTMIN RT_1]} for the signals not in a set with at
      * least two thirds of its bits set.
      */

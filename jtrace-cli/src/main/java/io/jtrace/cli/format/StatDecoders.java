@@ -71,15 +71,27 @@ final class StatDecoders {
         }
     }
 
-    /** A mode: the file type by name, then the permission bits in octal. */
+    /**
+     * A mode as strace prints st_mode: the file type by name, S_ISUID, S_ISGID and S_ISVTX by name,
+     * then the permission bits in octal with at least three digits ({@code %#03o}).
+     */
     static void mode(StringBuilder out, int mode) {
         String type = Xlat.get("modetypes").nameOf(mode & S_IFMT);
         int rest = type == null ? mode : mode & ~S_IFMT;
         if (type != null) {
             out.append(type).append('|');
+            for (int i = 0; i < SPECIAL_BITS.length; i++) {
+                if ((rest & SPECIAL_BITS[i]) != 0) {
+                    out.append(SPECIAL_NAMES[i]).append('|');
+                    rest &= ~SPECIAL_BITS[i];
+                }
+            }
         }
-        out.append(rest == 0 ? "0" : "0" + Integer.toOctalString(rest));
+        FileDecoders.umode(out, rest);
     }
+
+    private static final int[] SPECIAL_BITS = {04000, 02000, 01000};
+    private static final String[] SPECIAL_NAMES = {"S_ISUID", "S_ISGID", "S_ISVTX"};
 
     /** A device number as {@code makedev(0xMAJOR, 0xMINOR)}, in the kernel's 64-bit encoding. */
     static void makedev(StringBuilder out, long dev) {

@@ -18,18 +18,29 @@ public final class SyscallFormatter {
     /** Calls whose result strace prints in hex: they return addresses. */
     private static final Set<String> HEX_RESULT = Set.of("brk", "mmap", "mremap", "shmat");
     private static final int MAX_ARGV_POINTERS = 4096;
-    private static final int AT_FDCWD = -100;
 
     private final int stringLimit;
     private final Quoting.HexStyle hex;
     private final byte[] buf;
     private final DecodeContext ctx;
 
+    private final boolean decodeFds;
+
     public SyscallFormatter(int stringLimit, Quoting.HexStyle hex, boolean verbose, Memory memory) {
+        this(stringLimit, hex, verbose, 0, () -> 0, memory);
+    }
+
+    /**
+     * @param decodeFds -y level (0 none)
+     * @param tid       the thread being printed, for -y
+     */
+    public SyscallFormatter(int stringLimit, Quoting.HexStyle hex, boolean verbose, int decodeFds,
+                            java.util.function.IntSupplier tid, Memory memory) {
         this.stringLimit = stringLimit;
         this.hex = hex;
         this.buf = new byte[Math.max(Quoting.PATH_MAX, stringLimit + 1)];
-        this.ctx = new DecodeContext(memory, stringLimit, hex, verbose);
+        this.ctx = new DecodeContext(memory, stringLimit, hex, verbose, decodeFds, tid);
+        this.decodeFds = decodeFds > 0;
     }
 
     /** The index of the first argument printed at exit, or nargs when all are printed at entry. */
@@ -44,7 +55,12 @@ public final class SyscallFormatter {
 
     /** Appends the arguments printed at entry, with their separators, after {@code name(}. */
     public void entry(StringBuilder out, SyscallDef def, long[] args) {
-        Call call = new Call(def, args, false, 0, false);
+        entry(out, def, args, 0);
+    }
+
+    /** As {@link #entry(StringBuilder, SyscallDef, long[])}, with the stack pointer at entry. */
+    public void entry(StringBuilder out, SyscallDef def, long[] args, long stackPointer) {
+        Call call = new Call(def, args, stackPointer, false, 0, false);
         CallDecoder special = Decoders.call(def.name());
         if (special != null) {
             special.entry(out, call, ctx);
@@ -64,7 +80,7 @@ public final class SyscallFormatter {
 
     /** Appends the arguments printed at exit and the closing parenthesis. */
     public void exit(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError) {
-        Call call = new Call(def, args, true, rval, isError);
+        Call call = new Call(def, args, 0, true, rval, isError);
         CallDecoder special = Decoders.call(def.name());
         if (special != null) {
             special.exit(out, call, ctx);
@@ -84,12 +100,24 @@ public final class SyscallFormatter {
     public void result(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError) {
         if (def != null) {
             CallDecoder special = Decoders.call(def.name());
-            if (special != null && special.result(out, new Call(def, args, true, rval, isError), ctx)) {
+            if (special != null && special.result(out, new Call(def, args, 0, true, rval, isError), ctx)) {
+                return;
+            }
+            if (decodeFds && !isError && FD_RESULT.contains(def.name())) {
+                out.append("= ");
+                ctx.fd(out, (int) rval);
                 return;
             }
         }
         genericResult(out, def, rval, isError);
     }
+
+    /** Calls that return a new descriptor, printed with its path under -y (strace's RVAL_FD). */
+    private static final Set<String> FD_RESULT = Set.of("open", "openat", "openat2", "creat", "dup", "dup2",
+            "dup3", "socket", "accept", "accept4", "epoll_create", "epoll_create1", "eventfd", "eventfd2",
+            "signalfd", "signalfd4", "timerfd_create", "inotify_init", "inotify_init1", "memfd_create",
+            "fanotify_init", "perf_event_open", "pidfd_open", "pidfd_getfd", "userfaultfd", "open_tree",
+            "fsopen", "fsmount", "fspick", "open_by_handle_at", "memfd_secret");
 
     /** {@code = result} as strace prints it for a call without a decoder of its own. */
     public static void genericResult(StringBuilder out, SyscallDef def, long rval, boolean isError) {
@@ -158,7 +186,8 @@ public final class SyscallFormatter {
 
     private void plain(StringBuilder out, ArgKind.Plain kind, long v, Memory mem) {
         switch (kind) {
-            case INT, FD -> out.append((int) v);
+            case INT -> out.append((int) v);
+            case FD -> ctx.fd(out, (int) v);
             case UINT -> out.append(Integer.toUnsignedString((int) v));
             case LONG -> out.append(v);
             case ULONG -> out.append(Long.toUnsignedString(v));
@@ -170,13 +199,7 @@ public final class SyscallFormatter {
                 }
             }
             case OCT -> out.append('0').append(Integer.toOctalString((int) v));
-            case DIRFD -> {
-                if ((int) v == AT_FDCWD) {
-                    out.append("AT_FDCWD");
-                } else {
-                    out.append((int) v);
-                }
-            }
+            case DIRFD -> ctx.dirfd(out, (int) v);
             case SIGNAL -> out.append(Signals.name((int) v));
             case PTR -> pointer(out, v);
             case PATH -> string(out, v, Quoting.PATH_MAX, true, mem);
