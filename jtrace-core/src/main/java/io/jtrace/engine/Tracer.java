@@ -94,14 +94,7 @@ public final class Tracer implements AutoCloseable {
      * delivered, a stopped process left stopped. Returns at once; {@link #awaitIdle} tells when done.
      */
     public void detachAll() {
-        try {
-            call(() -> {
-                engine.detachAll();
-                return null;
-            });
-        } catch (TraceException e) {
-            throw new IllegalStateException(e);
-        }
+        callUnchecked(engine::detachAll);
     }
 
     /** Blocks until nothing is traced any more: every tracee exited or was detached. */
@@ -121,15 +114,20 @@ public final class Tracer implements AutoCloseable {
         }
         detachAll();
         awaitIdle();
+        callUnchecked(engine::shutdown);
+        thread.join(1000);
+    }
+
+    /** Runs {@code body}, which cannot fail with a TraceException, on the tracer thread. */
+    private void callUnchecked(Runnable body) {
         try {
             call(() -> {
-                engine.shutdown();
+                body.run();
                 return null;
             });
         } catch (TraceException e) {
             throw new IllegalStateException(e);
         }
-        thread.join(1000);
     }
 
     private <T> T call(Callable<T> body) throws TraceException {

@@ -34,13 +34,7 @@ class AttachDetachTest {
                         Duration.ofSeconds(10), "a getppid of thread " + tid);
             }
 
-            s.tracer.detachAll();
-            s.awaitIdle(Duration.ofSeconds(10));
-            s.assertNoFailure();
-            for (int tid : tids) {
-                assertEquals(new TraceEvent.Detached(tid, pid), s.recorder.eventsOf(tid).getLast());
-            }
-            assertEquals("0", Proc.status(pid, "TracerPid"));
+            detachAllAndCheck(s, pid, tids);
             long switches = contextSwitches(pid);
             Thread.sleep(200);
             char state = Proc.state(pid);
@@ -49,6 +43,17 @@ class AttachDetachTest {
         } finally {
             Orphans.kill(pid);
         }
+    }
+
+    /** Detaches everything; each thread's last event is its Detached, and nothing traces the process. */
+    private static void detachAllAndCheck(TraceSession s, int pid, Set<Integer> tids) throws Exception {
+        s.tracer.detachAll();
+        s.awaitIdle(Duration.ofSeconds(10));
+        s.assertNoFailure();
+        for (int tid : tids) {
+            assertEquals(new TraceEvent.Detached(tid, pid), s.recorder.eventsOf(tid).getLast());
+        }
+        assertEquals("0", Proc.status(pid, "TracerPid"));
     }
 
     @Test
@@ -67,13 +72,7 @@ class AttachDetachTest {
                     e -> e instanceof TraceEvent.SyscallEntry || e instanceof TraceEvent.SyscallExit),
                     "a stopped process ran: " + s.recorder.events());
 
-            s.tracer.detachAll();
-            s.awaitIdle(Duration.ofSeconds(10));
-            s.assertNoFailure();
-            for (int tid : tids) {
-                assertEquals(new TraceEvent.Detached(tid, pid), s.recorder.eventsOf(tid).getLast());
-            }
-            assertEquals("0", Proc.status(pid, "TracerPid"));
+            detachAllAndCheck(s, pid, tids);
             Thread.sleep(200);
             assertEquals('T', Proc.state(pid), "the process must still be stopped");
 
