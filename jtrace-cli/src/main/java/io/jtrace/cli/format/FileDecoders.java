@@ -28,6 +28,8 @@ final class FileDecoders {
         calls.put("umask", new OctalResult());
         MemoryDecoders.register(args, calls);
         StatDecoders.register(args, calls);
+        FcntlDecoders.register(args, calls);
+        IoctlDecoders.register(args, calls);
     }
 
     /** A call printed whole when it starts: nothing it writes back is shown. */
