@@ -46,7 +46,10 @@ public final class SignalFormatter {
                     } else {
                         out.append(Signals.name(si.status()));
                     }
-                    out.append(", si_utime=").append(si.utime()).append(", si_stime=").append(si.stime());
+                    out.append(", si_utime=");
+                    clockTicks(out, si.utime());
+                    out.append(", si_stime=");
+                    clockTicks(out, si.stime());
                 }
                 case SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP -> {
                     out.append(", si_addr=");
@@ -63,6 +66,15 @@ public final class SignalFormatter {
             }
         }
         out.append('}');
+    }
+
+    /** A CPU time in clock ticks, with its value in seconds beside it when not zero (USER_HZ is 100). */
+    private static void clockTicks(StringBuilder out, long ticks) {
+        out.append(ticks);
+        if (ticks != 0) {
+            out.append(" /* ").append(ticks / 100).append('.').append(String.format("%02d", ticks % 100))
+                    .append(" s */");
+        }
     }
 
     private static void value(StringBuilder out, SigInfo si) {
