@@ -1,6 +1,7 @@
 package io.jtrace.cli;
 
 import io.jtrace.bindings.Kernel;
+import io.jtrace.cli.format.XlatFormat;
 import io.jtrace.cli.output.Sink;
 import io.jtrace.engine.LaunchSpec;
 import io.jtrace.engine.TraceException;
@@ -113,6 +114,7 @@ public final class Main {
                     commandBytes(options.command()), environment(), inheritedFds());
         }
 
+        XlatFormat.configure(options.constStyle());
         StracePrinter printer = new StracePrinter(options, messages, traceSink, stderrIsTerminal());
         Thread.ofPlatform().name("jtrace-flush").daemon(true).start(() -> {
             while (true) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import io.jtrace.cli.format.Quoting;
+import io.jtrace.cli.format.XlatFormat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -183,6 +184,13 @@ public final class OptionParser {
                 case "V" -> settings.version = true;
                 case "v" -> settings.verbose = true;
                 case "y" -> settings.decodeFds++;
+                case "X" -> settings.constStyle = switch (option.value()) {
+                    case "raw" -> XlatFormat.Style.RAW;
+                    case "abbrev" -> XlatFormat.Style.ABBREV;
+                    case "verbose" -> XlatFormat.Style.VERBOSE;
+                    default -> throw new UsageException("invalid " + option.spelling() + " argument: '"
+                            + option.value() + "'", true);
+                };
                 case "decode-fds" -> settings.decodeFds = decodeFdsLevel(option.value());
                 case "x" -> settings.hexLevel++;
                 case "strings-in-hex" -> settings.hexOption = option.value() == null ? "all" : option.value();
@@ -241,7 +249,8 @@ public final class OptionParser {
         }
         return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
                 settings.alignColumn, settings.stringLimit, quietLevel, settings.traceNames, false, false,
-                warnings, settings.verbose, hexStyle(settings), Math.min(settings.decodeFds, 2));
+                warnings, settings.verbose, hexStyle(settings), Math.min(settings.decodeFds, 2),
+                settings.constStyle);
     }
 
     /** --decode-fds[=SET]: path alone is -y; any of the socket, dev or pidfd details is -yy. */
@@ -539,6 +548,7 @@ public final class OptionParser {
         boolean verbose;
         int hexLevel;
         int decodeFds;
+        XlatFormat.Style constStyle = XlatFormat.Style.ABBREV;
         String hexOption;
         /** Why jtrace cannot run this command line, by feature, in the order the features were met. */
         final Map<String, String> unsupported = new LinkedHashMap<>();

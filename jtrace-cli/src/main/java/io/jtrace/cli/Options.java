@@ -1,6 +1,7 @@
 package io.jtrace.cli;
 
 import io.jtrace.cli.format.Quoting;
+import io.jtrace.cli.format.XlatFormat;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -34,11 +35,13 @@ import java.util.Set;
  * @param hex                   {@code -x}, {@code -xx}, {@code --strings-in-hex}: how strings are escaped
  * @param decodeFds             {@code -y}: 1, descriptors printed with their paths; {@code -yy}: 2, also
  *                              socket details; 0: plain numbers
+ * @param constStyle            {@code -X}: constants as names, numbers, or both
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
                       int quietLevel, Set<String> traceNames, boolean version, boolean help,
-                      List<String> warnings, boolean verbose, Quoting.HexStyle hex, int decodeFds) {
+                      List<String> warnings, boolean verbose, Quoting.HexStyle hex, int decodeFds,
+                      XlatFormat.Style constStyle) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -63,6 +66,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
 
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
-                DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, Quoting.HexStyle.NONE, 0);
+                DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, Quoting.HexStyle.NONE, 0,
+                XlatFormat.Style.ABBREV);
     }
 }

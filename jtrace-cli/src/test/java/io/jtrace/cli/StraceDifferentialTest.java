@@ -83,6 +83,12 @@ class StraceDifferentialTest {
         assertSameTrace(args("-e", "trace=rt_sigreturn", "sh", "-c", "trap : USR1; kill -USR1 $$; echo done"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-Xraw", "-Xverbose", "-Xabbrev", "--const-print-style=raw"})
+    void constantPrintStyles(String option) {
+        assertSameTrace(args(option, "-e", "trace=openat,access,mmap,mprotect,newfstatat,close", "/bin/true"));
+    }
+
     @Test
     void quietLevels() {
         assertSameTrace(args("-qq", "-e", CALLS, Fixtures.path("calls").toString()));

@@ -42,7 +42,7 @@ public final class DecodeContext {
     /** A directory descriptor of the *at calls: {@code AT_FDCWD}, with -y the working directory. */
     public void dirfd(StringBuilder out, int fd) {
         if (fd == AT_FDCWD) {
-            out.append("AT_FDCWD");
+            XlatFormat.styled(out, Integer.toString(AT_FDCWD), o -> o.append("AT_FDCWD"));
             if (decodeFds > 0) {
                 fdPath(out, "/proc/" + tid.getAsInt() + "/cwd");
             }

@@ -107,8 +107,7 @@ final class FcntlDecoders {
                     }
                     boolean fd = command(call) == F_GETFD;
                     hexResult(out, rval).append(fd ? " (flags " : " (seals ");
-                    Xlat table = Xlat.get(fd ? "fdflags" : "f_seals");
-                    XlatFormat.flags(out, new Xlat(table.name(), table.entries(), null), rval);
+                    XlatFormat.flags(out, XlatFormat.bare(fd ? "fdflags" : "f_seals"), rval);
                     out.append(')');
                 }
                 case F_GETLEASE -> {

@@ -80,13 +80,14 @@ final class FileDecoders {
      * bits no name covers in hex and no comment.
      */
     static void openFlags(StringBuilder out, long flags) {
-        XlatFormat.value(out, Xlat.get("open_access_modes"), flags & 3);
-        long others = flags & ~3L;
-        if (others != 0) {
-            out.append('|');
-            Xlat rest = Xlat.get("open_mode_flags");
-            XlatFormat.flags(out, new Xlat(rest.name(), rest.entries(), null), others);
-        }
+        XlatFormat.styled(out, "0x" + Long.toHexString(flags), o -> {
+            XlatFormat.value(o, Xlat.get("open_access_modes"), flags & 3);
+            long others = flags & ~3L;
+            if (others != 0) {
+                o.append('|');
+                XlatFormat.flags(o, XlatFormat.bare("open_mode_flags"), others);
+            }
+        });
     }
 
     /** A file mode in octal, at least three digits with the leading 0, as strace's {@code %#03o}. */

@@ -248,8 +248,7 @@ final class IoctlDecoders {
     /** Flag bits without a default: nothing for zero, unknown bits in hex without a comment. */
     private static void bits(StringBuilder out, String table, long v) {
         if (v != 0) {
-            Xlat t = Xlat.get(table);
-            XlatFormat.flags(out, new Xlat(t.name(), t.entries(), null), v);
+            XlatFormat.flags(out, XlatFormat.bare(table), v);
         }
     }
 }

@@ -23,17 +23,18 @@ final class MemoryDecoders {
      * the huge page size as {@code N<<MAP_HUGE_SHIFT}.
      */
     static void mmapFlags(StringBuilder out, long flags) {
-        Xlat table = Xlat.get("mmap_flags");
-        XlatFormat.value(out, table, flags & MAP_TYPE);
-        long others = flags & ~MAP_TYPE & ~MAP_HUGE_MASK;
-        if (others != 0) {
-            out.append('|');
-            XlatFormat.flags(out, new Xlat(table.name(), table.entries(), null), others);
-        }
-        long huge = (flags & MAP_HUGE_MASK) >>> MAP_HUGE_SHIFT;
-        if (huge != 0) {
-            out.append('|').append(huge).append("<<MAP_HUGE_SHIFT");
-        }
+        XlatFormat.styled(out, "0x" + Long.toHexString(flags), o -> {
+            XlatFormat.value(o, Xlat.get("mmap_flags"), flags & MAP_TYPE);
+            long others = flags & ~MAP_TYPE & ~MAP_HUGE_MASK;
+            if (others != 0) {
+                o.append('|');
+                XlatFormat.flags(o, XlatFormat.bare("mmap_flags"), others);
+            }
+            long huge = (flags & MAP_HUGE_MASK) >>> MAP_HUGE_SHIFT;
+            if (huge != 0) {
+                o.append('|').append(huge).append("<<MAP_HUGE_SHIFT");
+            }
+        });
     }
 
     /** mremap: the new address only when MREMAP_FIXED asks for one. */

@@ -62,13 +62,14 @@ final class StatDecoders {
 
     /** statx's flags: the sync type always named first, then the AT_ flags. */
     private static void statxFlags(StringBuilder out, long flags) {
-        XlatFormat.value(out, Xlat.get("statx_sync_types"), flags & AT_STATX_SYNC_TYPE);
-        long others = flags & ~AT_STATX_SYNC_TYPE;
-        if (others != 0) {
-            out.append('|');
-            Xlat at = Xlat.get("at_flags");
-            XlatFormat.flags(out, new Xlat(at.name(), at.entries(), null), others);
-        }
+        XlatFormat.styled(out, "0x" + Long.toHexString(flags), o -> {
+            XlatFormat.value(o, Xlat.get("statx_sync_types"), flags & AT_STATX_SYNC_TYPE);
+            long others = flags & ~AT_STATX_SYNC_TYPE;
+            if (others != 0) {
+                o.append('|');
+                XlatFormat.flags(o, XlatFormat.bare("at_flags"), others);
+            }
+        });
     }
 
     /**
@@ -76,6 +77,10 @@ final class StatDecoders {
      * then the permission bits in octal with at least three digits ({@code %#03o}).
      */
     static void mode(StringBuilder out, int mode) {
+        XlatFormat.styled(out, "0" + Integer.toOctalString(mode), o -> symbolicMode(o, mode));
+    }
+
+    private static void symbolicMode(StringBuilder out, int mode) {
         String type = Xlat.get("modetypes").nameOf(mode & S_IFMT);
         int rest = type == null ? mode : mode & ~S_IFMT;
         if (type != null) {

@@ -2,9 +2,59 @@ package io.jtrace.cli.format;
 
 import io.jtrace.syscalls.Xlat;
 
-/** Prints constants by name from an {@link Xlat} table, as strace's printflags and printxval do. */
+import java.util.function.Consumer;
+
+/**
+ * Prints constants by name from an {@link Xlat} table, as strace's printflags and printxval do,
+ * in the style -X asks for: names ({@code abbrev}, the default), numbers ({@code raw}), or numbers
+ * with the names in a comment ({@code verbose}).
+ */
 public final class XlatFormat {
+    /** strace's -X. */
+    public enum Style { ABBREV, RAW, VERBOSE }
+
+    private static volatile Style configured = Style.ABBREV;
+    /** The style in force on this thread: the configured one, or ABBREV inside {@link #styled}. */
+    private static final ThreadLocal<Style[]> CURRENT = ThreadLocal.withInitial(() -> new Style[1]);
+
     private XlatFormat() {}
+
+    /** Sets the style for every thread, once, from the command line. */
+    public static void configure(Style style) {
+        configured = style;
+    }
+
+    private static Style style() {
+        Style s = CURRENT.get()[0];
+        return s != null ? s : configured;
+    }
+
+    /**
+     * A constant whose numeric form is {@code raw} and whose symbolic form {@code abbrev} writes
+     * (using names only): for the composite values decoders build themselves, such as open's flags
+     * or st_mode.
+     */
+    public static void styled(StringBuilder out, String raw, Consumer<StringBuilder> abbrev) {
+        Style style = style();
+        if (style == Style.RAW) {
+            out.append(raw);
+            return;
+        }
+        if (style == Style.VERBOSE) {
+            out.append(raw).append(" /* ");
+        }
+        Style[] current = CURRENT.get();
+        Style saved = current[0];
+        current[0] = Style.ABBREV;
+        try {
+            abbrev.accept(out);
+        } finally {
+            current[0] = saved;
+        }
+        if (style == Style.VERBOSE) {
+            out.append(" */");
+        }
+    }
 
     /**
      * A bit set: the names of the set bits in table order joined with {@code |}, then any bits left
@@ -12,11 +62,26 @@ public final class XlatFormat {
      * Zero prints as the table's zero-valued name if it has one, else {@code 0}.
      */
     public static void flags(StringBuilder out, Xlat table, long value) {
+        Style style = style();
         if (value == 0) {
             String zero = table.nameOf(0);
-            out.append(zero != null ? zero : "0");
+            if (zero == null || style == Style.RAW) {
+                out.append('0');
+            } else {
+                out.append(style == Style.VERBOSE ? "0 /* " + zero + " */" : zero);
+            }
             return;
         }
+        if (style == Style.RAW) {
+            hex(out, value);
+            return;
+        }
+        int start = out.length();
+        if (style == Style.VERBOSE) {
+            hex(out, value);
+            out.append(" /* ");
+        }
+        int namesAt = out.length();
         long left = value;
         int printed = 0;
         for (Xlat.Entry e : table.entries()) {
@@ -30,30 +95,62 @@ public final class XlatFormat {
             }
         }
         if (printed == 0) {
-            hex(out, value);
-            if (table.unknown() != null) {
-                out.append(" /* ").append(table.unknown()).append(" */");
-            }
-        } else if (left != 0) {
+            out.setLength(start);
+            unknown(out, table, value);
+            return;
+        }
+        if (left != 0) {
             out.append('|');
             hex(out, left);
+        }
+        if (style == Style.VERBOSE && namesAt > start) {
+            out.append(" */");
         }
     }
 
     /** One value: its name, else hex and the table's {@code /* X_??? *}{@code /}. */
     public static void value(StringBuilder out, Xlat table, long value) {
         String name = table.nameOf(value);
-        if (name != null) {
-            out.append(name);
+        if (name == null) {
+            unknown(out, table, value);
             return;
         }
+        switch (style()) {
+            case ABBREV -> out.append(name);
+            case RAW -> hex(out, value);
+            case VERBOSE -> {
+                hex(out, value);
+                out.append(" /* ").append(name).append(" */");
+            }
+        }
+    }
+
+    private static void unknown(StringBuilder out, Xlat table, long value) {
         hex(out, value);
-        if (table.unknown() != null) {
+        if (table.unknown() != null && style() != Style.RAW) {
             out.append(" /* ").append(table.unknown()).append(" */");
         }
     }
 
+    private static final java.util.Map<String, Xlat> BARE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Table {@code name} without its unknown-value comment, for the bits strace prints bare after
+     * the named ones in composite values (open's and mmap's flags).
+     */
+    public static Xlat bare(String name) {
+        return BARE.computeIfAbsent(name, n -> {
+            Xlat t = Xlat.get(n);
+            return new Xlat(t.name(), t.entries(), null);
+        });
+    }
+
+    /** {@code 0x...}, or {@code 0}, as C's {@code %#x}. */
     static void hex(StringBuilder out, long v) {
-        out.append("0x").append(Long.toHexString(v));
+        if (v == 0) {
+            out.append('0');
+        } else {
+            out.append("0x").append(Long.toHexString(v));
+        }
     }
 }
