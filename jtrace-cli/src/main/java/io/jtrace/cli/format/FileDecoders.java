@@ -26,6 +26,7 @@ final class FileDecoders {
             open(out, call, ctx, 1);
         });
         calls.put("umask", new OctalResult());
+        FsDecoders.register(args, calls);
         MemoryDecoders.register(args, calls);
         StatDecoders.register(args, calls);
         FcntlDecoders.register(args, calls);

@@ -25,6 +25,8 @@ final class ProcessDecoders {
         SignalDecoders.register(args);
         TimeDecoders.register(args, calls);
         ResourceDecoders.register(args);
+        NetDecoders.register(args, calls);
+        SchedDecoders.register(args, calls);
         args.put("wait_status", ProcessDecoders::waitStatus);
         args.put("wait_rusage", (out, v, call, ctx) -> {
             if (call.rval() > 0) {

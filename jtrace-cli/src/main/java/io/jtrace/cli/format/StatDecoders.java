@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
- * File status and directory listings: struct stat and struct statx abbreviated as strace prints
- * them without {@code -v}, and getdents' entry count.
+ * File status and directory listings: struct stat and struct statx, abbreviated as strace prints
+ * them without {@code -v} and whole with it, and getdents' entry count.
  */
 final class StatDecoders {
     private static final int STAT_SIZE = 144, STATX_SIZE = 256;
@@ -24,7 +24,10 @@ final class StatDecoders {
         args.put("dirents", StatDecoders::dirents);
     }
 
-    /** {@code {st_mode=S_IFREG|0644, st_size=10, ...}}, with st_rdev instead of the size for devices. */
+    /**
+     * {@code {st_mode=S_IFREG|0644, st_size=10, ...}}, with st_rdev instead of the size for devices;
+     * under -v every field, each time with its date.
+     */
     private static void stat(StringBuilder out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ctx.read(address, STAT_SIZE);
         if (b == null) {
@@ -32,8 +35,21 @@ final class StatDecoders {
             return;
         }
         int mode = b.getInt(24);
-        out.append("{st_mode=");
+        out.append('{');
+        if (ctx.verbose()) {
+            out.append("st_dev=");
+            makedev(out, b.getLong(0));
+            out.append(", st_ino=").append(Long.toUnsignedString(b.getLong(8))).append(", ");
+        }
+        out.append("st_mode=");
         mode(out, mode);
+        if (ctx.verbose()) {
+            out.append(", st_nlink=").append(Long.toUnsignedString(b.getLong(16)))
+                    .append(", st_uid=").append(Integer.toUnsignedString(b.getInt(28)))
+                    .append(", st_gid=").append(Integer.toUnsignedString(b.getInt(32)))
+                    .append(", st_blksize=").append(Long.toUnsignedString(b.getLong(56)))
+                    .append(", st_blocks=").append(Long.toUnsignedString(b.getLong(64)));
+        }
         int type = mode & S_IFMT;
         if (type == S_IFCHR || type == S_IFBLK) {
             out.append(", st_rdev=");
@@ -41,7 +57,18 @@ final class StatDecoders {
         } else {
             out.append(", st_size=").append(b.getLong(48));
         }
-        out.append(", ...}");
+        if (ctx.verbose()) {
+            String[] times = {"st_atime", "st_mtime", "st_ctime"};
+            for (int i = 0; i < times.length; i++) {
+                long seconds = b.getLong(72 + 16 * i), nanos = b.getLong(80 + 16 * i);
+                out.append(", ").append(times[i]).append('=').append(seconds);
+                FsDecoders.dateComment(out, seconds, nanos, 9);
+                out.append(", ").append(times[i]).append("_nsec=").append(Long.toUnsignedString(nanos));
+            }
+            out.append('}');
+        } else {
+            out.append(", ...}");
+        }
     }
 
     /** {@code {stx_mask=..., stx_attributes=..., stx_mode=..., stx_size=..., ...}}. */
@@ -49,6 +76,10 @@ final class StatDecoders {
         ByteBuffer b = ctx.read(address, STATX_SIZE);
         if (b == null) {
             DecodeContext.address(out, address);
+            return;
+        }
+        if (ctx.verbose()) {
+            statxVerbose(out, b);
             return;
         }
         out.append("{stx_mask=");
@@ -59,6 +90,52 @@ final class StatDecoders {
         mode(out, b.getShort(28) & 0xffff);
         out.append(", stx_size=").append(Long.toUnsignedString(b.getLong(40))).append(", ...}");
     }
+
+    /** struct statx under -v: every field, the times and the last fields only when the mask has them. */
+    private static void statxVerbose(StringBuilder out, ByteBuffer b) {
+        long mask = b.getInt(0) & 0xffffffffL;
+        out.append("{stx_mask=");
+        XlatFormat.flags(out, Xlat.get("statx_masks"), mask);
+        out.append(", stx_blksize=").append(Integer.toUnsignedString(b.getInt(4))).append(", stx_attributes=");
+        XlatFormat.flags(out, Xlat.get("statx_attrs"), b.getLong(8));
+        out.append(", stx_nlink=").append(Integer.toUnsignedString(b.getInt(16)))
+                .append(", stx_uid=").append(Integer.toUnsignedString(b.getInt(20)))
+                .append(", stx_gid=").append(Integer.toUnsignedString(b.getInt(24)))
+                .append(", stx_mode=");
+        mode(out, b.getShort(28) & 0xffff);
+        out.append(", stx_ino=").append(Long.toUnsignedString(b.getLong(32)))
+                .append(", stx_size=").append(Long.toUnsignedString(b.getLong(40)))
+                .append(", stx_blocks=").append(Long.toUnsignedString(b.getLong(48)))
+                .append(", stx_attributes_mask=");
+        XlatFormat.flags(out, Xlat.get("statx_attrs"), b.getLong(56));
+        for (int i = 0; i < STATX_TIMES.length; i++) {
+            if ((mask & STATX_TIME_BITS[i]) != 0) {
+                int at = STATX_TIME_OFFSETS[i];
+                long seconds = b.getLong(at), nanos = b.getInt(at + 8) & 0xffffffffL;
+                out.append(", ").append(STATX_TIMES[i]).append("={tv_sec=").append(seconds)
+                        .append(", tv_nsec=").append(nanos).append('}');
+                FsDecoders.dateComment(out, seconds, nanos, 9);
+            }
+        }
+        String[] devices = {"stx_rdev_major", "stx_rdev_minor", "stx_dev_major", "stx_dev_minor"};
+        for (int i = 0; i < devices.length; i++) {
+            out.append(", ").append(devices[i]).append('=').append(Integer.toUnsignedString(b.getInt(128 + 4 * i)));
+        }
+        if ((mask & STATX_MNT_ID) != 0) {
+            out.append(", stx_mnt_id=");
+            hexOrZero(out, b.getLong(144));
+        }
+        if ((mask & STATX_DIOALIGN) != 0) {
+            out.append(", stx_dio_mem_align=").append(Integer.toUnsignedString(b.getInt(152)))
+                    .append(", stx_dio_offset_align=").append(Integer.toUnsignedString(b.getInt(156)));
+        }
+        out.append('}');
+    }
+
+    private static final String[] STATX_TIMES = {"stx_atime", "stx_btime", "stx_ctime", "stx_mtime"};
+    private static final long[] STATX_TIME_BITS = {0x20, 0x800, 0x80, 0x40};
+    private static final int[] STATX_TIME_OFFSETS = {64, 80, 96, 112};
+    private static final long STATX_MNT_ID = 0x1000, STATX_DIOALIGN = 0x2000;
 
     /** statx's flags: the sync type always named first, then the AT_ flags. */
     private static void statxFlags(StringBuilder out, long flags) {

@@ -1,0 +1,316 @@
+package io.jtrace.cli.format;
+
+import io.jtrace.syscalls.Xlat;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * Waiting on descriptors, as strace's {@code src/poll.c}, {@code src/desc.c} and
+ * {@code src/epoll.c} print it: poll and ppoll with the ready descriptors in the result, select and
+ * pselect6 with their descriptor sets, and the epoll calls.
+ */
+final class PollDecoders {
+    private static final int POLLFD = 8, EPOLL_EVENT = 12, SIGSET_BYTES = 8;
+    private static final int EPOLL_CTL_DEL = 2;
+    /** The most descriptors strace reads of a set, as it caps nfds. */
+    private static final int MAX_NFDS = 1024 * 1024;
+
+    private PollDecoders() {}
+
+    static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
+        args.put("epoll_event", (out, v, call, ctx) -> {
+            if ((int) call.arg(1) == EPOLL_CTL_DEL) {
+                DecodeContext.address(out, v);
+            } else {
+                epollEvents(out, v, 1, false, ctx);
+            }
+        });
+        args.put("epoll_events", (out, v, call, ctx) -> epollEvents(out, v, call.rval(), true, ctx));
+        args.put("sigset_len4", (out, v, call, ctx) -> sigset(out, v, call.arg(4), ctx));
+        args.put("sigset_len5", (out, v, call, ctx) -> sigset(out, v, call.arg(5), ctx));
+        calls.put("poll", new Poll(false));
+        calls.put("ppoll", new Poll(true));
+        calls.put("select", new Select(false));
+        calls.put("pselect6", new Select(true));
+    }
+
+    /** A sigset_t of the kernel's size, as the calls that take one with its size print it. */
+    static void sigset(StringBuilder out, long address, long size, DecodeContext ctx) {
+        ByteBuffer b = size == SIGSET_BYTES ? ctx.read(address, SIGSET_BYTES) : null;
+        if (b == null) {
+            DecodeContext.address(out, address);
+        } else {
+            SignalDecoders.sigset(out, b.getLong(0));
+        }
+    }
+
+    /** {@code count} struct epoll_event, packed on x86_64: events, then the 64-bit data. */
+    private static void epollEvents(StringBuilder out, long address, long count, boolean array, DecodeContext ctx) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        if (array && count == 0) {
+            out.append("[]");
+            return;
+        }
+        ByteBuffer first = ctx.read(address, EPOLL_EVENT);
+        if (first == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        if (!array) {
+            epollEvent(out, first);
+            return;
+        }
+        out.append('[');
+        for (long i = 0; i < count; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            if (i >= ctx.stringLimit()) {
+                out.append("...");
+                break;
+            }
+            ByteBuffer b = i == 0 ? first : ctx.read(address + i * EPOLL_EVENT, EPOLL_EVENT);
+            if (b == null) {
+                out.append("... /* ");
+                DecodeContext.address(out, address + i * EPOLL_EVENT);
+                out.append(" */");
+                break;
+            }
+            epollEvent(out, b);
+        }
+        out.append(']');
+    }
+
+    private static void epollEvent(StringBuilder out, ByteBuffer b) {
+        out.append("{events=");
+        XlatFormat.flags(out, Xlat.get("epollevents"), Integer.toUnsignedLong(b.getInt(0)));
+        long data = b.getLong(4);
+        out.append(", data={u32=").append(Integer.toUnsignedString((int) data))
+                .append(", u64=").append(Long.toUnsignedString(data)).append("}}");
+    }
+
+    /**
+     * poll(fds, nfds, timeout) and ppoll(fds, nfds, tsp, sigmask, sigsetsize): the descriptors and
+     * events asked for at entry; the ready ones, and for ppoll the time left, after the result.
+     */
+    private record Poll(boolean withSignals) implements CallDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            long fds = call.arg(0), nfds = call.arg(1) & 0xffffffffL;
+            pollfds(out, fds, nfds, ctx);
+            out.append(", ").append(nfds).append(", ");
+            if (withSignals) {
+                TimeDecoders.timespec(out, call.arg(2), ctx);
+                out.append(", ");
+                sigset(out, call.arg(3), call.arg(4), ctx);
+                out.append(", ").append(Long.toUnsignedString(call.arg(4)));
+            } else {
+                out.append((int) call.arg(2));
+            }
+        }
+
+        private static void pollfds(StringBuilder out, long address, long count, DecodeContext ctx) {
+            if (address == 0) {
+                out.append("NULL");
+                return;
+            }
+            if (count == 0) {
+                out.append("[]");
+                return;
+            }
+            ByteBuffer first = ctx.read(address, POLLFD);
+            if (first == null) {
+                DecodeContext.address(out, address);
+                return;
+            }
+            out.append('[');
+            for (long i = 0; i < count; i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                if (i >= ctx.stringLimit()) {
+                    out.append("...");
+                    break;
+                }
+                ByteBuffer b = i == 0 ? first : ctx.read(address + i * POLLFD, POLLFD);
+                if (b == null) {
+                    out.append("... /* ");
+                    DecodeContext.address(out, address + i * POLLFD);
+                    out.append(" */");
+                    break;
+                }
+                int fd = b.getInt(0);
+                out.append("{fd=").append(fd);
+                if (fd >= 0) {
+                    out.append(", events=");
+                    XlatFormat.flags(out, Xlat.get("pollflags"), b.getShort(4) & 0xffff);
+                }
+                out.append('}');
+            }
+            out.append(']');
+        }
+
+        @Override
+        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            out.append(')');
+        }
+
+        @Override
+        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+            if (call.isError()) {
+                return false;
+            }
+            out.append("= ").append(call.rval());
+            if (call.rval() == 0) {
+                out.append(" (Timeout)");
+                return true;
+            }
+            StringBuilder ready = new StringBuilder("[");
+            long nfds = call.arg(1) & 0xffffffffL;
+            int printed = 0;
+            for (long i = 0; i < nfds && printed < call.rval(); i++) {
+                ByteBuffer b = ctx.read(call.arg(0) + i * POLLFD, POLLFD);
+                if (b == null) {
+                    break;
+                }
+                int revents = b.getShort(6) & 0xffff;
+                if (revents == 0) {
+                    continue;
+                }
+                if (printed++ > 0) {
+                    ready.append(", ");
+                }
+                if (printed > ctx.stringLimit()) {
+                    ready.append("...");
+                    break;
+                }
+                ready.append("{fd=").append(b.getInt(0)).append(", revents=");
+                XlatFormat.flags(ready, Xlat.get("pollflags"), revents);
+                ready.append('}');
+            }
+            ready.append(']');
+            out.append(" (").append(ready);
+            if (withSignals && call.arg(2) != 0) {
+                out.append(", left ");
+                TimeDecoders.timespec(out, call.arg(2), ctx);
+            }
+            out.append(')');
+            return true;
+        }
+    }
+
+    /**
+     * select(nfds, readfds, writefds, exceptfds, timeout) and pselect6, whose timeout is a timespec
+     * and whose sixth argument holds a signal mask and its size: the sets at entry; the descriptors
+     * left in them, and the time left, after the result.
+     */
+    private record Select(boolean withSignals) implements CallDecoder {
+        private static final String[] SETS = {"in", "out", "except"};
+
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            int nfds = (int) call.arg(0);
+            out.append(nfds);
+            for (int i = 1; i <= 3; i++) {
+                out.append(", ");
+                fdSet(out, call.arg(i), nfds, ctx);
+            }
+            out.append(", ");
+            if (withSignals) {
+                TimeDecoders.timespec(out, call.arg(4), ctx);
+                out.append(", ");
+                signalMask(out, call.arg(5), ctx);
+            } else {
+                TimeDecoders.timeval(out, call.arg(4), ctx);
+            }
+        }
+
+        /** pselect6's sixth argument: {@code {sigmask=[...], sigsetsize=8}}. */
+        private static void signalMask(StringBuilder out, long address, DecodeContext ctx) {
+            ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 16);
+            if (b != null) {
+                out.append("{sigmask=");
+                sigset(out, b.getLong(0), b.getLong(8), ctx);
+                out.append(", sigsetsize=").append(Long.toUnsignedString(b.getLong(8))).append('}');
+            }
+        }
+
+        /** The bits of a set of {@code nfds} descriptors, read in longs, or null when unreadable. */
+        private static ByteBuffer readSet(long address, int nfds, DecodeContext ctx) {
+            int bytes = (Math.min(nfds, MAX_NFDS) + 63) / 64 * 8;
+            return address == 0 || nfds < 0 ? null : bytes == 0 ? ByteBuffer.allocate(0) : ctx.read(address, bytes);
+        }
+
+        private static void fdSet(StringBuilder out, long address, int nfds, DecodeContext ctx) {
+            ByteBuffer b = readSet(address, nfds, ctx);
+            if (b == null) {
+                DecodeContext.address(out, address);
+                return;
+            }
+            out.append('[');
+            members(out, b, nfds);
+            out.append(']');
+        }
+
+        private static void members(StringBuilder out, ByteBuffer b, int nfds) {
+            boolean first = true;
+            for (int fd = 0; fd < Math.min(nfds, MAX_NFDS); fd++) {
+                if ((b.get(fd / 8) >> (fd % 8) & 1) != 0) {
+                    if (!first) {
+                        out.append(' ');
+                    }
+                    first = false;
+                    out.append(fd);
+                }
+            }
+        }
+
+        @Override
+        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            out.append(')');
+        }
+
+        @Override
+        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+            if (call.isError()) {
+                return false;
+            }
+            out.append("= ").append(call.rval());
+            if (call.rval() == 0) {
+                out.append(" (Timeout)");
+                return true;
+            }
+            int nfds = (int) call.arg(0);
+            String separator = " (";
+            for (int i = 1; i <= 3; i++) {
+                ByteBuffer b = readSet(call.arg(i), nfds, ctx);
+                if (b == null) {
+                    continue;
+                }
+                StringBuilder set = new StringBuilder();
+                members(set, b, nfds);
+                if (!set.isEmpty()) {
+                    out.append(separator).append(SETS[i - 1]).append(" [").append(set).append(']');
+                    separator = ", ";
+                }
+            }
+            if (call.arg(4) != 0) {
+                out.append(separator).append("left ");
+                if (withSignals) {
+                    TimeDecoders.timespec(out, call.arg(4), ctx);
+                } else {
+                    TimeDecoders.timeval(out, call.arg(4), ctx);
+                }
+                separator = ", ";
+            }
+            if (!separator.equals(" (")) {
+                out.append(')');
+            }
+            return true;
+        }
+    }
+}

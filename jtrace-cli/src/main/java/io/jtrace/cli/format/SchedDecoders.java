@@ -1,0 +1,111 @@
+package io.jtrace.cli.format;
+
+import io.jtrace.syscalls.Xlat;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * Scheduling, interval timers and capabilities, as strace's {@code src/sched.c},
+ * {@code src/itimer.c} and {@code src/capability.c} print them; registers {@link PrctlDecoder}.
+ */
+final class SchedDecoders {
+    private static final int CAP_HEADER_SIZE = 8, CAP_DATA_SIZE = 12;
+    private static final int CAP_VERSION_1 = 0x19980330, CAP_VERSION_2 = 0x20071026, CAP_VERSION_3 = 0x20080522;
+    private static final String[] CAP_SETS = {"effective", "permitted", "inheritable"};
+
+    private SchedDecoders() {}
+
+    static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
+        args.put("sched_param", (out, v, call, ctx) -> {
+            ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, v, 4);
+            if (b != null) {
+                out.append('[').append(b.getInt(0)).append(']');
+            }
+        });
+        args.put("itimerval", (out, v, call, ctx) -> {
+            ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, v, 32);
+            if (b != null) {
+                out.append("{it_interval=");
+                TimeDecoders.timeval(out, b, 0);
+                out.append(", it_value=");
+                TimeDecoders.timeval(out, b, 16);
+                out.append('}');
+            }
+        });
+        args.put("cap_header", (out, v, call, ctx) -> {
+            ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, v, CAP_HEADER_SIZE);
+            if (b != null) {
+                out.append("{version=");
+                XlatFormat.value(out, Xlat.get("cap_version"), b.getInt(0) & 0xffffffffL);
+                out.append(", pid=").append(b.getInt(4)).append('}');
+            }
+        });
+        args.put("cap_data", SchedDecoders::capData);
+        calls.put("sched_getscheduler", new PolicyResult());
+        calls.put("prctl", new PrctlDecoder());
+    }
+
+    /**
+     * The capability sets of capget and capset: as many 32-bit words per set as the header's version
+     * has (the header read again now), each set printed as its two words' names.
+     */
+    private static void capData(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer header = address == 0 ? null : ctx.read(call.arg(0), CAP_HEADER_SIZE);
+        int words = header == null ? 0 : switch (header.getInt(0)) {
+            case CAP_VERSION_1 -> 1;
+            case CAP_VERSION_2, CAP_VERSION_3 -> 2;
+            default -> 0;
+        };
+        ByteBuffer b = words == 0 ? null : ctx.read(address, words * CAP_DATA_SIZE);
+        if (b == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        out.append('{');
+        for (int i = 0; i < CAP_SETS.length; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(CAP_SETS[i]).append('=');
+            long low = b.getInt(4 * i) & 0xffffffffL;
+            long high = words > 1 ? b.getInt(CAP_DATA_SIZE + 4 * i) & 0xffffffffL : 0;
+            if (low != 0 || high == 0) {
+                XlatFormat.flags(out, Xlat.get("cap_mask0"), low);
+            }
+            if (high != 0) {
+                if (low != 0) {
+                    out.append('|');
+                }
+                XlatFormat.flags(out, Xlat.get("cap_mask1"), high);
+            }
+        }
+        out.append('}');
+    }
+
+    /** sched_getscheduler: the policy it returns followed by its name, {@code = 0 (SCHED_OTHER)}. */
+    private static final class PolicyResult implements CallDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            out.append((int) call.arg(0));
+        }
+
+        @Override
+        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            out.append(')');
+        }
+
+        @Override
+        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+            if (call.isError()) {
+                return false;
+            }
+            String name = Xlat.get("schedulers").nameOf(call.rval());
+            out.append("= ").append(call.rval());
+            if (name != null) {
+                out.append(" (").append(name).append(')');
+            }
+            return true;
+        }
+    }
+}

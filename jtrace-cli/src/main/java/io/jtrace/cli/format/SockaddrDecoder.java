@@ -1,0 +1,190 @@
+package io.jtrace.cli.format;
+
+import io.jtrace.syscalls.Xlat;
+
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+
+/**
+ * Socket addresses, as strace's {@code src/sockaddr.c} prints them: the family by name, then the
+ * fields of the families it knows (unix, inet, inet6, netlink) or the raw {@code sa_data}.
+ */
+final class SockaddrDecoder {
+    private static final int AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16;
+    /** sizeof(struct sockaddr_storage): the most strace reads. */
+    private static final int STORAGE = 128;
+    private static final int FAMILY = 2, SUN_SIZE = 110, SIN_SIZE = 16, SIN6_MIN = 24, NL_SIZE = 12;
+
+    private SockaddrDecoder() {}
+
+    /**
+     * The address of {@code length} bytes at {@code address}: the address itself when shorter than
+     * a family or unreadable, else the structure, read whole up to sockaddr_storage.
+     */
+    static void sockaddr(StringBuilder out, long address, int length, DecodeContext ctx) {
+        if (length < FAMILY || address == 0) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        int size = Math.min(length, STORAGE);
+        ByteBuffer read = ctx.read(address, size);
+        if (read == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        // strace zeroes what lies beyond the length, so that a path runs into a NUL.
+        byte[] b = new byte[STORAGE + 1];
+        System.arraycopy(read.array(), 0, b, 0, size);
+        ByteBuffer buf = ByteBuffer.wrap(b).order(read.order());
+        int family = buf.getShort(0) & 0xffff;
+        out.append("{sa_family=");
+        XlatFormat.value(out, Xlat.get("addrfams"), family);
+        if (size > FAMILY) {
+            out.append(", ");
+            switch (family) {
+                case AF_UNIX -> unix(out, b, size, ctx);
+                case AF_INET -> {
+                    if (size >= SIN_SIZE) {
+                        inet(out, buf);
+                    } else {
+                        raw(out, b, size, ctx);
+                    }
+                }
+                case AF_INET6 -> {
+                    if (size >= SIN6_MIN) {
+                        inet6(out, buf, size);
+                    } else {
+                        raw(out, b, size, ctx);
+                    }
+                }
+                case AF_NETLINK -> {
+                    if (size >= NL_SIZE) {
+                        netlink(out, buf);
+                    } else {
+                        raw(out, b, size, ctx);
+                    }
+                }
+                default -> raw(out, b, size, ctx);
+            }
+        }
+        out.append('}');
+    }
+
+    private static void raw(StringBuilder out, byte[] b, int size, DecodeContext ctx) {
+        out.append("sa_data=");
+        Quoting.quoteBuffer(out, b, FAMILY, size - FAMILY, Integer.MAX_VALUE, ctx.hex());
+    }
+
+    /** sun_path up to its NUL, or {@code @} and every byte of an abstract name. */
+    private static void unix(StringBuilder out, byte[] b, int size, DecodeContext ctx) {
+        int pathLength = Math.min(size, SUN_SIZE) - FAMILY;
+        out.append("sun_path=");
+        if (b[FAMILY] != 0) {
+            Quoting.quoteCString(out, b, FAMILY, pathLength + 1, Integer.MAX_VALUE, ctx.hex());
+        } else {
+            out.append('@');
+            Quoting.quoteBuffer(out, b, FAMILY + 1, pathLength - 1, Integer.MAX_VALUE, ctx.hex());
+        }
+    }
+
+    private static void inet(StringBuilder out, ByteBuffer b) {
+        out.append("sin_port=htons(").append(port(b)).append("), sin_addr=inet_addr(\"")
+                .append(b.get(4) & 0xff).append('.').append(b.get(5) & 0xff).append('.')
+                .append(b.get(6) & 0xff).append('.').append(b.get(7) & 0xff).append("\")");
+    }
+
+    private static void inet6(StringBuilder out, ByteBuffer b, int size) {
+        out.append("sin6_port=htons(").append(port(b)).append("), sin6_flowinfo=htonl(")
+                .append(Integer.toUnsignedString(Integer.reverseBytes(b.getInt(4))))
+                .append("), inet_pton(AF_INET6, \"").append(inet6Text(b, 8)).append("\", &sin6_addr)");
+        if (size > SIN6_MIN) {
+            int scope = b.getInt(24);
+            out.append(", sin6_scope_id=");
+            int first = (b.get(8) & 0xff) << 8 | (b.get(9) & 0xff);
+            boolean linkLocal = (first & 0xffc0) == 0xfe80 || (first & 0xff0f) == 0xff02;
+            String name = linkLocal ? interfaceName(scope) : null;
+            if (name != null) {
+                out.append("if_nametoindex(\"").append(name).append("\")");
+            } else {
+                out.append(Integer.toUnsignedString(scope));
+            }
+        }
+    }
+
+    private static String interfaceName(int index) {
+        try {
+            NetworkInterface ni = NetworkInterface.getByIndex(index);
+            return ni == null ? null : ni.getName();
+        } catch (SocketException e) {
+            return null;
+        }
+    }
+
+    private static void netlink(StringBuilder out, ByteBuffer b) {
+        int groups = b.getInt(8);
+        out.append("nl_pid=").append(Integer.toUnsignedString(b.getInt(4))).append(", nl_groups=");
+        // C's %#08x: the 0x prefix counts in the width, and zero has none.
+        String digits = Integer.toHexString(groups);
+        if (groups == 0) {
+            out.append("00000000");
+        } else {
+            out.append("0x").append("0".repeat(Math.max(0, 6 - digits.length()))).append(digits);
+        }
+    }
+
+    private static int port(ByteBuffer b) {
+        return (b.get(2) & 0xff) << 8 | (b.get(3) & 0xff);
+    }
+
+    /** An IPv6 address as glibc's inet_ntop writes it: the longest run of zero words as {@code ::}. */
+    static String inet6Text(ByteBuffer b, int at) {
+        int[] words = new int[8];
+        for (int i = 0; i < 8; i++) {
+            words[i] = (b.get(at + 2 * i) & 0xff) << 8 | (b.get(at + 2 * i + 1) & 0xff);
+        }
+        int bestBase = -1, bestLength = 0;
+        for (int i = 0; i < 8; ) {
+            if (words[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && words[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestBase = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        if (bestLength < 2) {
+            bestBase = -1;
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (bestBase >= 0 && i >= bestBase && i < bestBase + bestLength) {
+                if (i == bestBase) {
+                    s.append(':');
+                }
+                continue;
+            }
+            if (i != 0) {
+                s.append(':');
+            }
+            boolean embeddedV4 = i == 6 && bestBase == 0
+                    && (bestLength == 6 || (bestLength == 5 && words[5] == 0xffff));
+            if (embeddedV4) {
+                s.append(words[6] >> 8).append('.').append(words[6] & 0xff).append('.')
+                        .append(words[7] >> 8).append('.').append(words[7] & 0xff);
+                return s.toString();
+            }
+            s.append(Integer.toHexString(words[i]));
+        }
+        if (bestBase >= 0 && bestBase + bestLength == 8) {
+            s.append(':');
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,183 @@
+package io.jtrace.cli.format;
+
+import io.jtrace.syscalls.Xlat;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * Data moved through I/O vectors and between descriptors, as strace's {@code src/io.c},
+ * {@code src/sendfile.c} and {@code src/splice.c} print it: readv, writev and their positioned
+ * kin, sendfile, splice, vmsplice and copy_file_range's offsets.
+ */
+final class VectorDecoders {
+    private static final int IOVEC_SIZE = 16;
+    /** What a vector holds when every element's whole length is data: the calls that write. */
+    private static final long ALL_DATA = -1;
+
+    private VectorDecoders() {}
+
+    static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
+        args.put("iovec", (out, v, call, ctx) -> iovec(out, v, call.arg(2), true, ALL_DATA, ctx));
+        args.put("loff", (out, v, call, ctx) -> storedLong(out, v, false, ctx));
+        calls.put("readv", new ReadVector(false, false));
+        calls.put("preadv", new ReadVector(true, false));
+        calls.put("preadv2", new ReadVector(true, true));
+        calls.put("pwritev2", (FileDecoders.EntryDecoder) (out, call, ctx) -> {
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
+            iovec(out, call.arg(1), call.arg(2), true, ALL_DATA, ctx);
+            countPositionAndFlags(out, call, ctx);
+        });
+        calls.put("sendfile", new Sendfile());
+    }
+
+    /**
+     * An array of struct iovec, as strace's print_array: {@code NULL}, the address when the array
+     * cannot be read (or its size overflows), {@code []} when empty, and {@code ...} past {@code -s}
+     * elements (unless -v) or, with the address in a comment, at the first unreadable one; each
+     * element is read before that limit is checked, as strace does.
+     *
+     * @param strings  whether the elements' data is printed, or only their addresses
+     * @param dataSize how many bytes of data the vector holds in all, spread over its elements in
+     *                 order ({@link #ALL_DATA} for each element's whole length)
+     */
+    static void iovec(StringBuilder out, long address, long count, boolean strings, long dataSize,
+                      DecodeContext ctx) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        if (count == 0) {
+            out.append("[]");
+            return;
+        }
+        long size = count * IOVEC_SIZE;
+        if (Long.compareUnsigned(count, Long.divideUnsigned(-1L, IOVEC_SIZE)) > 0 || Long.compareUnsigned(address + size, address) <= 0) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        long shown = !ctx.verbose() && Long.compareUnsigned(ctx.stringLimit(), count) < 0 ? ctx.stringLimit() : count;
+        long left = dataSize;
+        for (long i = 0; Long.compareUnsigned(i, count) < 0; i++) {
+            long at = address + i * IOVEC_SIZE;
+            if (i > 0) {
+                out.append(", ");
+            }
+            ByteBuffer e = ctx.read(at, IOVEC_SIZE);
+            if (e == null) {
+                if (i == 0) {
+                    DecodeContext.address(out, at);
+                    return;
+                }
+                out.append("... /* ");
+                DecodeContext.address(out, at);
+                out.append(" */");
+                break;
+            }
+            if (i == 0) {
+                out.append('[');
+            }
+            if (i == shown) {
+                out.append("...");
+                break;
+            }
+            long base = e.getLong(0), length = e.getLong(8);
+            out.append("{iov_base=");
+            if (strings) {
+                long data = Long.compareUnsigned(length, left) > 0 ? left : length;
+                if (left != ALL_DATA) {
+                    left -= data;
+                }
+                buffer(out, base, data, ctx);
+            } else {
+                DecodeContext.address(out, base);
+            }
+            out.append(", iov_len=").append(Long.toUnsignedString(length)).append('}');
+        }
+        out.append(']');
+    }
+
+    /** {@code length} bytes of data at {@code address}, quoted and shortened to -s, as strace's printstrn. */
+    static void buffer(StringBuilder out, long address, long length, DecodeContext ctx) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        int limit = ctx.stringLimit();
+        int want = (int) (Long.compareUnsigned(length, limit) > 0 ? limit + 1L : length);
+        ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
+        if (b == null) {
+            DecodeContext.address(out, address);
+        } else {
+            Quoting.quoteBuffer(out, b.array(), 0, length, limit, ctx.hex());
+        }
+    }
+
+    /** A 64-bit integer the call reads or writes, {@code [N]}, or its address when unreadable. */
+    static void storedLong(StringBuilder out, long address, boolean unsigned, DecodeContext ctx) {
+        ByteBuffer b = ctx.read(address, 8);
+        if (b == null) {
+            DecodeContext.address(out, address);
+        } else {
+            long v = b.getLong(0);
+            out.append('[').append(unsigned ? Long.toUnsignedString(v) : Long.toString(v)).append(']');
+        }
+    }
+
+    /** The count and position of preadv2 and pwritev2 (one register on x86_64), and their RWF_ flags two registers on. */
+    private static void countPositionAndFlags(StringBuilder out, Call call, DecodeContext ctx) {
+        out.append(", ").append(Long.toUnsignedString(call.arg(2))).append(", ").append(call.arg(3)).append(", ");
+        XlatFormat.flags(out, Xlat.get("rwf_flags"), call.arg(5));
+    }
+
+    /**
+     * readv, preadv and preadv2: the vector printed at exit with the data read spread over its
+     * elements, or with the elements' addresses only when the call failed.
+     */
+    private record ReadVector(boolean positioned, boolean withFlags) implements CallDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
+        }
+
+        @Override
+        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            iovec(out, call.arg(1), call.arg(2), !call.isError(), call.rval(), ctx);
+            if (withFlags) {
+                countPositionAndFlags(out, call, ctx);
+            } else {
+                out.append(", ").append(Long.toUnsignedString(call.arg(2)));
+                if (positioned) {
+                    out.append(", ").append(call.arg(3));
+                }
+            }
+            out.append(')');
+        }
+    }
+
+    /**
+     * sendfile(out_fd, in_fd, offset, count): the offset it starts from at entry and, when data
+     * moved, {@code => [the offset after]} at exit; an offset that cannot be read ends the call at entry.
+     */
+    private static final class Sendfile implements CallDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
+            ctx.fd(out, (int) call.arg(1));
+            out.append(", ");
+            storedLong(out, call.arg(2), true, ctx);
+        }
+
+        @Override
+        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            if (!call.isError() && call.rval() != 0 && ctx.read(call.arg(2), 8) != null) {
+                out.append(" => ");
+                storedLong(out, call.arg(2), true, ctx);
+            }
+            out.append(", ").append(Long.toUnsignedString(call.arg(3))).append(')');
+        }
+    }
+}
