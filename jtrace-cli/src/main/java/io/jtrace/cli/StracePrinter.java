@@ -2,6 +2,7 @@ package io.jtrace.cli;
 
 import io.jtrace.cli.format.Memory;
 import io.jtrace.cli.format.Quoting;
+import io.jtrace.cli.format.Saved;
 import io.jtrace.cli.format.SignalFormatter;
 import io.jtrace.cli.format.SyscallFormatter;
 import io.jtrace.cli.output.Sink;
@@ -39,6 +40,8 @@ final class StracePrinter implements TraceListener {
         boolean open;
         /** Filtered out by -e trace: its stops print nothing. */
         boolean silent;
+        /** What the decoder of its current call kept from the entry for the exit. */
+        final Saved saved = new Saved();
     }
 
     /** One output file with the thread whose line is still open in it. */
@@ -230,7 +233,7 @@ final class StracePrinter implements TraceListener {
             // first time has none, and strace then names syscall 0, read.
             text.append("<... resuming interrupted ").append(previous != null ? previous : "read").append(" ...>");
         } else if (line.def != null) {
-            formatter.entry(text, line.def, e.args(), e.stackPointer());
+            formatter.entry(text, line.def, e.args(), e.stackPointer(), line.saved);
         } else {
             unknownArgs(text, e.args());
         }
@@ -272,7 +275,7 @@ final class StracePrinter implements TraceListener {
                     .append(" resumed>");
         }
         if (line.def != null) {
-            formatter.exit(text, line.def, line.args, x.rval(), x.isError());
+            formatter.exit(text, line.def, line.args, x.rval(), x.isError(), line.saved);
         } else {
             text.append(')');
         }

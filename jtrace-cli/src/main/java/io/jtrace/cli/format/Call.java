@@ -3,10 +3,12 @@ package io.jtrace.cli.format;
 import io.jtrace.syscalls.SyscallDef;
 
 /**
- * The system call being printed: its definition, its six raw arguments, the stack pointer at entry
- * and, once it returned, its result. At entry {@code exited} is false and {@code rval} means nothing.
+ * The system call being printed: its definition, its six raw arguments, the stack pointer at entry,
+ * what a decoder kept from its entry, and, once it returned, its result. At entry {@code exited} is
+ * false and {@code rval} means nothing.
  */
-public record Call(SyscallDef def, long[] args, long stackPointer, boolean exited, long rval, boolean isError) {
+public record Call(SyscallDef def, long[] args, long stackPointer, Saved saved, boolean exited, long rval,
+                   boolean isError) {
     public long arg(int i) {
         return args[i];
     }

@@ -3,9 +3,7 @@ package io.jtrace.cli.format;
 import io.jtrace.syscalls.Xlat;
 
 import java.nio.ByteBuffer;
-import java.util.Collections;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Sockets, as strace's {@code src/net.c} prints them: socket, bind, accept, sendto, the socket
@@ -18,13 +16,6 @@ final class NetDecoders {
     private static final int SOL_IP = 0, SOL_SOCKET = 1, SOL_TCP = 6, SOL_IPV6 = 41;
     private static final int SO_LINGER = 13, SO_PEERCRED = 17;
     private static final int INT = 4, LINGER = 8, UCRED = 12;
-
-    /**
-     * The length a call's caller offered, read at entry: the kernel overwrites it, and strace shows
-     * both ({@code [128 => 16]}). Keyed by the call's argument array, which entry and exit share,
-     * and weakly, so that a call that never returns leaves nothing behind.
-     */
-    private static final Map<long[], Integer> OFFERED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private NetDecoders() {}
 
@@ -100,13 +91,14 @@ final class NetDecoders {
                 DecodeContext.address(out, call.arg(2));
                 flags(out, call);
             } else {
-                OFFERED.put(call.args(), offered);
+                call.saved().put(offered);
             }
         }
 
         @Override
         public void exit(StringBuilder out, Call call, DecodeContext ctx) {
-            Integer offered = OFFERED.remove(call.args());
+            // The length offered at entry: the kernel has overwritten it since.
+            Integer offered = call.saved().has() ? (int) call.saved().get() : null;
             if (offered != null) {
                 Integer returned = call.isError() ? null : readInt(call.arg(2), ctx);
                 if (returned == null) {
@@ -137,13 +129,14 @@ final class NetDecoders {
             out.append((int) call.arg(0)).append(", ");
             Integer offered = call.arg(4) == 0 ? null : readInt(call.arg(5), ctx);
             if (offered != null) {
-                OFFERED.put(call.args(), offered);
+                call.saved().put(offered);
             }
         }
 
         @Override
         public void exit(StringBuilder out, Call call, DecodeContext ctx) {
-            Integer offered = OFFERED.remove(call.args());
+            // The length offered at entry: the kernel has overwritten it since.
+            Integer offered = call.saved().has() ? (int) call.saved().get() : null;
             if (call.isError()) {
                 DecodeContext.address(out, call.arg(1));
             } else {
@@ -265,13 +258,14 @@ final class NetDecoders {
                 out.append(", ");
                 DecodeContext.address(out, call.arg(4));
             } else {
-                OFFERED.put(call.args(), offered);
+                call.saved().put(offered);
             }
         }
 
         @Override
         public void exit(StringBuilder out, Call call, DecodeContext ctx) {
-            Integer offered = OFFERED.remove(call.args());
+            // The length offered at entry: the kernel has overwritten it since.
+            Integer offered = call.saved().has() ? (int) call.saved().get() : null;
             if (offered != null) {
                 out.append(", ");
                 Integer returned = call.isError() ? null : readInt(call.arg(4), ctx);

@@ -55,12 +55,19 @@ public final class SyscallFormatter {
 
     /** Appends the arguments printed at entry, with their separators, after {@code name(}. */
     public void entry(StringBuilder out, SyscallDef def, long[] args) {
-        entry(out, def, args, 0);
+        entry(out, def, args, 0, scratchSaved);
     }
 
-    /** As {@link #entry(StringBuilder, SyscallDef, long[])}, with the stack pointer at entry. */
-    public void entry(StringBuilder out, SyscallDef def, long[] args, long stackPointer) {
-        Call call = new Call(def, args, stackPointer, false, 0, false);
+    /** For callers that print entry and exit together, without a thread of their own. */
+    private final Saved scratchSaved = new Saved();
+
+    /**
+     * As {@link #entry(StringBuilder, SyscallDef, long[])}, with the stack pointer at entry and the
+     * thread's {@link Saved}, which the matching exit must be given.
+     */
+    public void entry(StringBuilder out, SyscallDef def, long[] args, long stackPointer, Saved saved) {
+        saved.clear();
+        Call call = new Call(def, args, stackPointer, saved, false, 0, false);
         CallDecoder special = Decoders.call(def.name());
         if (special != null) {
             special.entry(out, call, ctx);
@@ -80,7 +87,12 @@ public final class SyscallFormatter {
 
     /** Appends the arguments printed at exit and the closing parenthesis. */
     public void exit(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError) {
-        Call call = new Call(def, args, 0, true, rval, isError);
+        exit(out, def, args, rval, isError, scratchSaved);
+    }
+
+    /** As {@link #exit(StringBuilder, SyscallDef, long[], long, boolean)}, with what the entry saved. */
+    public void exit(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError, Saved saved) {
+        Call call = new Call(def, args, 0, saved, true, rval, isError);
         CallDecoder special = Decoders.call(def.name());
         if (special != null) {
             special.exit(out, call, ctx);
@@ -100,7 +112,7 @@ public final class SyscallFormatter {
     public void result(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError) {
         if (def != null) {
             CallDecoder special = Decoders.call(def.name());
-            if (special != null && special.result(out, new Call(def, args, 0, true, rval, isError), ctx)) {
+            if (special != null && special.result(out, new Call(def, args, 0, scratchSaved, true, rval, isError), ctx)) {
                 return;
             }
             if (decodeFds && !isError && FD_RESULT.contains(def.name())) {
