@@ -15,6 +15,14 @@ public final class SigInfo {
         this.bytes = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** A siginfo_t read from tracee memory: {@link #SIZE} bytes, copied. */
+    public static SigInfo of(byte[] raw) {
+        if (raw.length < SIZE) {
+            throw new IllegalArgumentException("a siginfo_t is " + SIZE + " bytes, not " + raw.length);
+        }
+        return new SigInfo(raw.clone());
+    }
+
     public int signo() { return bytes.getInt(0); }
     public int errno() { return bytes.getInt(4); }
     public int code() { return bytes.getInt(8); }

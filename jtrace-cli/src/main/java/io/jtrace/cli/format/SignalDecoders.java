@@ -1,5 +1,7 @@
 package io.jtrace.cli.format;
 
+import io.jtrace.bindings.SigInfo;
+
 import io.jtrace.syscalls.Signals;
 import io.jtrace.syscalls.Xlat;
 
@@ -22,6 +24,17 @@ final class SignalDecoders {
         // rt_sigpending alone takes any size up to the kernel's, so that sigpending can share it.
         args.put("pending_sigset", (out, v, call, ctx) -> sigsetAt(out, v, call.arg(1), 1, ctx));
         args.put("stack_t", SignalDecoders::stack);
+        args.put("siginfo", SignalDecoders::siginfo);
+        args.put("rusage", (out, v, call, ctx) -> ResourceDecoders.rusage(out, v, ctx));
+    }
+
+    /** A siginfo_t in tracee memory (waitid, rt_sigqueueinfo), as the --- SIG... --- lines print it. */
+    private static void siginfo(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        java.nio.ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, SigInfo.SIZE);
+        if (b != null) {
+            SigInfo si = SigInfo.of(b.array());
+            SignalFormatter.siginfo(out, si.signo(), si);
+        }
     }
 
     /**
