@@ -18,11 +18,55 @@ final class TimeDecoders {
         args.put("timespec", (out, v, call, ctx) -> timespec(out, v, ctx));
         args.put("timeval", (out, v, call, ctx) -> timeval(out, v, ctx));
         args.put("timezone", TimeDecoders::timezone);
+        args.put("sigevent", (out, v, call, ctx) -> sigevent(out, v, ctx));
+        args.put("timer_id", TimeDecoders::timerId);
         calls.put("nanosleep", new Sleep(false));
         calls.put("clock_nanosleep", new Sleep(true));
     }
 
     /** A clockid_t: its name, or its 32 bits in hex with {@code CLOCK_???}. */
+    private static final int SIGEV_SIGNAL = 0, SIGEV_THREAD_ID = 4;
+
+    /**
+     * A struct sigevent (timer_create): the value when it is not zero, the signal (by name only
+     * when the notification sends one), how to notify, and the thread for SIGEV_THREAD_ID.
+     */
+    static void sigevent(StringBuilder out, long address, DecodeContext ctx) {
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 64);
+        if (b == null) {
+            return;
+        }
+        long value = b.getLong(0);
+        int signo = b.getInt(8);
+        int notify = b.getInt(12);
+        out.append('{');
+        if (value != 0) {
+            out.append("sigev_value={sival_int=").append((int) value).append(", sival_ptr=");
+            DecodeContext.address(out, value);
+            out.append("}, ");
+        }
+        out.append("sigev_signo=");
+        if (notify == SIGEV_SIGNAL || notify == SIGEV_THREAD_ID) {
+            out.append(io.jtrace.syscalls.Signals.name(signo));
+        } else {
+            out.append(signo);
+        }
+        out.append(", sigev_notify=");
+        XlatFormat.value(out, io.jtrace.syscalls.Xlat.get("sigev_value"), notify);
+        if (notify == SIGEV_THREAD_ID) {
+            out.append(", sigev_notify_thread_id=").append(b.getInt(16));
+        }
+        out.append('}');
+    }
+
+    /** The timer id timer_create stores: {@code [0]}. */
+    private static void timerId(StringBuilder out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 4);
+        if (b != null) {
+            out.append('[').append(b.getInt(0)).append(']');
+        }
+    }
+
     static void clockid(StringBuilder out, long v) {
         XlatFormat.value(out, Xlat.get("clocknames"), v & 0xffffffffL);
     }
