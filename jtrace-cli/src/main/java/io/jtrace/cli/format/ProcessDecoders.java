@@ -38,6 +38,8 @@ final class ProcessDecoders {
         args.put("cpuset_in", (out, v, call, ctx) -> cpuset(out, v, call.arg(1), ctx));
         args.put("cpuset_out", (out, v, call, ctx) -> cpuset(out, v, call.rval(), ctx));
         calls.put("rt_sigreturn", SignalDecoders.rtSigreturn());
+        args.put("gids_in", (out, v, call, ctx) -> gids(out, v, call.arg(0), ctx));
+        args.put("gids_out", (out, v, call, ctx) -> gids(out, v, call.rval(), ctx));
         calls.put("clone", new Clone());
         calls.put("clone3", new Clone3());
         calls.put("arch_prctl", new ArchPrctl());
@@ -48,6 +50,37 @@ final class ProcessDecoders {
      * Reads a structure whole, as strace's umove_or_printaddr: null, after printing the address
      * ({@code NULL} for 0), when it cannot.
      */
+    /**
+     * An array of {@code count} group ids ({@code [0, 27]}), no more than -s of them shown; -1
+     * stays -1, other ids are unsigned. NULL, an unreadable array or a count that is not a size
+     * prints the address.
+     */
+    private static void gids(StringBuilder out, long address, long count, DecodeContext ctx) {
+        int n = (int) count;
+        if (n == 0 && address != 0) {
+            out.append("[]");
+            return;
+        }
+        if (address == 0 || n < 0 || count != n) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        int shown = Math.min(n, ctx.stringLimit());
+        ByteBuffer b = ctx.read(address, 4 * Math.max(shown, 1));
+        if (b == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        out.append('[');
+        for (int i = 0; i < shown; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            FileDecoders.id(out, b.getInt(4 * i));
+        }
+        out.append(shown == n ? "]" : shown == 0 ? "...]" : ", ...]");
+    }
+
     static ByteBuffer readOrAddress(StringBuilder out, DecodeContext ctx, long address, int size) {
         ByteBuffer b = ctx.read(address, size);
         if (b == null) {
