@@ -289,7 +289,11 @@ final class StracePrinter implements TraceListener {
         line.open = false;
     }
 
-    /** A call that never returns (exit, exit_group), or a thread that dies inside a call: {@code = ?}. */
+    /**
+     * A call that never returns (exit, exit_group), or a thread that ends inside a call:
+     * {@code = ?}. As in strace, a call that still had arguments to print at exit is marked
+     * {@code <unfinished ...>} first.
+     */
     private void finishNoReturn(int tid) {
         Line line = lines.get(tid);
         if (line == null || !line.open) {
@@ -301,7 +305,7 @@ final class StracePrinter implements TraceListener {
         if (out.openTid != tid) {
             begin(tid);
             text.append("<... ").append(line.def != null ? line.def.straceName() : "syscall").append(" resumed>");
-        } else if (!noReturn) {
+        } else if (!noReturn && (line.def == null || !SyscallFormatter.completeAtEntry(line.def))) {
             text.append(" <unfinished ...>");
         }
         text.append(')');

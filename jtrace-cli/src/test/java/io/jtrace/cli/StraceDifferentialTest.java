@@ -156,6 +156,19 @@ class StraceDifferentialTest {
         assertEquals(strace, jtrace);
     }
 
+    /** A thread inside read when another calls exit_group: {@code read(3,  <unfinished ...>) = ?}. */
+    @Test
+    void callsCutShortByTheProcessExiting(@TempDir Path dir) throws IOException {
+        String fixture = Fixtures.path("thread_exit").toString();
+        Path sd = Files.createDirectory(dir.resolve("s"));
+        Path jd = Files.createDirectory(dir.resolve("j"));
+        Runs.strace(args("-ff", "-o", sd.resolve("t").toString(), "-e", "trace=read,nanosleep,exit_group", fixture));
+        Runs.jtrace(args("-ff", "-o", jd.resolve("t").toString(), "-e", "trace=read,nanosleep,exit_group", fixture));
+        List<String> jtrace = filesByPid(jd);
+        assertEquals(2, jtrace.size(), "one file per thread");
+        assertEquals(filesByPid(sd), jtrace);
+    }
+
     private static List<String> filesByPid(Path dir) throws IOException {
         Map<Integer, String> byPid = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {

@@ -40,6 +40,11 @@ final class FileDecoders {
         default void exit(StringBuilder out, Call call, DecodeContext ctx) {
             out.append(')');
         }
+
+        @Override
+        default boolean completeAtEntry() {
+            return true;
+        }
     }
 
     /** umask: its argument and its result are both modes, and both print in octal. */

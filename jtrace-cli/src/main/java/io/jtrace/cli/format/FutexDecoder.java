@@ -81,6 +81,11 @@ final class FutexDecoder implements CallDecoder {
         out.append(')');
     }
 
+    @Override
+    public boolean completeAtEntry() {
+        return true;
+    }
+
     private static void bitset(StringBuilder out, int val3) {
         String name = Xlat.get("futexbitset").nameOf(Integer.toUnsignedLong(val3));
         if (name != null) {

@@ -96,6 +96,11 @@ final class SchedDecoders {
         }
 
         @Override
+        public boolean completeAtEntry() {
+            return true;
+        }
+
+        @Override
         public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
             if (call.isError()) {
                 return false;

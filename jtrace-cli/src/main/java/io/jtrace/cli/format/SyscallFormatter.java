@@ -53,6 +53,12 @@ public final class SyscallFormatter {
         return def.nargs();
     }
 
+    /** Whether a call of {@code def} prints everything at entry (see {@link CallDecoder#completeAtEntry}). */
+    public static boolean completeAtEntry(SyscallDef def) {
+        CallDecoder special = Decoders.call(def.name());
+        return special != null ? special.completeAtEntry() : exitSplit(def) == def.nargs();
+    }
+
     /** Appends the arguments printed at entry, with their separators, after {@code name(}. */
     public void entry(StringBuilder out, SyscallDef def, long[] args) {
         entry(out, def, args, 0, scratchSaved);
