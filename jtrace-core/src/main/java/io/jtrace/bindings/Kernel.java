@@ -167,6 +167,30 @@ public final class Kernel implements AutoCloseable {
         return r;
     }
 
+    private static final long NR_GETXATTR = 191;
+
+    /**
+     * getxattr(2) of {@code path}: the attribute's value up to its first NUL, or null when it has
+     * none. For the rare lookups that need it (a socket's {@code system.sockprotoname}).
+     */
+    public String getxattr(String path, String name) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment p = a.allocateFrom(path);
+            MemorySegment n = a.allocateFrom(name);
+            long r = sys(NR_GETXATTR, p.address(), n.address(), io.address(), 256);
+            if (r <= 0) {
+                return null;
+            }
+            int len = 0;
+            while (len < r && io.get(JAVA_BYTE, len) != 0) {
+                len++;
+            }
+            byte[] bytes = new byte[len];
+            MemorySegment.copy(io, JAVA_BYTE, 0, bytes, 0, len);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     // ---- tracee memory
 
     /**

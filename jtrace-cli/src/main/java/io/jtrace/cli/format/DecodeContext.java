@@ -15,9 +15,11 @@ public final class DecodeContext {
     private final byte[] scratch;
     private final int decodeFds;
     private final java.util.function.IntSupplier tid;
+    /** -yy socket details, kept across calls as strace keeps them. */
+    private final SocketDetails sockets = new SocketDetails();
 
     /**
-     * @param decodeFds -y level: 0 none, 1 paths, 2 paths and socket details
+     * @param decodeFds -y level: 0 none, 1 paths, 2 paths and socket, device and pidfd details
      * @param tid       the thread being printed, whose /proc entries name its descriptors
      */
     public DecodeContext(Memory memory, int stringLimit, Quoting.HexStyle hex, boolean verbose, int decodeFds,
@@ -31,11 +33,14 @@ public final class DecodeContext {
         this.tid = tid;
     }
 
-    /** A file descriptor: its number and, with -y, {@code <path>} as /proc names it. */
+    /**
+     * A file descriptor: its number and, with -y, {@code <path>} as /proc names it; with -yy a
+     * socket's protocol and addresses, a device's numbers and a pidfd's process in place of the path.
+     */
     public void fd(StringBuilder out, int fd) {
         out.append(fd);
         if (decodeFds > 0 && fd >= 0) {
-            fdPath(out, "/proc/" + tid.getAsInt() + "/fd/" + fd);
+            fdPath(out, "/proc/" + tid.getAsInt() + "/fd/" + fd, fd);
         }
     }
 
@@ -44,7 +49,7 @@ public final class DecodeContext {
         if (fd == AT_FDCWD) {
             XlatFormat.styled(out, Integer.toString(AT_FDCWD), o -> o.append("AT_FDCWD"));
             if (decodeFds > 0) {
-                fdPath(out, "/proc/" + tid.getAsInt() + "/cwd");
+                fdPath(out, "/proc/" + tid.getAsInt() + "/cwd", -1);
             }
         } else {
             fd(out, fd);
@@ -53,17 +58,107 @@ public final class DecodeContext {
 
     private static final int AT_FDCWD = -100;
 
-    private void fdPath(StringBuilder out, String link) {
+    /** @param fd the descriptor {@code link} names, or -1 for the working directory */
+    private void fdPath(StringBuilder out, String link, int fd) {
         String target;
         try {
             target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of(link)).toString();
         } catch (java.io.IOException | UnsupportedOperationException e) {
             return; // not open (any more): strace prints the bare number too
         }
-        byte[] bytes = target.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (decodeFds > 1 && fd >= 0 && (socket(out, link, target) || device(out, target) || pidfd(out, fd, target))) {
+            return;
+        }
         out.append('<');
-        Quoting.quoteFdPath(out, bytes, 0, bytes.length, hex);
+        quoteFdPath(out, target);
         out.append('>');
+    }
+
+    private void quoteFdPath(StringBuilder out, String path) {
+        byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Quoting.quoteFdPath(out, bytes, 0, bytes.length, hex);
+    }
+
+    /**
+     * {@code <TCP:[...]>} and the like for {@code socket:[inode]}; false for anything else. A socket
+     * /proc/net does not list (not bound yet) is named by its protocol alone, which the kernel
+     * gives as the socket's {@code system.sockprotoname} attribute, as strace reads it.
+     */
+    private boolean socket(StringBuilder out, String link, String target) {
+        long inode = socketInode(target);
+        if (inode == 0) {
+            return false;
+        }
+        String details = sockets.describe(tid.getAsInt(), inode, hex);
+        if (details == null) {
+            String protocol;
+            try (io.jtrace.bindings.Kernel k = io.jtrace.bindings.Kernel.open()) {
+                protocol = k.getxattr(link, "system.sockprotoname");
+            }
+            details = protocol != null ? protocol + ":[" + Long.toUnsignedString(inode) + "]" : null;
+        }
+        out.append('<').append(details != null ? details : target).append('>');
+        return true;
+    }
+
+    /** The inode of a {@code socket:[inode]} link target, 0 when it is not one. */
+    private static long socketInode(String target) {
+        if (!target.startsWith("socket:[") || !target.endsWith("]")) {
+            return 0;
+        }
+        try {
+            return Long.parseUnsignedLong(target, "socket:[".length(), target.length() - 1, 10);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** {@code </dev/null<char 1:3>>} for a character or block device, stat'ed by its path as strace does. */
+    private boolean device(StringBuilder out, String target) {
+        if (!target.startsWith("/")) {
+            return false;
+        }
+        java.util.Map<String, Object> st;
+        try {
+            st = java.nio.file.Files.readAttributes(java.nio.file.Path.of(target), "unix:mode,rdev");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+        int type = (Integer) st.get("mode") & S_IFMT;
+        if (type != S_IFCHR && type != S_IFBLK) {
+            return false;
+        }
+        long rdev = (Long) st.get("rdev");
+        long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
+        long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
+        out.append('<');
+        quoteFdPath(out, target);
+        out.append('<').append(type == S_IFBLK ? "block " : "char ").append(major & 0xffffffffL).append(':')
+                .append(minor & 0xffffffffL).append(">>");
+        return true;
+    }
+
+    private static final int S_IFMT = 0170000, S_IFCHR = 0020000, S_IFBLK = 0060000;
+
+    /** {@code <pid:N>} for a pidfd, the pid read from /proc fdinfo; its path when the process is gone. */
+    private boolean pidfd(StringBuilder out, int fd, String target) {
+        if (!target.equals("anon_inode:[pidfd]")) {
+            return false;
+        }
+        long pid = -1;
+        try {
+            for (String line : java.nio.file.Files.readAllLines(
+                    java.nio.file.Path.of("/proc/" + tid.getAsInt() + "/fdinfo/" + fd))) {
+                if (line.startsWith("Pid:\t")) {
+                    pid = Long.parseLong(line.substring("Pid:\t".length()).strip());
+                    break;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            pid = -1;
+        }
+        out.append(pid > 0 && pid <= Integer.MAX_VALUE ? "<pid:" + pid + ">" : "<" + target + ">");
+        return true;
     }
 
     public Memory memory() {

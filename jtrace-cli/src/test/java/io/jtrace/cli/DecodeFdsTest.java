@@ -1,0 +1,68 @@
+package io.jtrace.cli;
+
+import io.jtrace.testsupport.Fixtures;
+import io.jtrace.testsupport.Requirements;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@code -yy}: sockets with their protocol and addresses, devices with their numbers, pidfds with
+ * their process, printed as strace 6.1 prints them. Fixture fds_yy makes each kind of descriptor over
+ * loopback and shows it to the tracer with fstat and close.
+ */
+class DecodeFdsTest {
+    private static final String CALLS = "trace=newfstatat,close";
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void requirements() {
+        Requirements.ptrace();
+        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+    }
+
+    @Test
+    void socketsWithAddressesDevicesPipesAndPidfds() {
+        assertSameTrace(List.of("-yy"), "named");
+    }
+
+    @Test
+    void decodeFdsAllIsYy() {
+        assertSameTrace(List.of("--decode-fds=all"), "named");
+    }
+
+    @Test
+    void socketsNotBoundYetByTheirProtocol() {
+        assertSameTrace(List.of("-yy"), "unnamed");
+    }
+
+    private void assertSameTrace(List<String> decodeFds, String sockets) {
+        List<String> args = new java.util.ArrayList<>(decodeFds);
+        args.addAll(List.of("-e", CALLS, Fixtures.path("fds_yy").toString(), dir.toString(), sockets));
+        Runs.Result strace = Runs.strace(args);
+        Runs.Result jtrace = Runs.jtrace(args);
+        Runs.assertSameLines(mask(strace.stderr()), mask(jtrace.stderr()), "trace of fds_yy " + sockets);
+        assertEquals(strace.exit(), jtrace.exit(), "exit status");
+    }
+
+    /**
+     * Masks what differs from run to run and nothing else: inode numbers (of sockets and pipes),
+     * ephemeral ports (every port here is one: the fixture binds port 0), the netlink port id (the
+     * tracee's pid) and the pidfd's pid.
+     */
+    private static String mask(String trace) {
+        String s = Runs.mask(trace);
+        s = s.replaceAll("(\\d+\\.\\d+\\.\\d+\\.\\d+|\\]):\\d+", "$1:PORT");
+        s = s.replaceAll("(:\\[|->)\\d+(?=[],-])", "$1INODE");
+        s = s.replaceAll("(NETLINK:\\[\\w+:)\\d+", "$1PID");
+        return s.replaceAll("<pid:\\d+>", "<pid:PID>");
+    }
+}
