@@ -35,6 +35,7 @@ final class NetDecoders {
         calls.put("getsockopt", new GetSockOpt());
         PollDecoders.register(args, calls);
         DescriptorDecoders.register(args, calls);
+        MsgDecoders.register(args, calls);
     }
 
     /** The type by name, then its flags: {@code SOCK_STREAM|SOCK_CLOEXEC}. */

@@ -8,6 +8,7 @@ package io.jtrace.cli.format;
 public final class Saved {
     private boolean present;
     private long value;
+    private Object object;
 
     public void put(long v) {
         value = v;
@@ -22,7 +23,18 @@ public final class Saved {
         return value;
     }
 
+    /** Something larger than a number (recvmmsg's name lengths and timeout). */
+    public void putObject(Object o) {
+        object = o;
+    }
+
+    /** What {@link #putObject} kept, or null. */
+    public Object object() {
+        return object;
+    }
+
     void clear() {
         present = false;
+        object = null;
     }
 }
