@@ -404,45 +404,17 @@ final class MsgDecoders {
             out.append("[]");
             return;
         }
-        long size = count * MMSGHDR;
-        if (Long.compareUnsigned(address + size, address) <= 0) {
-            DecodeContext.address(out, address);
-            return;
-        }
-        long shown = !ctx.verbose() && ctx.stringLimit() < count ? ctx.stringLimit() : count;
-        for (long i = 0; i < count; i++) {
-            long at = address + i * MMSGHDR;
-            if (i > 0) {
-                out.append(", ");
-            }
-            ByteBuffer e = ctx.read(at, MMSGHDR);
-            if (e == null) {
-                if (i == 0) {
-                    DecodeContext.address(out, at);
-                    return;
-                }
-                out.append("... /* ");
-                DecodeContext.address(out, at);
-                out.append(" */");
-                break;
-            }
-            if (i == 0) {
-                out.append('[');
-            }
-            if (i == shown || i >= limit) {
-                out.append("...");
-                break;
-            }
+        long shown = Math.min(ArrayPrinter.shown(count, ctx), limit);
+        ArrayPrinter.print(out, address, count, MMSGHDR, shown, ctx, (o, e, i) -> {
             int messageLength = e.getInt(MSGHDR);
-            out.append("{msg_hdr=");
+            o.append("{msg_hdr=");
             Integer offered = userNameLengths == null ? null : userNameLengths[(int) i];
-            msghdr(out, e, 0, offered, received ? Integer.toUnsignedLong(messageLength) : ALL_DATA, ctx);
+            msghdr(o, e, 0, offered, received ? Integer.toUnsignedLong(messageLength) : ALL_DATA, ctx);
             if (i < withLength) {
-                out.append(", msg_len=").append(Integer.toUnsignedString(messageLength));
+                o.append(", msg_len=").append(Integer.toUnsignedString(messageLength));
             }
-            out.append('}');
-        }
-        out.append(']');
+            o.append('}');
+        });
     }
 
     /** sendmmsg(fd, msgvec, vlen, flags): the vector at exit, with the lengths of the messages sent. */

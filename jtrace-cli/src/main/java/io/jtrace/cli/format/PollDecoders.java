@@ -55,34 +55,17 @@ final class PollDecoders {
             out.append("[]");
             return;
         }
-        ByteBuffer first = ctx.read(address, EPOLL_EVENT);
-        if (first == null) {
-            DecodeContext.address(out, address);
-            return;
-        }
         if (!array) {
-            epollEvent(out, first);
+            ByteBuffer event = ctx.read(address, EPOLL_EVENT);
+            if (event == null) {
+                DecodeContext.address(out, address);
+            } else {
+                epollEvent(out, event);
+            }
             return;
         }
-        out.append('[');
-        for (long i = 0; i < count; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            if (i >= ctx.stringLimit()) {
-                out.append("...");
-                break;
-            }
-            ByteBuffer b = i == 0 ? first : ctx.read(address + i * EPOLL_EVENT, EPOLL_EVENT);
-            if (b == null) {
-                out.append("... /* ");
-                DecodeContext.address(out, address + i * EPOLL_EVENT);
-                out.append(" */");
-                break;
-            }
-            epollEvent(out, b);
-        }
-        out.append(']');
+        ArrayPrinter.print(out, address, count, EPOLL_EVENT, ArrayPrinter.shown(count, ctx), ctx,
+                (o, b, i) -> epollEvent(o, b));
     }
 
     private static void epollEvent(StringBuilder out, ByteBuffer b) {
@@ -122,36 +105,15 @@ final class PollDecoders {
                 out.append("[]");
                 return;
             }
-            ByteBuffer first = ctx.read(address, POLLFD);
-            if (first == null) {
-                DecodeContext.address(out, address);
-                return;
-            }
-            out.append('[');
-            for (long i = 0; i < count; i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                if (i >= ctx.stringLimit()) {
-                    out.append("...");
-                    break;
-                }
-                ByteBuffer b = i == 0 ? first : ctx.read(address + i * POLLFD, POLLFD);
-                if (b == null) {
-                    out.append("... /* ");
-                    DecodeContext.address(out, address + i * POLLFD);
-                    out.append(" */");
-                    break;
-                }
+            ArrayPrinter.print(out, address, count, POLLFD, ArrayPrinter.shown(count, ctx), ctx, (o, b, i) -> {
                 int fd = b.getInt(0);
-                out.append("{fd=").append(fd);
+                o.append("{fd=").append(fd);
                 if (fd >= 0) {
-                    out.append(", events=");
-                    XlatFormat.flags(out, Xlat.get("pollflags"), b.getShort(4) & 0xffff);
+                    o.append(", events=");
+                    XlatFormat.flags(o, Xlat.get("pollflags"), b.getShort(4) & 0xffff);
                 }
-                out.append('}');
-            }
-            out.append(']');
+                o.append('}');
+            });
         }
 
         @Override

@@ -52,50 +52,21 @@ final class VectorDecoders {
             out.append("[]");
             return;
         }
-        long size = count * IOVEC_SIZE;
-        if (Long.compareUnsigned(count, Long.divideUnsigned(-1L, IOVEC_SIZE)) > 0 || Long.compareUnsigned(address + size, address) <= 0) {
-            DecodeContext.address(out, address);
-            return;
-        }
-        long shown = !ctx.verbose() && Long.compareUnsigned(ctx.stringLimit(), count) < 0 ? ctx.stringLimit() : count;
-        long left = dataSize;
-        for (long i = 0; Long.compareUnsigned(i, count) < 0; i++) {
-            long at = address + i * IOVEC_SIZE;
-            if (i > 0) {
-                out.append(", ");
-            }
-            ByteBuffer e = ctx.read(at, IOVEC_SIZE);
-            if (e == null) {
-                if (i == 0) {
-                    DecodeContext.address(out, at);
-                    return;
-                }
-                out.append("... /* ");
-                DecodeContext.address(out, at);
-                out.append(" */");
-                break;
-            }
-            if (i == 0) {
-                out.append('[');
-            }
-            if (i == shown) {
-                out.append("...");
-                break;
-            }
+        long[] left = {dataSize};
+        ArrayPrinter.print(out, address, count, IOVEC_SIZE, ArrayPrinter.shown(count, ctx), ctx, (o, e, i) -> {
             long base = e.getLong(0), length = e.getLong(8);
-            out.append("{iov_base=");
+            o.append("{iov_base=");
             if (strings) {
-                long data = Long.compareUnsigned(length, left) > 0 ? left : length;
-                if (left != ALL_DATA) {
-                    left -= data;
+                long data = Long.compareUnsigned(length, left[0]) > 0 ? left[0] : length;
+                if (left[0] != ALL_DATA) {
+                    left[0] -= data;
                 }
-                buffer(out, base, data, ctx);
+                buffer(o, base, data, ctx);
             } else {
-                DecodeContext.address(out, base);
+                DecodeContext.address(o, base);
             }
-            out.append(", iov_len=").append(Long.toUnsignedString(length)).append('}');
-        }
-        out.append(']');
+            o.append(", iov_len=").append(Long.toUnsignedString(length)).append('}');
+        });
     }
 
     /** {@code length} bytes of data at {@code address}, quoted and shortened to -s, as strace's printstrn. */
