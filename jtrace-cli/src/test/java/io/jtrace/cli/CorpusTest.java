@@ -1,6 +1,5 @@
 package io.jtrace.cli;
 
-import io.jtrace.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +36,7 @@ class CorpusTest {
 
     @Test
     void shareOfIdenticalLines(@TempDir Path dir) throws IOException {
-        Requirements.ptrace();
-        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+        Runs.requireTracers();
         List<Share> shares = new ArrayList<>();
         for (String command : corpus()) {
             String s = traced(dir, command, true);

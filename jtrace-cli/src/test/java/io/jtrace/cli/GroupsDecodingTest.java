@@ -1,11 +1,9 @@
 package io.jtrace.cli;
 
 import io.jtrace.testsupport.Fixtures;
-import io.jtrace.testsupport.Requirements;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,8 +13,7 @@ class GroupsDecodingTest {
     @ParameterizedTest
     @ValueSource(strings = {"32", "1", "0"})
     void groupArrays(String limit) {
-        Requirements.ptrace();
-        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+        Runs.requireTracers();
         List<String> args = List.of("-s", limit, "-e", "trace=getgroups,setgroups",
                 Fixtures.path("process_groups").toString());
         Runs.Result strace = Runs.strace(args);

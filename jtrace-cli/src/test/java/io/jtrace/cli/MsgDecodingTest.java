@@ -1,7 +1,6 @@
 package io.jtrace.cli;
 
 import io.jtrace.testsupport.Fixtures;
-import io.jtrace.testsupport.Requirements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +29,7 @@ class MsgDecodingTest {
 
     @BeforeEach
     void requirements() {
-        Requirements.ptrace();
-        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+        Runs.requireTracers();
     }
 
     @Test

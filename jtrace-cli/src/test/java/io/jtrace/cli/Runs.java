@@ -59,6 +59,12 @@ final class Runs {
         }
     }
 
+    /** What every differential test needs: ptrace, and /usr/bin/strace to compare with. */
+    static void requireTracers() {
+        io.jtrace.testsupport.Requirements.ptrace();
+        io.jtrace.testsupport.Requirements.require(java.nio.file.Files.isExecutable(STRACE), STRACE.toString());
+    }
+
     static Result strace(List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(STRACE.toString());

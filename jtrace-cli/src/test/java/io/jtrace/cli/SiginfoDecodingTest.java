@@ -1,10 +1,8 @@
 package io.jtrace.cli;
 
 import io.jtrace.testsupport.Fixtures;
-import io.jtrace.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,8 +22,7 @@ class SiginfoDecodingTest {
 
     @Test
     void waitidAndSigqueueinfo() {
-        Requirements.ptrace();
-        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+        Runs.requireTracers();
         List<String> args = List.of("-e", "trace=waitid,rt_sigqueueinfo,rt_tgsigqueueinfo",
                 Fixtures.path("process_siginfo").toString());
         Runs.Result strace = Runs.strace(args);
@@ -37,8 +34,7 @@ class SiginfoDecodingTest {
     /** The time left on a running timer and the thread id differ between runs. */
     @Test
     void posixTimers() {
-        Requirements.ptrace();
-        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+        Runs.requireTracers();
         List<String> args = List.of("-e", "trace=timer_create,timer_settime,timer_gettime,timer_getoverrun,timer_delete",
                 Fixtures.path("process_timers").toString());
         Runs.Result strace = Runs.strace(args);

@@ -1,7 +1,6 @@
 package io.jtrace.cli;
 
 import io.jtrace.testsupport.Fixtures;
-import io.jtrace.testsupport.Requirements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +30,7 @@ class StraceDifferentialTest {
 
     @BeforeEach
     void requirements() {
-        Requirements.ptrace();
-        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+        Runs.requireTracers();
     }
 
     private static void assertSameTrace(List<String> args) {
