@@ -3,8 +3,11 @@
  * UDP over IPv4 and IPv6 loopback, unix sockets bound to a path (in the directory argv[1]) and to an
  * abstract name, a netlink route socket, /dev/null, a pipe and a pidfd.
  *
- * argv[2] picks the sockets: "named" ones have addresses /proc/net shows; "unnamed" ones are not
- * bound yet, and known by their protocol alone (the socket's system.sockprotoname attribute).
+ * argv[2] picks the sockets: "named" ones listen, are connected or are bound datagram sockets, as
+ * /proc/net would show them too; "unnamed" ones are not bound yet, and known by their protocol
+ * alone (the socket's system.sockprotoname attribute);
+ * "peers" are the ones only sock_diag describes: TCP bound but not listening, and unix sockets with
+ * a peer (socketpairs, and both ends of connections to a path and to an abstract name).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -84,6 +87,30 @@ static int unix_abstract(void)
 	return fd;
 }
 
+static int unix_abstract_stream(void)
+{
+	struct sockaddr_un un = { .sun_family = AF_UNIX };
+	static const char name[] = "\0jtrace-fds_yy-stream";
+	memcpy(un.sun_path, name, sizeof(name) - 1);
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	bind(fd, (struct sockaddr *) &un, offsetof(struct sockaddr_un, sun_path) + sizeof(name) - 1);
+	return fd;
+}
+
+/* A unix stream listener's client and accepted end, each shown, then all three closed. */
+static void unix_connection(int server)
+{
+	listen(server, 1);
+	show(server);
+	int client = connect_to(server, SOCK_STREAM);
+	show(client);
+	int accepted = accept(server, NULL, NULL);
+	show(accepted);
+	close(accepted);
+	close(client);
+	close(server);
+}
+
 static void named(const char *dir)
 {
 	for (int family = AF_INET; family; family = family == AF_INET ? AF_INET6 : 0) {
@@ -155,7 +182,39 @@ static void unnamed(const char *dir)
 	int netlink = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
 	show(netlink);
 	close(netlink);
+}
 
+static void peers(const char *dir)
+{
+	int tcp = bound_to_loopback(AF_INET, SOCK_STREAM);
+	show(tcp);
+	close(tcp);
+	int tcp6 = bound_to_loopback(AF_INET6, SOCK_STREAM);
+	show(tcp6);
+	close(tcp6);
+
+	int pair[2];
+	socketpair(AF_UNIX, SOCK_STREAM, 0, pair);
+	show(pair[0]);
+	show(pair[1]);
+	close(pair[0]);
+	close(pair[1]);
+	socketpair(AF_UNIX, SOCK_DGRAM, 0, pair);
+	show(pair[0]);
+	show(pair[1]);
+	close(pair[0]);
+	close(pair[1]);
+
+	unix_connection(unix_bound(dir, SOCK_STREAM));
+	unix_connection(unix_abstract_stream());
+
+	/* A datagram socket connected to a bound one: a peer one way only. */
+	int dgram = unix_bound(dir, SOCK_DGRAM);
+	int client = connect_to(dgram, SOCK_DGRAM);
+	show(client);
+	show(dgram);
+	close(client);
+	close(dgram);
 }
 
 int main(int argc, char **argv)
@@ -166,6 +225,8 @@ int main(int argc, char **argv)
 		named(argv[1]);
 	} else if (strcmp(argv[2], "unnamed") == 0) {
 		unnamed(argv[1]);
+	} else if (strcmp(argv[2], "peers") == 0) {
+		peers(argv[1]);
 	} else {
 		return 2;
 	}

@@ -1,12 +1,10 @@
 package io.jtrace.cli;
 
 import io.jtrace.testsupport.Fixtures;
-import io.jtrace.testsupport.Requirements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,8 +23,7 @@ class DecodeFdsTest {
 
     @BeforeEach
     void requirements() {
-        Requirements.ptrace();
-        Requirements.require(Files.isExecutable(Runs.STRACE), "/usr/bin/strace");
+        Runs.requireTracers();
     }
 
     @Test
@@ -42,6 +39,11 @@ class DecodeFdsTest {
     @Test
     void socketsNotBoundYetByTheirProtocol() {
         assertSameTrace(List.of("-yy"), "unnamed");
+    }
+
+    @Test
+    void socketsOnlySockDiagDescribesBoundTcpAndUnixPeers() {
+        assertSameTrace(List.of("-yy"), "peers");
     }
 
     private void assertSameTrace(List<String> decodeFds, String sockets) {

@@ -80,25 +80,33 @@ public final class DecodeContext {
     }
 
     /**
-     * {@code <TCP:[...]>} and the like for {@code socket:[inode]}; false for anything else. A socket
-     * /proc/net does not list (not bound yet) is named by its protocol alone, which the kernel
-     * gives as the socket's {@code system.sockprotoname} attribute, as strace reads it.
+     * {@code <TCP:[...]>} and the like for {@code socket:[inode]}; false for anything else. The
+     * socket's protocol is the name its {@code system.sockprotoname} attribute gives, as strace
+     * reads it, and its details come from sock_diag unless they are kept from an earlier lookup.
      */
     private boolean socket(StringBuilder out, String link, String target) {
         long inode = socketInode(target);
         if (inode == 0) {
             return false;
         }
-        String details = sockets.describe(tid.getAsInt(), inode, hex);
+        String details = sockets.cached(inode);
         if (details == null) {
-            String protocol;
             try (io.jtrace.bindings.Kernel k = io.jtrace.bindings.Kernel.open()) {
-                protocol = k.getxattr(link, "system.sockprotoname");
+                String protocol = k.getxattr(link, "system.sockprotoname");
+                details = sockets.lookup(inode, protocol, request -> sockDiag(k, request), hex);
             }
-            details = protocol != null ? protocol + ":[" + Long.toUnsignedString(inode) + "]" : null;
         }
         out.append('<').append(details != null ? details : target).append('>');
         return true;
+    }
+
+    /** A sock_diag request's reply; none when it fails, which strace treats as the socket not found. */
+    private static java.util.List<byte[]> sockDiag(io.jtrace.bindings.Kernel k, byte[] request) {
+        try {
+            return k.netlinkDump(SockDiag.NETLINK_SOCK_DIAG, request);
+        } catch (io.jtrace.bindings.ErrnoException e) {
+            return java.util.List.of();
+        }
     }
 
     /** The inode of a {@code socket:[inode]} link target, 0 when it is not one. */

@@ -2,20 +2,20 @@ package io.jtrace.cli.format;
 
 import io.jtrace.syscalls.Xlat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What {@code -yy} prints inside {@code <...>} for a socket: its protocol and addresses, such as
- * {@code TCP:[127.0.0.1:40000->127.0.0.1:5432]} or {@code UNIX-STREAM:[178967,"/run/x.sock"]}.
+ * {@code TCP:[127.0.0.1:40000->127.0.0.1:5432]}, {@code UNIX-STREAM:[178967->178968]} or
+ * {@code UNIX-STREAM:[178969->178967,"/run/x.sock"]}.
  *
- * <p>strace asks NETLINK_SOCK_DIAG; the same facts are read here from the tracee's
- * {@code /proc/TID/net} tables, found by the inode that {@code /proc/TID/fd/N} names. Details once
- * found are kept per inode exactly as strace 6.1 keeps them, in 1024 slots indexed by the inode's low
- * bits and never refreshed, because strace's output depends on that: a UDP socket bound and then
- * connected goes on printing its bound form until another socket takes its slot.
+ * <p>Found as strace 6.1 finds them: by asking NETLINK_SOCK_DIAG, in jtrace's own network
+ * namespace as strace asks in its own, for the socket's inode among the sockets of the protocol the
+ * socket's {@code system.sockprotoname} names (among those of every protocol below when it names
+ * none of them). Details once found are kept per inode exactly as strace keeps them, in 1024 slots
+ * indexed by the inode's low bits and never refreshed, because strace's output depends on that: a
+ * UDP socket bound and then connected goes on printing its bound form until another socket takes
+ * its slot, and a unix client shown before its connection was accepted goes on without its peer.
  */
 final class SocketDetails {
     private static final int SLOTS = 1024;
@@ -23,175 +23,163 @@ final class SocketDetails {
     private final long[] cachedInode = new long[SLOTS];
     private final String[] cachedDetails = new String[SLOTS];
 
-    /** One /proc/net table and the protocol name strace gives the sockets in it. */
-    private enum Table {
-        UNIX("unix", null), TCP("tcp", "TCP"), TCP6("tcp6", "TCPv6"), UDP("udp", "UDP"), UDP6("udp6", "UDPv6"),
-        NETLINK("netlink", "NETLINK"), UDPLITE("udplite", "UDPLITE"), UDPLITE6("udplite6", "UDPLITEv6"),
-        RAW("raw", "RAW"), RAW6("raw6", "RAWv6"), PING("icmp", "PING"), PING6("icmp6", "PINGv6");
+    /**
+     * Sends one NETLINK_SOCK_DIAG request and returns the reply's messages, as
+     * {@code Kernel.netlinkDump} does; none when the request could not be made.
+     */
+    @FunctionalInterface
+    interface SockDiagQuery {
+        List<byte[]> send(byte[] request);
+    }
 
-        final String file;
-        final String protocol;
+    private enum Kind { UNIX, INET, NETLINK }
 
-        Table(String file, String protocol) {
-            this.file = file;
+    /** strace 6.1's protocols, in its order, which is the order they are tried for a name it does not know. */
+    private enum Protocol {
+        UNIX("UNIX", Kind.UNIX, SockDiag.AF_UNIX, 0),
+        UNIX_STREAM("UNIX-STREAM", Kind.UNIX, SockDiag.AF_UNIX, 0),
+        TCP("TCP", Kind.INET, SockDiag.AF_INET, 6),
+        UDP("UDP", Kind.INET, SockDiag.AF_INET, 17),
+        UDPLITE("UDPLITE", Kind.INET, SockDiag.AF_INET, 136),
+        DCCP("DCCP", Kind.INET, SockDiag.AF_INET, 33),
+        SCTP("SCTP", Kind.INET, SockDiag.AF_INET, 132),
+        L2TP_IP("L2TP/IP", Kind.INET, SockDiag.AF_INET, 115),
+        PING("PING", Kind.INET, SockDiag.AF_INET, 1),
+        RAW("RAW", Kind.INET, SockDiag.AF_INET, 255),
+        TCP6("TCPv6", Kind.INET, SockDiag.AF_INET6, 6),
+        UDP6("UDPv6", Kind.INET, SockDiag.AF_INET6, 17),
+        UDPLITE6("UDPLITEv6", Kind.INET, SockDiag.AF_INET6, 136),
+        DCCP6("DCCPv6", Kind.INET, SockDiag.AF_INET6, 33),
+        L2TP_IP6("L2TP/IPv6", Kind.INET, SockDiag.AF_INET6, 115),
+        SCTP6("SCTPv6", Kind.INET, SockDiag.AF_INET6, 132),
+        PING6("PINGv6", Kind.INET, SockDiag.AF_INET6, 1),
+        RAW6("RAWv6", Kind.INET, SockDiag.AF_INET6, 255),
+        NETLINK("NETLINK", Kind.NETLINK, SockDiag.AF_NETLINK, 0);
+
+        final String label;
+        final Kind kind;
+        final int family;
+        final int protocol;
+
+        Protocol(String label, Kind kind, int family, int protocol) {
+            this.label = label;
+            this.kind = kind;
+            this.family = family;
             this.protocol = protocol;
         }
 
-        /**
-         * Whether strace 6.1 finds this protocol's sockets through sock_diag: raw, UDP-Lite and ping
-         * sockets are never found there (it prints {@code RAW:[inode]}), so they are not looked for.
-         */
-        boolean hasAddresses() {
-            return this == UNIX || this == TCP || this == TCP6 || this == UDP || this == UDP6 || this == NETLINK;
+        static Protocol named(String name) {
+            for (Protocol p : values()) {
+                if (p.label.equals(name)) {
+                    return p;
+                }
+            }
+            return null;
         }
+    }
+
+    /** The details kept for socket {@code inode}, or null when none are. */
+    String cached(long inode) {
+        int slot = slot(inode);
+        return cachedInode[slot] == inode ? cachedDetails[slot] : null;
     }
 
     /**
-     * The details of socket {@code inode} of thread {@code tid}, or null when strace prints the
-     * {@code socket:[inode]} path instead (a protocol it has no name for, such as AF_PACKET).
+     * The details of socket {@code inode} that sock_diag gives, kept for later; else
+     * {@code PROTOCOL:[inode]} when {@code protocolName} is a protocol strace knows; else null, for
+     * which strace prints the {@code socket:[inode]} path (a protocol such as AF_PACKET's).
+     *
+     * @param protocolName the socket's {@code system.sockprotoname}, null when it has none
      */
-    String describe(int tid, long inode, Quoting.HexStyle hex) {
-        int slot = (int) (inode & (SLOTS - 1));
-        if (cachedInode[slot] == inode && cachedDetails[slot] != null) {
-            return cachedDetails[slot];
-        }
-        for (Table table : Table.values()) {
-            String[] row = row(tid, table, inode);
-            if (row == null) {
-                continue;
+    String lookup(long inode, String protocolName, SockDiagQuery query, Quoting.HexStyle hex) {
+        Protocol known = Protocol.named(protocolName);
+        for (Protocol p : known != null ? List.of(known) : List.of(Protocol.values())) {
+            String details = find(p, inode, query, hex);
+            if (details != null) {
+                int slot = slot(inode);
+                cachedInode[slot] = inode;
+                cachedDetails[slot] = details;
+                return details;
             }
-            String protocol = table == Table.UNIX ? unixProtocol(row) : table.protocol;
-            String details = table.hasAddresses() ? details(table, protocol, inode, row, hex) : null;
-            if (details == null) {
-                return protocol + ":[" + Long.toUnsignedString(inode) + "]";
-            }
-            cachedInode[slot] = inode;
-            cachedDetails[slot] = details;
-            return details;
         }
-        return null;
+        return known != null ? known.label + ":[" + Long.toUnsignedString(inode) + "]" : null;
     }
 
-    /** The row of {@code /proc/TID/net/FILE} whose inode column is {@code inode}, split into columns. */
-    private static String[] row(int tid, Table table, long inode) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(Path.of("/proc/" + tid + "/net/" + table.file));
-        } catch (IOException e) {
-            return null;
-        }
-        // ISO-8859-1 keeps a socket path's bytes as they are.
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        int inodeColumn = table == Table.UNIX ? 6 : 9;
-        // A unix socket's path, the last column, may hold spaces.
-        int columns = table == Table.UNIX ? 8 : inodeColumn + 2;
-        String wanted = Long.toUnsignedString(inode);
-        int start = text.indexOf('\n') + 1;
-        while (start > 0 && start < text.length()) {
-            int end = text.indexOf('\n', start);
-            String line = text.substring(start, end < 0 ? text.length() : end);
-            String[] row = line.strip().split(" +", columns);
-            if (row.length > inodeColumn && row[inodeColumn].equals(wanted)) {
-                return row;
+    private static int slot(long inode) {
+        return (int) (inode & (SLOTS - 1));
+    }
+
+    private static String find(Protocol p, long inode, SockDiagQuery query, Quoting.HexStyle hex) {
+        return switch (p.kind) {
+            case UNIX -> {
+                SockDiag.UnixSocket s = SockDiag.findUnix(query.send(SockDiag.unixRequest(inode)), inode);
+                yield s == null ? null : unix(p.label, inode, s, hex);
             }
-            start = end + 1;
-        }
-        return null;
-    }
-
-    /** The kernel's name for a unix socket's protocol: stream sockets have one of their own. */
-    private static String unixProtocol(String[] row) {
-        return Integer.parseInt(row[4], 16) == 1 ? "UNIX-STREAM" : "UNIX";
-    }
-
-    private static String details(Table table, String protocol, long inode, String[] row, Quoting.HexStyle hex) {
-        return switch (table) {
-            case UNIX -> unix(protocol, inode, row, hex);
-            case NETLINK -> netlink(row);
-            default -> inet(protocol, row);
+            case INET -> {
+                SockDiag.InetSocket s = SockDiag.findInet(query.send(SockDiag.inetRequest(p.family, p.protocol)), inode);
+                yield s == null ? null : inet(p.label, s);
+            }
+            case NETLINK -> {
+                SockDiag.NetlinkSocket s = SockDiag.findNetlink(query.send(SockDiag.netlinkRequest()), inode);
+                yield s == null ? null : netlink(p.label, s);
+            }
         };
     }
 
     /** {@code TCP:[src:port]}, or {@code TCP:[src:port->dst:port]} once there is a peer. */
-    private static String inet(String protocol, String[] row) {
-        Endpoint local = Endpoint.parse(row[1]);
-        Endpoint remote = Endpoint.parse(row[2]);
+    private static String inet(String protocol, SockDiag.InetSocket s) {
         StringBuilder out = new StringBuilder(protocol).append(":[");
-        local.append(out);
-        if (remote.port != 0 || !remote.isZeroAddress()) {
+        appendEndpoint(out, s.source(), s.sourcePort());
+        if (s.hasPeer()) {
             out.append("->");
-            remote.append(out);
+            appendEndpoint(out, s.destination(), s.destinationPort());
         }
         return out.append(']').toString();
     }
 
+    private static void appendEndpoint(StringBuilder out, byte[] address, int port) {
+        if (address.length == 4) {
+            appendIpv4(out, address, 0);
+        } else {
+            out.append('[');
+            appendIpv6(out, address);
+            out.append(']');
+        }
+        out.append(':').append(port);
+    }
+
     /**
-     * {@code UNIX:[inode,"path"]} or {@code UNIX:[inode,@"abstract"]}; null for a socket without a
-     * name, which strace prints as {@code UNIX:[inode]}. /proc does not say which socket is the
-     * peer, so the {@code ->peer} part strace adds for connected sockets cannot be printed.
+     * {@code UNIX:[inode->peer,"path"]}, each of {@code ->peer} and the name only when there is
+     * one; an abstract name is {@code @"name"}.
      */
-    private static String unix(String protocol, long inode, String[] row, Quoting.HexStyle hex) {
-        if (row.length < 8 || row[7].isEmpty()) {
-            return null;
+    private static String unix(String protocol, long inode, SockDiag.UnixSocket s, Quoting.HexStyle hex) {
+        StringBuilder out = new StringBuilder(protocol).append(":[").append(Long.toUnsignedString(inode));
+        if (s.peer() != 0) {
+            out.append("->").append(s.peer());
         }
-        byte[] name = row[7].getBytes(StandardCharsets.ISO_8859_1);
-        boolean abstractName = name[0] == '@';
-        int from = abstractName ? 1 : 0;
-        // NUL-terminated, so that quoting stops there as strace's does.
-        byte[] text = new byte[name.length - from + 1];
-        System.arraycopy(name, from, text, 0, name.length - from);
-        StringBuilder out = new StringBuilder(protocol).append(":[").append(Long.toUnsignedString(inode)).append(',');
-        if (abstractName) {
-            out.append('@');
+        byte[] name = s.name();
+        if (name != null) {
+            out.append(',');
+            boolean abstractName = name[0] == 0;
+            int from = abstractName ? 1 : 0;
+            // NUL-terminated, so that quoting stops at the first NUL as strace's does.
+            byte[] text = new byte[name.length - from + 1];
+            System.arraycopy(name, from, text, 0, name.length - from);
+            if (abstractName) {
+                out.append('@');
+            }
+            Quoting.quoteCString(out, text, 0, text.length, text.length, hex);
         }
-        Quoting.quoteCString(out, text, 0, text.length, text.length, hex);
         return out.append(']').toString();
     }
 
     /** {@code NETLINK:[ROUTE:portid]}, or {@code NETLINK:[protocol]} for a protocol strace has no name for. */
-    private static String netlink(String[] row) {
-        long protocol = Long.parseLong(row[1]);
-        String name = Xlat.get("netlink_protocols").nameOf(protocol);
+    private static String netlink(String protocol, SockDiag.NetlinkSocket s) {
+        String name = Xlat.get("netlink_protocols").nameOf(s.protocol());
         if (name == null) {
-            return "NETLINK:[" + protocol + "]";
+            return protocol + ":[" + s.protocol() + "]";
         }
-        return "NETLINK:[" + name.substring("NETLINK_".length()) + ":" + Long.parseLong(row[2]) + "]";
-    }
-
-    /** An address and port as /proc/net prints them: {@code 0100007F:1F90}, the address in host order words. */
-    private record Endpoint(byte[] address, int port) {
-        static Endpoint parse(String column) {
-            int colon = column.indexOf(':');
-            String hexAddress = column.substring(0, colon);
-            byte[] address = new byte[hexAddress.length() / 2];
-            for (int word = 0; word < address.length / 4; word++) {
-                int value = Integer.parseUnsignedInt(hexAddress.substring(word * 8, word * 8 + 8), 16);
-                for (int b = 0; b < 4; b++) {
-                    address[word * 4 + b] = (byte) (value >>> (8 * b)); // little-endian host
-                }
-            }
-            return new Endpoint(address, Integer.parseInt(column.substring(colon + 1), 16));
-        }
-
-        boolean isZeroAddress() {
-            for (byte b : address) {
-                if (b != 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        void append(StringBuilder out) {
-            if (address.length == 4) {
-                appendIpv4(out, address, 0);
-            } else {
-                out.append('[');
-                appendIpv6(out, address);
-                out.append(']');
-            }
-            out.append(':').append(port);
-        }
+        return protocol + ":[" + name.substring("NETLINK_".length()) + ":" + s.portId() + "]";
     }
 
     private static void appendIpv4(StringBuilder out, byte[] address, int from) {
