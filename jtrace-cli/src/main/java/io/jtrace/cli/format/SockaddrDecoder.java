@@ -137,54 +137,12 @@ final class SockaddrDecoder {
         return (b.get(2) & 0xff) << 8 | (b.get(3) & 0xff);
     }
 
-    /** An IPv6 address as glibc's inet_ntop writes it: the longest run of zero words as {@code ::}. */
+    /** An IPv6 address as glibc's inet_ntop writes it (see {@link SocketDetails#appendIpv6}). */
     static String inet6Text(ByteBuffer b, int at) {
-        int[] words = new int[8];
-        for (int i = 0; i < 8; i++) {
-            words[i] = (b.get(at + 2 * i) & 0xff) << 8 | (b.get(at + 2 * i + 1) & 0xff);
-        }
-        int bestBase = -1, bestLength = 0;
-        for (int i = 0; i < 8; ) {
-            if (words[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && words[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestBase = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        if (bestLength < 2) {
-            bestBase = -1;
-        }
+        byte[] address = new byte[16];
+        b.get(at, address);
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (bestBase >= 0 && i >= bestBase && i < bestBase + bestLength) {
-                if (i == bestBase) {
-                    s.append(':');
-                }
-                continue;
-            }
-            if (i != 0) {
-                s.append(':');
-            }
-            boolean embeddedV4 = i == 6 && bestBase == 0
-                    && (bestLength == 6 || (bestLength == 5 && words[5] == 0xffff));
-            if (embeddedV4) {
-                s.append(words[6] >> 8).append('.').append(words[6] & 0xff).append('.')
-                        .append(words[7] >> 8).append('.').append(words[7] & 0xff);
-                return s.toString();
-            }
-            s.append(Integer.toHexString(words[i]));
-        }
-        if (bestBase >= 0 && bestBase + bestLength == 8) {
-            s.append(':');
-        }
+        SocketDetails.appendIpv6(s, address);
         return s.toString();
     }
 }
