@@ -5,15 +5,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Files, descriptors and memory, decoded as strace 6.1 decodes them: each fixture makes the calls
@@ -39,28 +35,7 @@ class FileDecodingTest {
         Path work = dir.resolve("work");
         List<String> args = Stream.concat(Stream.of(options),
                 Stream.of("-e", calls, Fixtures.path(fixture).toString(), work.toString())).toList();
-        emptyDirectory(work);
-        Runs.Result strace = Runs.strace(args);
-        emptyDirectory(work);
-        Runs.Result jtrace = Runs.jtrace(args);
-        Runs.assertSameLines(Runs.mask(strace.stderr()), Runs.mask(jtrace.stderr()), "trace of " + args);
-        assertEquals(strace.exit(), jtrace.exit(), "exit status");
-    }
-
-    private static void emptyDirectory(Path work) {
-        try {
-            if (Files.exists(work)) {
-                try (Stream<Path> all = Files.walk(work)) {
-                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                        p.toFile().setWritable(true);
-                        Files.delete(p);
-                    }
-                }
-            }
-            Files.createDirectories(work);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Runs.assertSameTrace(args, Runs::mask, () -> Runs.emptyDirectory(work));
     }
 
     @Test

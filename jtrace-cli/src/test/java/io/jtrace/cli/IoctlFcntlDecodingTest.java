@@ -5,16 +5,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * fcntl, ioctl, I/O vectors and file system information, decoded as strace 6.1 decodes them: each
@@ -38,31 +33,11 @@ class IoctlFcntlDecodingTest {
         Path work = dir.resolve("work");
         List<String> args = Stream.concat(Stream.of(options),
                 Stream.of("-e", calls, Fixtures.path(fixture).toString(), work.toString())).toList();
-        emptyDirectory(work);
-        Runs.Result strace = Runs.strace(args);
-        emptyDirectory(work);
-        Runs.Result jtrace = Runs.jtrace(args);
-        Runs.assertSameLines(mask(strace.stderr()), mask(jtrace.stderr()), "trace of " + args);
-        assertEquals(strace.exit(), jtrace.exit(), "exit status");
+        Runs.assertSameTrace(args, IoctlFcntlDecodingTest::mask, () -> Runs.emptyDirectory(work));
     }
 
     private static String mask(String trace) {
         return TERMINAL_PID.matcher(Runs.mask(trace)).replaceAll("$1, [PID]");
-    }
-
-    private static void emptyDirectory(Path work) {
-        try {
-            if (Files.exists(work)) {
-                try (Stream<Path> all = Files.walk(work)) {
-                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-            Files.createDirectories(work);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test

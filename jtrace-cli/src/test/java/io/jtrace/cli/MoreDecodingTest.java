@@ -5,16 +5,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * I/O vectors and splicing, file times, file system status and extended attributes, prctl,
@@ -122,13 +117,7 @@ class MoreDecodingTest {
         Path work = dir.resolve("work");
         List<String> args = Stream.concat(Stream.of(options),
                 Stream.of(Fixtures.path(fixture).toString(), work.toString())).toList();
-        emptyDirectory(work);
-        Runs.Result strace = Runs.strace(args);
-        emptyDirectory(work);
-        Runs.Result jtrace = Runs.jtrace(args);
-        Runs.assertSameLines(mask.apply(maskVarying(Runs.mask(strace.stderr()))),
-                mask.apply(maskVarying(Runs.mask(jtrace.stderr()))), "trace of " + args);
-        assertEquals(strace.exit(), jtrace.exit(), "exit status");
+        Runs.assertSameTrace(args, t -> mask.apply(maskVarying(Runs.mask(t))), () -> Runs.emptyDirectory(work));
     }
 
     /** Masks what changes between two runs: free space and inodes, and the inodes of pipes. */
@@ -147,20 +136,5 @@ class MoreDecodingTest {
         return trace
                 .replaceAll("\\b(st_ino|stx_ino|st_[amc]time(_nsec)?|tv_sec|tv_nsec)=-?\\d+", "$1=N")
                 .replaceAll(" /\\* -?\\d+-\\d\\d-\\d\\dT[^*]* \\*/", " /* DATE */");
-    }
-
-    private static void emptyDirectory(Path work) {
-        try {
-            if (Files.exists(work)) {
-                try (Stream<Path> all = Files.walk(work)) {
-                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-            Files.createDirectories(work);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

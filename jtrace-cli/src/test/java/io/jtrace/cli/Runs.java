@@ -45,6 +45,37 @@ final class Runs {
         return run(jtraceCommand(STRACE.toString(), args));
     }
 
+    /**
+     * Runs /usr/bin/strace and jtrace with {@code args}, each after {@code before} (which resets
+     * what the program works on), and asserts the same exit status and the same trace on stderr
+     * once {@code mask} has hidden what may differ between two runs.
+     */
+    static void assertSameTrace(List<String> args, java.util.function.UnaryOperator<String> mask, Runnable before) {
+        before.run();
+        Result strace = strace(args);
+        before.run();
+        Result jtrace = jtrace(args);
+        assertSameLines(mask.apply(strace.stderr()), mask.apply(jtrace.stderr()), "trace of " + args);
+        org.junit.jupiter.api.Assertions.assertEquals(strace.exit(), jtrace.exit(), "exit status");
+    }
+
+    /** Empties directory {@code work} (creating it when missing), read-only entries included. */
+    static void emptyDirectory(Path work) {
+        try {
+            if (Files.exists(work)) {
+                try (var all = Files.walk(work)) {
+                    for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        p.toFile().setWritable(true);
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Asserts two traces are equal line by line, naming the first line that differs. */
     static void assertSameLines(String expected, String actual, String what) {
         String[] e = expected.split("\n", -1);
