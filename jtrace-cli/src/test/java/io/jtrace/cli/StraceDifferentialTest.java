@@ -100,6 +100,14 @@ class StraceDifferentialTest {
         assertSameTrace(args("-e", "trace=exit_group", "sh", "-c", "exit 3"));
     }
 
+    /** argv is cut after -s elements unless -v, which also prints the environment in full. */
+    @Test
+    void argumentsAndEnvironmentOfExecve() {
+        assertSameTrace(args("-s", "1", "-e", "trace=execve", "/bin/echo", "a", "b", "c"));
+        assertSameTrace(args("-v", "-s", "1", "-e", "trace=execve", "/bin/echo", "a", "b", "c"));
+        assertSameTrace(args("-v", "-e", "trace=execve", "/bin/true"));
+    }
+
     @Test
     void deathBySignalIsReportedAndMirrored() {
         assertSameTrace(args("-e", "trace=none", "sh", "-c", "kill -TERM $$"));

@@ -165,6 +165,8 @@ public final class SyscallFormatter {
             boolean isArgv = def.number() == NR_EXECVE ? i == 1 : i == 2;
             if (isArgv) {
                 argv(out, v, ctx.memory());
+            } else if (ctx.verbose()) {
+                argv(out, v, ctx.memory()); // -v prints the environment in full, as an array
             } else {
                 envp(out, v, ctx.memory());
             }
@@ -289,7 +291,7 @@ public final class SyscallFormatter {
             if (n > 0) {
                 out.append(", ");
             }
-            if (n >= stringLimit) {
+            if (n >= stringLimit && !ctx.verbose()) {
                 out.append("...");
                 break;
             }
