@@ -49,4 +49,10 @@ class IoctlFcntlDecodingTest {
     void terminalIoctlsOnAPseudoTerminal() {
         assertSameTrace("trace=ioctl", "ioctl_terminal");
     }
+
+    /** -v adds the line discipline, the control characters and termios2's speeds. */
+    @Test
+    void terminalIoctlsVerbose() {
+        assertSameTrace("trace=ioctl", "ioctl_terminal", "-v");
+    }
 }

@@ -183,9 +183,15 @@ final class IoctlDecoders {
             return;
         }
         switch (arg) {
-            case TERMIOS, TERMIOS2 -> terminalFlags(out, b.getInt(0), b.getInt(4), b.getInt(8), b.getInt(12));
-            case TERMIO -> terminalFlags(out, b.getShort(0) & 0xffff, b.getShort(2) & 0xffff,
-                    b.getShort(4) & 0xffff, b.getShort(6) & 0xffff);
+            case TERMIOS, TERMIOS2 -> {
+                terminalFlags(out, b.getInt(0), b.getInt(4), b.getInt(8), b.getInt(12));
+                terminalTail(out, b, 16, 19, arg == Arg.TERMIOS2 ? 36 : -1, ctx);
+            }
+            case TERMIO -> {
+                terminalFlags(out, b.getShort(0) & 0xffff, b.getShort(2) & 0xffff,
+                        b.getShort(4) & 0xffff, b.getShort(6) & 0xffff);
+                terminalTail(out, b, 8, 8, -1, ctx);
+            }
             case WINSIZE -> out.append("{ws_row=").append(b.getShort(0) & 0xffff)
                     .append(", ws_col=").append(b.getShort(2) & 0xffff)
                     .append(", ws_xpixel=").append(b.getShort(4) & 0xffff)
@@ -233,7 +239,38 @@ final class IoctlDecoders {
         bits(out, "term_cflags", cflag & ~(CBAUD | CIBAUD | CSIZE));
         out.append(", c_lflag=");
         bits(out, "term_lflags", lflag);
-        out.append(", ...}");
+    }
+
+    private static final String[] CONTROL_CHARACTERS = {"VINTR", "VQUIT", "VERASE", "VKILL", "VEOF", "VTIME",
+            "VMIN", "VSWTC", "VSTART", "VSTOP", "VSUSP", "VEOL", "VREPRINT", "VDISCARD", "VWERASE", "VLNEXT", "VEOL2"};
+
+    /**
+     * The end of a termios: {@code , ...}} without -v; with it the line discipline, the
+     * {@code count} control characters after it, and termios2's two speeds at {@code speeds}.
+     */
+    private static void terminalTail(StringBuilder out, ByteBuffer b, int line, int count, int speeds,
+                                     DecodeContext ctx) {
+        if (!ctx.verbose()) {
+            out.append(", ...}");
+            return;
+        }
+        out.append(", c_line=");
+        XlatFormat.value(out, Xlat.get("term_line_discs"), b.get(line) & 0xff);
+        out.append(", c_cc=[");
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append('[').append(i < CONTROL_CHARACTERS.length ? CONTROL_CHARACTERS[i] : Integer.toString(i))
+                    .append("]=");
+            XlatFormat.hex(out, b.get(line + 1 + i) & 0xff);
+        }
+        out.append(']');
+        if (speeds >= 0) {
+            out.append(", c_ispeed=").append(Integer.toUnsignedString(b.getInt(speeds)))
+                    .append(", c_ospeed=").append(Integer.toUnsignedString(b.getInt(speeds + 4)));
+        }
+        out.append('}');
     }
 
     /** The bits every name of {@code table} covers. */
