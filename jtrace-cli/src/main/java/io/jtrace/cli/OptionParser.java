@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.jtrace.cli.format.DecodeContext;
 import io.jtrace.cli.format.Quoting;
 import io.jtrace.cli.format.XlatFormat;
 
@@ -191,7 +192,7 @@ public final class OptionParser {
                     default -> throw new UsageException("invalid " + option.spelling() + " argument: '"
                             + option.value() + "'", true);
                 };
-                case "decode-fds" -> settings.decodeFds = decodeFdsLevel(option.value());
+                case "decode-fds" -> settings.decodeFdsSet = decodeFdsSet(option.value());
                 case "x" -> settings.hexLevel++;
                 case "strings-in-hex" -> settings.hexOption = option.value() == null ? "all" : option.value();
                 case "follow-forks" -> settings.longFollowForks = true;
@@ -249,24 +250,39 @@ public final class OptionParser {
         }
         return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
                 settings.alignColumn, settings.stringLimit, quietLevel, settings.traceNames, false, false,
-                warnings, settings.verbose, hexStyle(settings), Math.min(settings.decodeFds, 2),
+                warnings, settings.verbose, hexStyle(settings), decodeFds(settings),
                 settings.constStyle);
     }
 
-    /** --decode-fds[=SET]: path alone is -y; any of the socket, dev or pidfd details is -yy. */
-    private static int decodeFdsLevel(String set) throws UsageException {
-        if (set == null || set.equals("path")) {
-            return 1;
-        }
-        if (set.equals("none")) {
-            return 0;
-        }
-        for (String item : set.split(",")) {
-            if (!List.of("all", "path", "socket", "dev", "pidfd").contains(item)) {
-                throw new UsageException("invalid decode-fds '" + item + "'", false);
+    /** -y is paths, -yy everything; --decode-fds=SET names the kinds itself, and not with -y. */
+    private static int decodeFds(Settings settings) throws UsageException {
+        if (settings.decodeFdsSet >= 0) {
+            if (settings.decodeFds > 0) {
+                throw new UsageException("-y and --decode-fds cannot be provided simultaneously", false);
             }
+            return settings.decodeFdsSet;
         }
-        return 2;
+        return settings.decodeFds == 0 ? 0 : settings.decodeFds == 1 ? DecodeContext.FDS_PATH : DecodeContext.FDS_ALL;
+    }
+
+    /** --decode-fds[=SET]: a comma-separated list of path, socket, dev, pidfd, all or none. */
+    private static int decodeFdsSet(String set) throws UsageException {
+        if (set == null) {
+            return DecodeContext.FDS_PATH;
+        }
+        int kinds = 0;
+        for (String item : set.split(",")) {
+            kinds |= switch (item) {
+                case "path" -> DecodeContext.FDS_PATH;
+                case "socket" -> DecodeContext.FDS_SOCKET;
+                case "dev" -> DecodeContext.FDS_DEV;
+                case "pidfd" -> DecodeContext.FDS_PIDFD;
+                case "all" -> DecodeContext.FDS_ALL;
+                case "none" -> 0;
+                default -> throw new UsageException("invalid decode-fds '" + item + "'", false);
+            };
+        }
+        return kinds;
     }
 
     /** -x: strings with non-ASCII bytes in hex; -xx: all in hex; --strings-in-hex names the levels. */
@@ -548,6 +564,8 @@ public final class OptionParser {
         boolean verbose;
         int hexLevel;
         int decodeFds;
+        /** --decode-fds's kinds, or -1 when it was not given. */
+        int decodeFdsSet = -1;
         XlatFormat.Style constStyle = XlatFormat.Style.ABBREV;
         String hexOption;
         /** Why jtrace cannot run this command line, by feature, in the order the features were met. */

@@ -33,8 +33,8 @@ import java.util.Set;
  *                              {@code NAME: warning}) about options that were accepted but ignored
  * @param verbose               {@code -v}: structures, arrays and environments printed whole
  * @param hex                   {@code -x}, {@code -xx}, {@code --strings-in-hex}: how strings are escaped
- * @param decodeFds             {@code -y}: 1, descriptors printed with their paths; {@code -yy}: 2, also
- *                              socket details; 0: plain numbers
+ * @param decodeFds             {@code -y}, {@code -yy}, {@code --decode-fds}: which details of descriptors
+ *                              are printed, a set of DecodeContext.FDS_* bits (0: plain numbers)
  * @param constStyle            {@code -X}: constants as names, numbers, or both
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,

@@ -55,6 +55,9 @@ class BadInputTest {
         assertSameFailure("-s");
         assertSameFailure("-s", "x", "true");
         assertSameFailure("-e", "trace=nosuchcall", "true");
+        assertSameFailure("-y", "--decode-fds=socket", "true");
+        assertSameFailure("--decode-fds=bogus", "true");
+        assertSameFailure("-X", "bogus", "true");
         assertSameFailure();
     }
 

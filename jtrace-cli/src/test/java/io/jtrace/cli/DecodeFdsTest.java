@@ -46,6 +46,14 @@ class DecodeFdsTest {
         assertSameTrace(List.of("-yy"), "peers");
     }
 
+    /** Each kind of --decode-fds on its own: the others print bare numbers, as strace's do. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--decode-fds=socket", "--decode-fds=dev",
+            "--decode-fds=pidfd", "--decode-fds=path,dev", "--decode-fds=none"})
+    void singleKinds(String option) {
+        assertSameTrace(List.of(option), "named");
+    }
+
     private void assertSameTrace(List<String> decodeFds, String sockets) {
         List<String> args = new java.util.ArrayList<>(decodeFds);
         args.addAll(List.of("-e", CALLS, Fixtures.path("fds_yy").toString(), dir.toString(), sockets));

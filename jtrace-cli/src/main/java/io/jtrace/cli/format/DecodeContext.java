@@ -14,12 +14,16 @@ public final class DecodeContext {
     private final boolean verbose;
     private final byte[] scratch;
     private final int decodeFds;
+    /** --decode-fds kinds: -y is PATH, -yy all four. */
+    public static final int FDS_PATH = 1, FDS_SOCKET = 2, FDS_DEV = 4, FDS_PIDFD = 8,
+            FDS_ALL = FDS_PATH | FDS_SOCKET | FDS_DEV | FDS_PIDFD;
     private final java.util.function.IntSupplier tid;
     /** -yy socket details, kept across calls as strace keeps them. */
     private final SocketDetails sockets = new SocketDetails();
 
     /**
-     * @param decodeFds -y level: 0 none, 1 paths, 2 paths and socket, device and pidfd details
+     * @param decodeFds what -y/--decode-fds asks for, a set of {@link #FDS_PATH}, {@link #FDS_SOCKET},
+     *                  {@link #FDS_DEV} and {@link #FDS_PIDFD} bits
      * @param tid       the thread being printed, whose /proc entries name its descriptors
      */
     public DecodeContext(Memory memory, int stringLimit, Quoting.HexStyle hex, boolean verbose, int decodeFds,
@@ -39,7 +43,7 @@ public final class DecodeContext {
      */
     public void fd(StringBuilder out, int fd) {
         out.append(fd);
-        if (decodeFds > 0 && fd >= 0) {
+        if (decodeFds != 0 && fd >= 0) {
             fdPath(out, "/proc/" + tid.getAsInt() + "/fd/" + fd, fd);
         }
     }
@@ -48,7 +52,7 @@ public final class DecodeContext {
     public void dirfd(StringBuilder out, int fd) {
         if (fd == AT_FDCWD) {
             XlatFormat.styled(out, Integer.toString(AT_FDCWD), o -> o.append("AT_FDCWD"));
-            if (decodeFds > 0) {
+            if ((decodeFds & FDS_PATH) != 0) {
                 fdPath(out, "/proc/" + tid.getAsInt() + "/cwd", -1);
             }
         } else {
@@ -66,7 +70,12 @@ public final class DecodeContext {
         } catch (java.io.IOException | UnsupportedOperationException e) {
             return; // not open (any more): strace prints the bare number too
         }
-        if (decodeFds > 1 && fd >= 0 && (socket(out, link, target) || device(out, target) || pidfd(out, fd, target))) {
+        if (fd >= 0 && ((decodeFds & FDS_SOCKET) != 0 && socket(out, link, target)
+                || (decodeFds & FDS_DEV) != 0 && device(out, target)
+                || (decodeFds & FDS_PIDFD) != 0 && pidfd(out, fd, target))) {
+            return;
+        }
+        if ((decodeFds & FDS_PATH) == 0) {
             return;
         }
         out.append('<');
