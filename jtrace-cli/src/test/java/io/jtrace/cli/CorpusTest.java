@@ -97,8 +97,8 @@ class CorpusTest {
     }
 
     /**
-     * Masked lines. Besides addresses and pids: random bytes (getrandom), the memory and uptime
-     * figures of sysinfo, the CPU times of SIGCHLD, and the pids that set_tid_address, kill and the
+     * Masked lines. Besides addresses and pids: random bytes (getrandom), the memory, uptime and
+     * process count figures of sysinfo, the CPU times of SIGCHLD, and the pids that set_tid_address, kill and the
      * id calls return or take.
      */
     private static List<String> lines(String trace) {
@@ -107,6 +107,7 @@ class CorpusTest {
             line = line.replaceAll("getrandom\\(\".*?\"(\\.\\.\\.)?,", "getrandom(RANDOM,")
                     .replaceAll("^(sysinfo\\(\\{uptime=)\\d+, loads=\\[[^]]*\\], totalram=(\\d+), freeram=\\d+, "
                             + "sharedram=\\d+, bufferram=\\d+", "$1U, loads=L, totalram=$2, freeram=F, sharedram=S, bufferram=B")
+                    .replaceAll("^(sysinfo\\(.*, procs=)\\d+", "$1P")
                     .replaceAll("si_([us])time=\\d+( /\\* [0-9.]+ s \\*/)?", "si_$1time=T")
                     .replaceAll("^(set_tid_address\\(0xADDR\\) +)= \\d+$", "$1= PID")
                     .replaceAll("^(kill|tgkill|tkill)\\(\\d+", "$1(PID");
