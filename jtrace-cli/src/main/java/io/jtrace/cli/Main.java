@@ -27,7 +27,7 @@ import java.util.List;
  * ({@code -Djtrace.fds}), which the traced program inherits.
  */
 public final class Main {
-    private static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGTERM = 15;
+    private static final int SIGHUP = 1, SIGINT = 2, SIGTERM = 15;
     /** How long trace output written to a file or pipe may wait in the buffer. */
     private static final long FLUSH_INTERVAL_MS = 100;
 
@@ -156,7 +156,9 @@ public final class Main {
         // and jtrace then dies of the same signal.
         boolean ignoreSignals = options.outputFile() != null && spec != null;
         int[] fatal = new int[1];
-        for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGTERM}) {
+        // SIGQUIT stays the JVM's (a thread dump): taking it over would need -Xrs, which would
+        // also keep the JVM from handing jtrace the other three.
+        for (int sig : new int[] {SIGHUP, SIGINT, SIGTERM}) {
             SignalHandlers.handle(sig, () -> {
                 if (!ignoreSignals) {
                     fatal[0] = sig;

@@ -5,7 +5,7 @@ import sun.misc.Signal;
 
 /** jtrace's handling of the signals that end it (SIGINT, SIGTERM, ...): run an action instead. */
 final class SignalHandlers {
-    private static final String[] NAMES = {null, "HUP", "INT", "QUIT", null, null, null, null, null, null,
+    private static final String[] NAMES = {null, "HUP", "INT", null, null, null, null, null, null, null,
             null, null, null, null, null, "TERM"};
 
     private SignalHandlers() {}
@@ -22,7 +22,7 @@ final class SignalHandlers {
         try {
             Signal.handle(new Signal(NAMES[signal]), s -> action.run());
         } catch (IllegalArgumentException e) {
-            // The JVM reserves this signal (e.g. SIGQUIT without -Xrs): leave it as it is.
+            // The JVM reserves this signal: it keeps its own handling.
         }
     }
 }
