@@ -33,20 +33,6 @@ final class FileDecoders {
         IoctlDecoders.register(args, calls);
     }
 
-    /** A call printed whole when it starts: nothing it writes back is shown. */
-    @FunctionalInterface
-    interface EntryDecoder extends CallDecoder {
-        @Override
-        default void exit(StringBuilder out, Call call, DecodeContext ctx) {
-            out.append(')');
-        }
-
-        @Override
-        default boolean completeAtEntry() {
-            return true;
-        }
-    }
-
     /** umask: its argument and its result are both modes, and both print in octal. */
     private static final class OctalResult implements CallDecoder {
         @Override

@@ -6,7 +6,7 @@ import io.jtrace.syscalls.Xlat;
  * futex(uaddr, op, val, timeout or val2, uaddr2, val3), as strace's {@code src/futex.c} prints it:
  * which arguments are printed, and how, depends on the operation. All of it is printed at entry.
  */
-final class FutexDecoder implements CallDecoder {
+final class FutexDecoder implements EntryDecoder {
     private static final int WAIT = 0, WAKE = 1, FD = 2, REQUEUE = 3, CMP_REQUEUE = 4, WAKE_OP = 5, LOCK_PI = 6,
             UNLOCK_PI = 7, TRYLOCK_PI = 8, WAIT_BITSET = 9, WAKE_BITSET = 10, WAIT_REQUEUE_PI = 11,
             CMP_REQUEUE_PI = 12, LOCK_PI2 = 13;
@@ -76,15 +76,6 @@ final class FutexDecoder implements CallDecoder {
         }
     }
 
-    @Override
-    public void exit(StringBuilder out, Call call, DecodeContext ctx) {
-        out.append(')');
-    }
-
-    @Override
-    public boolean completeAtEntry() {
-        return true;
-    }
 
     private static void bitset(StringBuilder out, int val3) {
         String name = Xlat.get("futexbitset").nameOf(Integer.toUnsignedLong(val3));

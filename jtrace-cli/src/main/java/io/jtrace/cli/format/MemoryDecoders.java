@@ -15,7 +15,7 @@ final class MemoryDecoders {
 
     static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
         args.put("mmap_flags", (out, v, call, ctx) -> mmapFlags(out, v & 0xffffffffL));
-        calls.put("mremap", (FileDecoders.EntryDecoder) MemoryDecoders::mremap);
+        calls.put("mremap", (EntryDecoder) MemoryDecoders::mremap);
     }
 
     /**

@@ -41,7 +41,7 @@ final class MsgDecoders {
     private MsgDecoders() {}
 
     static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
-        calls.put("sendmsg", (FileDecoders.EntryDecoder) (out, call, ctx) -> {
+        calls.put("sendmsg", (EntryDecoder) (out, call, ctx) -> {
             ctx.fd(out, (int) call.arg(0));
             out.append(", ");
             msghdr(out, call.arg(1), null, ALL_DATA, ctx);

@@ -218,7 +218,7 @@ final class NetDecoders {
     }
 
     /** setsockopt(fd, level, name, value, length): an int or a struct linger when long enough. */
-    private static final class SetSockOpt implements FileDecoders.EntryDecoder {
+    private static final class SetSockOpt implements EntryDecoder {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
             levelAndName(out, call);

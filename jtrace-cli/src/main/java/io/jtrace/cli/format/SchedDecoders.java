@@ -84,20 +84,10 @@ final class SchedDecoders {
     }
 
     /** sched_getscheduler: the policy it returns followed by its name, {@code = 0 (SCHED_OTHER)}. */
-    private static final class PolicyResult implements CallDecoder {
+    private static final class PolicyResult implements EntryDecoder {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
             out.append((int) call.arg(0));
-        }
-
-        @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
-            out.append(')');
-        }
-
-        @Override
-        public boolean completeAtEntry() {
-            return true;
         }
 
         @Override

@@ -23,7 +23,7 @@ final class VectorDecoders {
         calls.put("readv", new ReadVector(false, false));
         calls.put("preadv", new ReadVector(true, false));
         calls.put("preadv2", new ReadVector(true, true));
-        calls.put("pwritev2", (FileDecoders.EntryDecoder) (out, call, ctx) -> {
+        calls.put("pwritev2", (EntryDecoder) (out, call, ctx) -> {
             ctx.fd(out, (int) call.arg(0));
             out.append(", ");
             iovec(out, call.arg(1), call.arg(2), true, ALL_DATA, ctx);
