@@ -27,13 +27,97 @@ import java.util.List;
  * ({@code -Djtrace.fds}), which the traced program inherits.
  */
 public final class Main {
-    private static final int SIGHUP = 1, SIGINT = 2, SIGTERM = 15;
     /** How long trace output written to a file or pipe may wait in the buffer. */
     private static final long FLUSH_INTERVAL_MS = 100;
 
     private Main() {}
 
+    /** The first fatal signal received, 0 before; guarded by this. */
+    private int fatal;
+    /** Whether every tracee asked for is traced; guarded by this. */
+    private boolean started;
+    private StracePrinter printer;
+    private Tracer tracer;
+    private int launched;
+
+    /**
+     * A signal that ends strace: before tracing starts jtrace dies of it at once, as strace, which
+     * has no handler yet; afterwards it detaches everything and dies of it once idle.
+     */
+    private void onFatalSignal(int sig) {
+        synchronized (this) {
+            if (fatal != 0) {
+                return;
+            }
+            fatal = sig;
+            if (started) {
+                stopTracing(sig);
+                return;
+            }
+            if (tracer == null) {
+                System.out.flush();
+                exit(256 + sig);
+            }
+        }
+    }
+
+    /** SIGQUIT and SIGCHLD: the two signals whose disposition bash changes for itself. */
+    private static final long SHELL_OWN = (1L << (3 - 1)) | (1L << (17 - 1));
+
+    /**
+     * The signals jtrace's caller ignored. The launcher reads them from its shell, which differs in
+     * two: bash ignores SIGQUIT and handles SIGCHLD itself while it runs, and gives the programs it
+     * starts the caller's dispositions of both. The JVM, which under -Xrs leaves SIGQUIT alone and
+     * does not touch SIGCHLD until it starts a process, still has those two as given; the signals
+     * the JVM does take over (SIGPIPE, SIGXFSZ, SIGUSR2, ...) come from the shell.
+     */
+    static long callerIgnored(long jvmIgnored) {
+        return (callerSignals("jtrace.sigign", jvmIgnored) & ~SHELL_OWN) | (jvmIgnored & SHELL_OWN);
+    }
+
+    /** A signal set of this process from /proc/self/status ({@code SigIgn:}...), 0 if unreadable. */
+    private static long statusSet(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key)) {
+                    return Long.parseUnsignedLong(line.substring(key.length()).trim(), 16);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** As strace: the program jtrace started gets the signal too (woken if stopped); every tracee is let go. */
+    private void stopTracing(int sig) {
+        if (launched > 0) {
+            tracer.detachAll(launched, SIGCONT, sig);
+        } else {
+            tracer.detachAll();
+        }
+    }
+
+    private static final int SIGCONT = 18;
+
+    /** A signal set the launcher passed in hex ({@code -Djtrace.sigign}), or {@code otherwise}. */
+    static long callerSignals(String property, long otherwise) {
+        String hex = System.getProperty(property);
+        if (hex == null || hex.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Long.parseUnsignedLong(hex.trim(), 16);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    /** The dispositions the JVM started with, read before anything in jtrace changes one. */
+    private static long ignoredAtStart;
+
     public static void main(String[] args) {
+        ignoredAtStart = statusSet("SigIgn:");
         String argv0 = System.getProperty("jtrace.argv0", "jtrace");
         Sink stderr = new Sink(new FileOutputStream(FileDescriptor.err), false);
         Messages messages = new Messages(argv0, stderr);
@@ -86,6 +170,13 @@ public final class Main {
         for (String w : options.warnings()) {
             messages.info(w);
         }
+        // strace -I: with -o FILE PROG the signals that end strace are ignored; otherwise they
+        // detach everything and jtrace then dies of the same signal.
+        if (options.outputFile() != null && !options.command().isEmpty()) {
+            FatalSignals.ignore();
+        } else {
+            FatalSignals.watch(callerSignals("jtrace.sigblk", 0), this::onFatalSignal);
+        }
 
         Sink traceSink;
         boolean separate = options.followForksSeparately() && options.outputFile() != null;
@@ -110,8 +201,12 @@ public final class Main {
                 messages.error("Can't stat '" + prog + "': No such file or directory");
                 return 1;
             }
-            spec = LaunchSpec.inheritingBytes(path.getBytes(StandardCharsets.UTF_8),
+            LaunchSpec inherited = LaunchSpec.inheritingBytes(path.getBytes(StandardCharsets.UTF_8),
                     commandBytes(options.command()), environment(), inheritedFds());
+            // The launcher read the caller's signal state before the JVM changed its own.
+            spec = new LaunchSpec(inherited.executable(), inherited.argv(), inherited.env(), inherited.cwd(),
+                    inherited.inheritedFds(), callerIgnored(ignoredAtStart),
+                    callerSignals("jtrace.sigblk", inherited.blockedSignals()));
         }
 
         XlatFormat.configure(options.constStyle());
@@ -127,6 +222,10 @@ public final class Main {
             }
         });
         Tracer tracer = Tracer.start(new Tracer.Options(options.followForks()), printer);
+        synchronized (this) {
+            this.printer = printer;
+            this.tracer = tracer;
+        }
         int tracees = 0;
         for (int pid : options.attachPids()) {
             try {
@@ -138,7 +237,7 @@ public final class Main {
         }
         if (spec != null) {
             try {
-                tracer.launch(spec);
+                launched = tracer.launch(spec);
                 tracees++;
             } catch (TraceException e) {
                 messages.error(e.getMessage());
@@ -151,20 +250,12 @@ public final class Main {
             return 1;
         }
         printer.started(tracees);
-
-        // strace -I: with -o FILE PROG fatal signals are ignored; otherwise they detach everything
-        // and jtrace then dies of the same signal.
-        boolean ignoreSignals = options.outputFile() != null && spec != null;
-        int[] fatal = new int[1];
-        // SIGQUIT stays the JVM's (a thread dump): taking it over would need -Xrs, which would
-        // also keep the JVM from handing jtrace the other three.
-        for (int sig : new int[] {SIGHUP, SIGINT, SIGTERM}) {
-            SignalHandlers.handle(sig, () -> {
-                if (!ignoreSignals) {
-                    fatal[0] = sig;
-                    tracer.detachAll();
-                }
-            });
+        synchronized (this) {
+            started = true;
+            if (fatal != 0) {
+                // Arrived while the tracees were being attached or launched: detach them now.
+                stopTracing(fatal);
+            }
         }
         try {
             tracer.awaitIdle();
@@ -176,8 +267,10 @@ public final class Main {
             messages.error("internal error: " + tracer.failure());
             return 1;
         }
-        if (fatal[0] != 0) {
-            return 256 + fatal[0];
+        synchronized (this) {
+            if (fatal != 0) {
+                return 256 + fatal;
+            }
         }
         int st = printer.launchedStatus();
         if (spec == null || st < 0) {
@@ -242,7 +335,9 @@ public final class Main {
         String file = System.getProperty("jtrace.environ");
         if (file != null) {
             try {
-                return LaunchSpec.splitNul(Files.readAllBytes(Path.of(file)));
+                List<byte[]> env = LaunchSpec.splitNul(Files.readAllBytes(Path.of(file)));
+                reapLauncherChildren();
+                return env;
             } catch (IOException e) {
                 // fall back to this process's own
             }
@@ -255,6 +350,22 @@ public final class Main {
             return env;
         }
     }
+
+    /**
+     * The launcher's process substitution that wrote the environment is a child of this process
+     * (the shell exec'd into it): once it has written everything, it is reaped here, not left a
+     * zombie under jtrace. Nothing else has been started yet, so every child is that one.
+     */
+    private static void reapLauncherChildren() {
+        List<Long> children = ProcessHandle.current().children().map(ProcessHandle::pid).toList();
+        try (Kernel k = Kernel.open()) {
+            for (long pid : children) {
+                k.wait4((int) pid, WALL);
+            }
+        }
+    }
+
+    private static final int WALL = 0x40000000;
 
     /** The descriptors jtrace's caller gave it: from the launcher script, else the standard three. */
     static int[] inheritedFds() {

@@ -244,6 +244,9 @@ public final class OptionParser {
                 throw new UsageException("-q and -e quiet/--quiet cannot be provided simultaneously", false);
             }
             quietLevel = Math.min(settings.shortQuiet, QUIET_LEVELS.size() - 1);
+        } else if (settings.outputFile != null && !command.isEmpty() && !settings.quietQualified) {
+            // strace: with -o FILE and a command, -q by default (no attach and detach messages).
+            quietLevel = 1;
         }
         if (!settings.unsupported.isEmpty()) {
             throw new UsageException(settings.unsupported.values().iterator().next(), false);

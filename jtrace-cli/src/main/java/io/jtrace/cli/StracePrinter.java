@@ -76,6 +76,10 @@ final class StracePrinter implements TraceListener {
 
     StracePrinter(Options options, Messages messages, Sink traceSink, boolean interactive) {
         this.options = options;
+        // Known before the first event, which may come before started(): strace decides it
+        // after attaching, from -f or the number of processes asked for.
+        pidPrefixAlways = options.outputFile() != null && !separateFiles() && (options.followForks()
+                || options.attachPids().size() + (options.command().isEmpty() ? 0 : 1) > 1);
         this.messages = messages;
         this.formatter = new SyscallFormatter(options.stringLimit(), options.hex(), options.verbose(),
                 options.decodeFds(), () -> current.tid(), memory);
@@ -143,12 +147,11 @@ final class StracePrinter implements TraceListener {
                 if (k.tid() == launchedPid) {
                     launchedStatus = k.signal() | (k.coreDumped() ? 0x80 : 0);
                 }
-                if (options.quietLevel() < 2) {
-                    text.setLength(0);
-                    text.append("+++ killed by ").append(Signals.name(k.signal()))
-                            .append(k.coreDumped() ? " (core dumped) +++\n" : " +++\n");
-                    whole(k.tid(), text);
-                }
+                // strace prints a death by signal whatever -q says: only exits are quiet.
+                text.setLength(0);
+                text.append("+++ killed by ").append(Signals.name(k.signal()))
+                        .append(k.coreDumped() ? " (core dumped) +++\n" : " +++\n");
+                whole(k.tid(), text);
                 forget(k.tid());
             }
             case TraceEvent.Detached d -> {

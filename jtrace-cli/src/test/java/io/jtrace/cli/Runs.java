@@ -22,17 +22,23 @@ final class Runs {
 
     private Runs() {}
 
-    /** The jtrace command line: the test JVM's java and class path, with {@code argv0} as its name. */
+    /** The launcher's part that starts the JVM, as {@code ./jtrace} runs it (paths from the module directory). */
+    static final Path EXEC_SCRIPT = Path.of("src/main/sh/exec-jtrace.sh").toAbsolutePath();
+
+    /**
+     * The jtrace command line: the launcher's exec of the JVM, with the test JVM's java and class
+     * path, and {@code argv0} as its name, so that tests see what users see (signals blocked from
+     * the start, the caller's descriptors and signal state handed on).
+     */
     static List<String> jtraceCommand(String argv0, List<String> args) {
         List<String> cmd = new ArrayList<>();
+        cmd.add("bash");
+        cmd.add("-c");
+        cmd.add(". \"$0\" && exec_jtrace \"$@\"");
+        cmd.add(EXEC_SCRIPT.toString());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Djtrace.argv0=" + argv0);
-        cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
+        cmd.add(argv0);
         cmd.addAll(args);
         return cmd;
     }

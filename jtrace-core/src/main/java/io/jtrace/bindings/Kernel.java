@@ -334,6 +334,35 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** Sets {@code signal} to SIG_IGN: it is discarded, pending instances included. */
+    public void setIgnored(int signal) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment act = a.allocate(SA_SIGACTION_SIZE, 8);
+            act.set(JAVA_LONG, 0, 1L); // SIG_IGN
+            LibC.Fn3.SIGACTION.call(signal, act.address(), 0);
+        }
+    }
+
+    private static final long NR_SIGNALFD4 = 289;
+    private static final int SFD_CLOEXEC = 0x80000;
+    /** {@code struct signalfd_siginfo}: 128 bytes, ssi_signo first. */
+    static final int SIGNALFD_SIGINFO_SIZE = 128;
+
+    /**
+     * A signalfd(2) for the signals of {@code mask} (bit n-1: signal n), which must be blocked in
+     * every thread for it to see them: a descriptor, or -errno.
+     */
+    public int signalfd(long mask) {
+        word.set(JAVA_LONG, 0, mask);
+        return (int) sys(NR_SIGNALFD4, -1, word.address(), 8, SFD_CLOEXEC);
+    }
+
+    /** Blocks until signalfd {@code fd} has a signal, and returns its number, or -errno. */
+    public int readSignal(int fd) {
+        long r = sys(NR_READ, fd, io.address(), SIGNALFD_SIGINFO_SIZE, 0);
+        return r < 0 ? (int) r : io.get(JAVA_INT, 0);
+    }
+
     private static final long NR_RT_SIGPROCMASK = 14, NR_SETRLIMIT = 160;
     private static final int SIG_UNBLOCK = 1, RLIMIT_CORE = 4;
 

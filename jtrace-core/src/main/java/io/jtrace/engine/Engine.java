@@ -238,6 +238,17 @@ final class Engine {
     }
 
     /** Interrupts every tracee; each is detached at its next stop. */
+    boolean isTraced(int pid) {
+        return table.process(pid) != null;
+    }
+
+    /** kill(2), for a traced process only: the pid of one no longer traced may have been reused. */
+    void kill(int pid, int signal) {
+        if (isTraced(pid)) {
+            kernel.kill(pid, signal);
+        }
+    }
+
     void detachAll() {
         for (ThreadState t : table.threads()) {
             if (!t.detaching) {

@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,23 +22,29 @@ import java.util.List;
  * Starts a tracee without running Java code between fork and exec, and without a ptrace stop the
  * user did not ask for.
  *
- * <p>posix_spawn starts a trampoline, {@code /bin/sh} blocked reading a pipe that only this process
- * can write. Its signal mask and descriptors are already those the target must have. The tracer
- * seizes it, interrupts it and takes over its next system call: rewriting the registers at that
- * syscall-entry stop, it makes the trampoline mmap a scratch page, copies the target's path, argv
- * and envp there, sets the signals to ignore to SIG_IGN, closes the pipe, and finally calls execve.
- * The trace starts at that execve entry, as strace's does. If jtrace dies before seizing, the pipe's
- * write end closes and the trampoline exits on end of file.
+ * <p>posix_spawn starts a trampoline, {@code /bin/sh -c 'read _'}, whose standard input is a pipe
+ * that only this process can write, so it blocks in read(0) without touching any other descriptor
+ * or any signal: nothing the trampoline does can leak into the target. The descriptors the target
+ * inherits are parked above every other one. The tracer seizes the trampoline, interrupts it and
+ * takes over its next system call: rewriting the registers at that syscall-entry stop, it makes
+ * the trampoline mmap a scratch page, copies the target's path, argv, envp and signal state
+ * there, sets the signal dispositions and mask, moves the parked descriptors to their numbers,
+ * closes every other descriptor (listed from /proc of the stopped trampoline, so that a descriptor
+ * another JVM thread opened meanwhile cannot slip through), and finally calls execve. The trace
+ * starts at that execve entry, as strace's does. If jtrace dies before seizing, the pipe's write
+ * end closes and the trampoline exits on end of file.
  */
 final class Launcher {
     static final long NR_MMAP = 9, NR_CLOSE = 3, NR_EXECVE = 59, NR_EXIT_GROUP = 231;
-    private static final long NR_RT_SIGACTION = 13;
-    private static final int SIGKILL = 9, SIGSTOP = 19;
+    private static final long NR_RT_SIGACTION = 13, NR_RT_SIGPROCMASK = 14, NR_DUP2 = 33;
+    private static final int SIGKILL = 9, SIGSTOP = 19, SIG_SETMASK = 2;
     private static final int O_CLOEXEC = 0x80000;
     private static final int SYSCALL_STOP = 0x80 | 5;
     private static final int PROT_READ_WRITE = 3;
     private static final int MAP_PRIVATE_ANONYMOUS = 0x22;
     private static final byte[] TRAMPOLINE = "/bin/sh".getBytes(StandardCharsets.US_ASCII);
+    private static final List<byte[]> TRAMPOLINE_ARGV = List.of(TRAMPOLINE,
+            "-c".getBytes(StandardCharsets.US_ASCII), "read _".getBytes(StandardCharsets.US_ASCII));
 
     private final Kernel kernel;
     private final SyscallInfo info = new SyscallInfo();
@@ -52,25 +57,24 @@ final class Launcher {
     record Started(int pid, SyscallInfo info) {}
 
     Started launch(LaunchSpec spec, int ptraceOptions) throws TraceException {
+        // A descriptor to inherit that this process does not have open is simply absent in the target.
+        int[] fds = Arrays.stream(spec.inheritedFds())
+                .filter(fd -> fd >= 0 && Files.exists(Path.of("/proc/self/fd/" + fd), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .distinct().toArray();
         int[] gate = kernel.pipe2(O_CLOEXEC);
         int pid;
-        int gateFd;
+        // Each inherited descriptor is parked at park + i while the trampoline runs, above every
+        // inherited number and the pipe itself, so that no dup2 of the spawn overwrites another's
+        // source (and dup2 onto the same number, which would keep close-on-exec, cannot happen).
+        int park = Math.max(Math.max(2, Arrays.stream(fds).max().orElse(2)), Math.max(gate[0], gate[1])) + 1;
         try {
-            // Above every inherited descriptor and above the pipe itself, so that dup2 really copies
-            // (dup2 onto the same number would keep the close-on-exec flag).
-            gateFd = Math.max(Math.max(2, Arrays.stream(spec.inheritedFds()).max().orElse(2)),
-                    Math.max(gate[0], gate[1])) + 1;
             List<int[]> dup2s = new ArrayList<>();
-            dup2s.add(new int[] {gate[0], gateFd});
-            List<byte[]> argv = List.of(TRAMPOLINE, "-c".getBytes(StandardCharsets.US_ASCII),
-                    // dash takes only one-digit descriptors in <&N; the /proc path takes any.
-                    ("read _ </proc/self/fd/" + gateFd).getBytes(StandardCharsets.US_ASCII));
-            // The JVM's own descriptors need not be close-on-exec: close every one that is not
-            // inherited. Those below the gate are listed (a close action on a closed descriptor
-            // would fail the spawn), those above it go with closefrom.
-            List<Integer> toClose = openDescriptorsBelow(gateFd, spec.inheritedFds());
-            pid = kernel.spawn(new Kernel.SpawnRequest(TRAMPOLINE, argv, List.of(), spec.cwd(), dup2s,
-                    toClose, gateFd + 1, ~spec.ignoredSignals(), spec.blockedSignals()));
+            for (int i = 0; i < fds.length; i++) {
+                dup2s.add(new int[] {fds[i], park + i});
+            }
+            dup2s.add(new int[] {gate[0], 0});
+            pid = kernel.spawn(new Kernel.SpawnRequest(TRAMPOLINE, TRAMPOLINE_ARGV, List.of(), spec.cwd(), dup2s,
+                    List.of(), park + fds.length, ~spec.ignoredSignals(), spec.blockedSignals()));
         } catch (ErrnoException e) {
             kernel.close(gate[0]);
             kernel.close(gate[1]);
@@ -99,14 +103,30 @@ final class Launcher {
                 throw new TraceException("cannot write the new process's arguments", Errnos.EFAULT);
             }
             // posix_spawn can only reset dispositions to the default, so a signal the JVM handles
-            // (SIGINT, SIGTERM) would reach the target as default even when it is to stay ignored:
-            // set those to SIG_IGN here, which execve keeps.
+            // (SIGINT, SIGTERM) would reach the target as default even when it is to stay ignored.
+            // The trampoline may also have ignored one itself before it was stopped. Both are
+            // settled against the trampoline's actual state; execve keeps SIG_IGN and resets the rest.
+            long ignoredNow = statusMask(pid, "SigIgn:");
             for (int sig = 1; sig <= 64; sig++) {
-                if ((spec.ignoredSignals() & (1L << (sig - 1))) != 0 && sig != SIGKILL && sig != SIGSTOP) {
-                    inject(pid, regs, false, NR_RT_SIGACTION, sig, base + blob.ignoreActionOffset(), 0, 8, 0, 0);
+                long bit = 1L << (sig - 1);
+                if (sig == SIGKILL || sig == SIGSTOP || ((spec.ignoredSignals() ^ ignoredNow) & bit) == 0) {
+                    continue;
+                }
+                long action = (spec.ignoredSignals() & bit) != 0 ? blob.ignoreActionOffset() : blob.defaultActionOffset();
+                inject(pid, regs, false, NR_RT_SIGACTION, sig, base + action, 0, 8, 0, 0);
+            }
+            inject(pid, regs, false, NR_RT_SIGPROCMASK, SIG_SETMASK, base + blob.maskOffset(), 0, 8, 0, 0);
+            for (int i = 0; i < fds.length; i++) {
+                long d = inject(pid, regs, false, NR_DUP2, park + i, fds[i], 0, 0, 0, 0);
+                if (d < 0) {
+                    throw new TraceException("dup2 in the new process: " + ErrnoExceptions.reason((int) -d), (int) -d);
                 }
             }
-            inject(pid, regs, false, NR_CLOSE, gateFd, 0, 0, 0, 0, 0);
+            for (int fd : openDescriptors(pid)) {
+                if (Arrays.stream(fds).noneMatch(i -> i == fd)) {
+                    inject(pid, regs, false, NR_CLOSE, fd, 0, 0, 0, 0, 0);
+                }
+            }
             rewind(pid, regs, NR_EXECVE, base, base + blob.argvOffset(), base + blob.envOffset(), 0, 0, 0);
             awaitSyscallStop(pid, Ptrace.SYSCALL_INFO_ENTRY);
             SyscallInfo at = new SyscallInfo();
@@ -218,29 +238,40 @@ final class Launcher {
         }
     }
 
-    private static List<Integer> openDescriptorsBelow(int limit, int[] inherited) {
-        List<Integer> listed = new ArrayList<>();
-        try (var fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+    /** The descriptors open in stopped process {@code pid}, from /proc: it cannot change them while stopped. */
+    private static List<Integer> openDescriptors(int pid) throws TraceException {
+        List<Integer> open = new ArrayList<>();
+        try (var fds = Files.newDirectoryStream(Path.of("/proc/" + pid + "/fd"))) {
             for (Path p : fds) {
-                int fd = Integer.parseInt(p.getFileName().toString());
-                if (fd < limit && Arrays.stream(inherited).noneMatch(i -> i == fd)) {
-                    listed.add(fd);
+                open.add(Integer.parseInt(p.getFileName().toString()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new TraceException("cannot list the descriptors of the new process: " + e.getMessage(), Errnos.EINVAL);
+        }
+        return open;
+    }
+
+    /** A signal set of stopped process {@code pid} from /proc/PID/status ({@code SigIgn:}, ...). */
+    private static long statusMask(int pid, String key) throws TraceException {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith(key)) {
+                    return Long.parseUnsignedLong(line.substring(key.length()).trim(), 16);
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            // Without /proc the descriptors cannot be listed; closefrom above the gate still applies.
+            // reported below
         }
-        // The listing's own descriptor was among those listed and is closed now.
-        listed.removeIf(fd -> !Files.exists(Path.of("/proc/self/fd/" + fd), LinkOption.NOFOLLOW_LINKS));
-        return listed;
+        throw new TraceException("cannot read the signal state of the new process", Errnos.EINVAL);
     }
 
     /**
      * The execve arguments laid out for the tracee: strings first, then the two pointer arrays, then
-     * a kernel {@code struct sigaction} (handler, flags, restorer, mask: 32 bytes) whose handler is SIG_IGN.
+     * two kernel {@code struct sigaction}s (handler, flags, restorer, mask: 32 bytes each) whose
+     * handlers are SIG_IGN and SIG_DFL, then the signal mask (8 bytes).
      */
     record Blob(byte[] strings, int[] argvOffsets, int[] envOffsets, int argvOffset, int envOffset,
-                int ignoreActionOffset, int size) {
+                int ignoreActionOffset, long mask, int size) {
         private static final long SIG_IGN = 1;
         private static final int KERNEL_SIGACTION_SIZE = 32;
 
@@ -260,9 +291,9 @@ final class Launcher {
             int argvOffset = (b.position() + 7) & ~7;
             int envOffset = argvOffset + 8 * (argv.length + 1);
             int ignoreActionOffset = envOffset + 8 * (env.length + 1);
-            int size = ignoreActionOffset + KERNEL_SIGACTION_SIZE;
+            int size = ignoreActionOffset + 2 * KERNEL_SIGACTION_SIZE + 8;
             return new Blob(Arrays.copyOf(b.array(), b.position()), argv, env, argvOffset, envOffset,
-                    ignoreActionOffset, size);
+                    ignoreActionOffset, spec.blockedSignals(), size);
         }
 
         private static int total(LaunchSpec spec) {
@@ -274,6 +305,14 @@ final class Launcher {
                 n += e.length + 1;
             }
             return n;
+        }
+
+        int defaultActionOffset() {
+            return ignoreActionOffset + KERNEL_SIGACTION_SIZE;
+        }
+
+        int maskOffset() {
+            return ignoreActionOffset + 2 * KERNEL_SIGACTION_SIZE;
         }
 
         long mappedSize() {
@@ -293,6 +332,8 @@ final class Launcher {
             }
             b.putLong(0);
             b.putLong(SIG_IGN);
+            b.position(maskOffset());
+            b.putLong(mask);
             return b.array();
         }
     }

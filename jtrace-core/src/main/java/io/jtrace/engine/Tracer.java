@@ -90,6 +90,31 @@ public final class Tracer implements AutoCloseable {
     }
 
     /**
+     * Sends {@code signal} to traced process {@code pid}, as kill(2) does. Nothing is sent once the
+     * process is no longer traced, so that its pid, which may have been reused, is never signalled.
+     */
+    public void kill(int pid, int signal) {
+        callUnchecked(() -> engine.kill(pid, signal));
+    }
+
+    /**
+     * As {@link #detachAll()}, then sends process {@code pid}, if it was traced, each of
+     * {@code signals} in order; it receives them once let go, not as stops. This is how strace hands
+     * an interrupt on to the program it started.
+     */
+    public void detachAll(int pid, int... signals) {
+        callUnchecked(() -> {
+            boolean traced = engine.isTraced(pid);
+            engine.detachAll();
+            if (traced) {
+                for (int sig : signals) {
+                    engine.kill(pid, sig);
+                }
+            }
+        });
+    }
+
+    /**
      * Lets every tracee go: each is interrupted and detached at its next stop, a pending signal
      * delivered, a stopped process left stopped. Returns at once; {@link #awaitIdle} tells when done.
      */

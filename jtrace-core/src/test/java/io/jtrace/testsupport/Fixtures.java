@@ -22,13 +22,18 @@ public final class Fixtures {
     private Fixtures() {}
 
     /** The absolute path of fixture {@code name} ({@code src/test/c/NAME.c}), compiled if needed. */
-    public static synchronized Path path(String name) {
+    public static Path path(String name) {
+        return path(SOURCES, name);
+    }
+
+    /** As {@link #path(String)}, for a fixture of another module's {@code sources} directory. */
+    public static synchronized Path path(Path sources, String name) {
         Path cached = compiled.get(name);
         if (cached != null) {
             return cached;
         }
         Requirements.cc();
-        Path source = SOURCES.resolve(name + ".c");
+        Path source = sources.resolve(name + ".c");
         Path binary = BINARIES.resolve(name);
         try {
             Assertions.assertTrue(Files.isRegularFile(source),
