@@ -115,9 +115,13 @@ public final class Main {
 
     /** The dispositions the JVM started with, read before anything in jtrace changes one. */
     private static long ignoredAtStart;
+    /** The environment jtrace's caller gave it, read at start. */
+    private static List<byte[]> callerEnvironment;
 
     public static void main(String[] args) {
         ignoredAtStart = statusSet("SigIgn:");
+        // Before any process is started: reading it reaps the launcher's child that wrote it.
+        callerEnvironment = environment();
         String argv0 = System.getProperty("jtrace.argv0", "jtrace");
         Sink stderr = new Sink(new FileOutputStream(FileDescriptor.err), false);
         Messages messages = new Messages(argv0, stderr);
@@ -179,14 +183,28 @@ public final class Main {
         }
 
         Sink traceSink;
+        Process pipeCommand = null;
         boolean separate = options.followForksSeparately() && options.outputFile() != null;
         if (options.outputFile() == null) {
             traceSink = messages.stderr();
+            traceSink.onError(messages.writeFailures(null));
         } else if (separate) {
             traceSink = null;
+        } else if (options.outputFile().startsWith("|") || options.outputFile().startsWith("!")) {
+            // strace's popen: the command's stdin is a pipe from jtrace; its stdout and stderr are
+            // jtrace's. It is started from this thread, whose children the tracer never waits for.
+            try {
+                pipeCommand = new ProcessBuilder("/bin/sh", "-c", options.outputFile().substring(1))
+                        .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+            } catch (IOException e) {
+                messages.error("Can't execute '/bin/sh': " + Messages.reason(e));
+                return 1;
+            }
+            traceSink = new Sink(pipeCommand.getOutputStream(), true);
         } else {
             try {
-                traceSink = new Sink(new FileOutputStream(options.outputFile()), true);
+                traceSink = new Sink(new FileOutputStream(options.outputFile(), options.appendOutput()), true);
             } catch (FileNotFoundException e) {
                 messages.error("Can't fopen '" + options.outputFile() + "': " + Messages.reason(e));
                 return 1;
@@ -202,7 +220,8 @@ public final class Main {
                 return 1;
             }
             LaunchSpec inherited = LaunchSpec.inheritingBytes(path.getBytes(StandardCharsets.UTF_8),
-                    commandBytes(options.command()), environment(), inheritedFds());
+                    commandBytes(options.command()),
+                    callerEnvironment != null ? callerEnvironment : environment(), inheritedFds());
             // The launcher read the caller's signal state before the JVM changed its own.
             spec = new LaunchSpec(inherited.executable(), inherited.argv(), inherited.env(), inherited.cwd(),
                     inherited.inheritedFds(), callerIgnored(ignoredAtStart),
@@ -210,7 +229,14 @@ public final class Main {
         }
 
         XlatFormat.configure(options.constStyle());
-        StracePrinter printer = new StracePrinter(options, messages, traceSink, stderrIsTerminal());
+        Path traceFile = options.outputFile() == null ? Path.of("/proc/self/fd/2")
+                : pipeCommand != null || separate ? null : Path.of(options.outputFile());
+        boolean shared = traceFile != null && sharesDestination(traceFile,
+                spec != null ? spec.inheritedFds() : new int[0], options.attachPids());
+        StracePrinter printer = new StracePrinter(options, messages, traceSink, stderrIsTerminal(), shared);
+        if (options.outputFile() != null && traceSink != null) {
+            traceSink.onError(printer.failures(options.outputFile()));
+        }
         Thread.ofPlatform().name("jtrace-flush").daemon(true).start(() -> {
             while (true) {
                 try {
@@ -241,12 +267,12 @@ public final class Main {
                 tracees++;
             } catch (TraceException e) {
                 messages.error(e.getMessage());
-                printer.close();
+                closeOutput(printer, pipeCommand);
                 return 1;
             }
         }
         if (tracees == 0) {
-            printer.close();
+            closeOutput(printer, pipeCommand);
             return 1;
         }
         printer.started(tracees);
@@ -262,7 +288,7 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        printer.close();
+        closeOutput(printer, pipeCommand);
         if (tracer.failure() != null) {
             messages.error("internal error: " + tracer.failure());
             return 1;
@@ -280,6 +306,54 @@ public final class Main {
             return 256 + (st & 0x7f);
         }
         return (st >> 8) & 0xff;
+    }
+
+    /** Writes the rest of the trace, and waits for the command of -o '|CMD' to end, as strace does. */
+    private static void closeOutput(StracePrinter printer, Process pipeCommand) {
+        printer.close();
+        if (pipeCommand != null) {
+            while (true) {
+                try {
+                    pipeCommand.waitFor();
+                    return;
+                } catch (InterruptedException e) {
+                    // keep waiting: the command is reading what jtrace wrote
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the trace goes where the program's own output goes ({@code 2>&1} into a pipe or a
+     * file, a shared terminal): the same file as one of the descriptors it inherits, or, for
+     * processes attached with -p, as their standard descriptors. Lines must then be written before
+     * the tracee runs on, as strace writes them, so that both come out in the order they happened.
+     */
+    static boolean sharesDestination(Path trace, int[] inheritedFds, List<Integer> attached) {
+        Object target = fileKey(trace);
+        if (target == null) {
+            return false;
+        }
+        List<Path> theirs = new ArrayList<>();
+        for (int fd : inheritedFds) {
+            theirs.add(Path.of("/proc/self/fd/" + fd));
+        }
+        for (int pid : attached) {
+            for (int fd = 0; fd <= 2; fd++) {
+                theirs.add(Path.of("/proc/" + pid + "/fd/" + fd));
+            }
+        }
+        return theirs.stream().anyMatch(p -> target.equals(fileKey(p)));
+    }
+
+    /** Device and inode of the file {@code p} names (magic links of /proc followed), or null. */
+    private static Object fileKey(Path p) {
+        try {
+            var a = Files.readAttributes(p, "unix:dev,ino");
+            return List.of(a.get("dev"), a.get("ino"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Whether standard error is a terminal, where trace lines must appear as they happen. */

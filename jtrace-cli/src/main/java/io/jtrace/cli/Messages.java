@@ -1,5 +1,7 @@
 package io.jtrace.cli;
 
+import io.jtrace.bindings.Kernel;
+
 import io.jtrace.cli.output.Sink;
 
 import java.io.IOException;
@@ -41,6 +43,29 @@ final class Messages {
     void flush() {
         stderr.flush();
     }
+
+    /**
+     * Reports each trace line that could not be written to {@code name}, as strace's perror does
+     * (null: standard error, where strace reports nothing). A write into a closed pipe is also a
+     * SIGPIPE, as it is for strace: raised for the whole process, it reaches jtrace's handling of
+     * fatal signals, which ignores it with -o FILE PROG and otherwise ends tracing.
+     */
+    Sink.ErrorHandler writeFailures(String name) {
+        return (e, lines) -> {
+            if (name != null) {
+                for (int i = 0; i < lines; i++) {
+                    error(name + ": " + reason(e));
+                }
+            }
+            if ("Broken pipe".equals(reason(e))) {
+                try (Kernel k = Kernel.open()) {
+                    k.kill(k.getpid(), SIGPIPE);
+                }
+            }
+        };
+    }
+
+    private static final int SIGPIPE = 13;
 
     /** The strerror-style reason of a failed file operation. */
     static String reason(IOException e) {

@@ -193,6 +193,22 @@ public final class OptionParser {
                             + option.value() + "'", true);
                 };
                 case "decode-fds" -> settings.decodeFdsSet = decodeFdsSet(option.value());
+                case "A" -> settings.appendOutput = true;
+                case "S" -> {
+                    summaryColumn(option.value(), "invalid sortby: '" + option.value() + "'", true);
+                    settings.sortBySet = true;
+                    settings.unsupported.putIfAbsent("S", notSupported(option.spelling()));
+                }
+                case "U" -> {
+                    summaryColumns(option.value());
+                    settings.columnsSet = true;
+                    settings.unsupported.putIfAbsent("U", notSupported(option.spelling()));
+                }
+                case "w" -> {
+                    settings.wallClock = true;
+                    settings.unsupported.putIfAbsent("w", notSupported(option.spelling()));
+                }
+                case "seccomp-bpf" -> settings.seccomp = true;
                 case "x" -> settings.hexLevel++;
                 case "strings-in-hex" -> settings.hexOption = option.value() == null ? "all" : option.value();
                 case "follow-forks" -> settings.longFollowForks = true;
@@ -227,6 +243,14 @@ public final class OptionParser {
             separately = settings.shortFollowForks >= 2;
         }
         List<String> warnings = new ArrayList<>();
+        if (settings.seccomp) {
+            if (!settings.attachPids.isEmpty() && command.isEmpty()) {
+                warnings.add("--seccomp-bpf is not enabled for processes attached with -p");
+            }
+            if (!followForks) {
+                warnings.add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+            }
+        }
         if (settings.deprecatedF) {
             if (followForks) {
                 warnings.add("deprecated option -F ignored");
@@ -235,8 +259,36 @@ public final class OptionParser {
                 followForks = true;
             }
         }
+        // The summary's own options make sense only with -c/-C, which is refused later when given.
+        boolean summary = settings.unsupported.containsKey("c") || settings.unsupported.containsKey("C");
+        if (settings.wallClock && !summary) {
+            throw new UsageException("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)", true);
+        }
+        if (settings.columnsSet && !summary) {
+            throw new UsageException("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)", true);
+        }
+        if (settings.sortBySet && !summary) {
+            warnings.add("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+        }
+        if (!summary) {
+            // Without -c they change nothing, so nothing stands in the way of running.
+            settings.unsupported.remove("S");
+            settings.unsupported.remove("U");
+            settings.unsupported.remove("w");
+        }
         if (settings.outputFile == null && separately && !followForks) {
             warnings.add("--output-separately has no effect without -o/--output");
+        }
+        if (settings.outputFile == null && settings.appendOutput) {
+            warnings.add("-A/--output-append-mode has no effect without -o/--output");
+        }
+        if (settings.seccomp && followForks && settings.traceNames == null) {
+            warnings.add("Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");
+        }
+        if (settings.outputFile != null && separately
+                && (settings.outputFile.startsWith("|") || settings.outputFile.startsWith("!"))) {
+            // FILE.PID cannot be made of a command.
+            throw new UsageException("piping the output and -ff/--output-separately are mutually exclusive", true);
         }
         int quietLevel = settings.quietLevel;
         if (settings.shortQuiet > 0) {
@@ -254,7 +306,7 @@ public final class OptionParser {
         return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
                 settings.alignColumn, settings.stringLimit, quietLevel, settings.traceNames, false, false,
                 warnings, settings.verbose, hexStyle(settings), decodeFds(settings),
-                settings.constStyle);
+                settings.constStyle, settings.appendOutput);
     }
 
     /** -y is paths, -yy everything; --decode-fds=SET names the kinds itself, and not with -y. */
@@ -351,6 +403,7 @@ public final class OptionParser {
         switch (qualifier) {
             case "trace" -> qualifyTrace(value, settings);
             case "quiet" -> qualifyQuiet(value, settings);
+            case "decode-fds" -> settings.decodeFdsSet = decodeFdsSet(value);
             default -> settings.unsupported.putIfAbsent("-e " + qualifier, notSupported("-e " + qualifier));
         }
     }
@@ -477,6 +530,51 @@ public final class OptionParser {
         }
     }
 
+    /** The names of the -c table's columns (strace's column_aliases), for -S and -U. */
+    private static final Map<String, String> SUMMARY_COLUMNS = summaryColumnAliases();
+
+    private static Map<String, String> summaryColumnAliases() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String a : List.of("time", "time_percent", "time-percent")) m.put(a, "time-percent");
+        for (String a : List.of("time_total", "time-total", "total_time", "total-time")) m.put(a, "time-total");
+        for (String a : List.of("min_time", "min-time", "shortest", "time_min", "time-min")) m.put(a, "time-min");
+        for (String a : List.of("longest", "max_time", "max-time", "time_max", "time-max")) m.put(a, "time-max");
+        for (String a : List.of("avg_time", "avg-time", "time_avg", "time-avg")) m.put(a, "time-avg");
+        for (String a : List.of("calls", "count")) m.put(a, "calls");
+        for (String a : List.of("error", "errors")) m.put(a, "errors");
+        for (String a : List.of("name", "syscall", "syscall_name", "syscall-name")) m.put(a, "name");
+        m.put("none", "none");
+        return m;
+    }
+
+    /** One column name of -S (where "none" is allowed) or -U; {@code message} when it names none. */
+    private static String summaryColumn(String name, String message, boolean noneAllowed) throws UsageException {
+        String column = SUMMARY_COLUMNS.get(name);
+        if (column == null || (!noneAllowed && column.equals("none"))) {
+            throw new UsageException(message, true);
+        }
+        return column;
+    }
+
+    /** -U's comma-separated columns, each at most once, as strace checks them. */
+    private static void summaryColumns(String list) throws UsageException {
+        Set<String> seen = new java.util.HashSet<>();
+        int start = 0;
+        while (true) {
+            int comma = list.indexOf(',', start);
+            String name = comma < 0 ? list.substring(start) : list.substring(start, comma);
+            String column = summaryColumn(name, "unknown column name: '" + name + "'", false);
+            if (!seen.add(column)) {
+                throw new UsageException("call summary column has been provided more than once: '" + name
+                        + "' (-U option residual: '" + list.substring(start) + "')", true);
+            }
+            if (comma < 0) {
+                return;
+            }
+            start = comma + 1;
+        }
+    }
+
     /** strtok(s, ","): the non-empty pieces between commas. */
     private static List<String> tokens(String set) {
         return Arrays.stream(set.split(",")).filter(token -> !token.isEmpty()).toList();
@@ -571,6 +669,11 @@ public final class OptionParser {
         int decodeFdsSet = -1;
         XlatFormat.Style constStyle = XlatFormat.Style.ABBREV;
         String hexOption;
+        boolean appendOutput;
+        boolean sortBySet;
+        boolean columnsSet;
+        boolean wallClock;
+        boolean seccomp;
         /** Why jtrace cannot run this command line, by feature, in the order the features were met. */
         final Map<String, String> unsupported = new LinkedHashMap<>();
     }

@@ -36,12 +36,13 @@ import java.util.Set;
  * @param decodeFds             {@code -y}, {@code -yy}, {@code --decode-fds}: which details of descriptors
  *                              are printed, a set of DecodeContext.FDS_* bits (0: plain numbers)
  * @param constStyle            {@code -X}: constants as names, numbers, or both
+ * @param appendOutput          {@code -A}: the -o file is appended to, not truncated
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
                       int quietLevel, Set<String> traceNames, boolean version, boolean help,
                       List<String> warnings, boolean verbose, Quoting.HexStyle hex, int decodeFds,
-                      XlatFormat.Style constStyle) {
+                      XlatFormat.Style constStyle, boolean appendOutput) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -67,6 +68,6 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, Quoting.HexStyle.NONE, 0,
-                XlatFormat.Style.ABBREV);
+                XlatFormat.Style.ABBREV, false);
     }
 }

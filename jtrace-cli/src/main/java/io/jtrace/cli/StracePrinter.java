@@ -62,6 +62,9 @@ final class StracePrinter implements TraceListener {
     /** -ff files by tid; concurrent because the flush timer walks it. */
     private final Map<Integer, Output> perThread = new ConcurrentHashMap<>();
     private final boolean interactive;
+    private volatile boolean syncWrites;
+    /** Until the first write to the -o file: whether it can be written to is not known yet. */
+    private boolean probing;
     private final Map<Integer, Line> lines = new HashMap<>();
     private final StringBuilder text = new StringBuilder(256);
     private Tracee current;
@@ -74,8 +77,15 @@ final class StracePrinter implements TraceListener {
     private int launchedStatus = -1;
     private boolean launchedExecDone;
 
-    StracePrinter(Options options, Messages messages, Sink traceSink, boolean interactive) {
+    /**
+     * @param interactive the trace goes to a terminal: written whenever the tracer would block
+     * @param shared      the trace goes where the tracees' own output goes: written at each stop,
+     *                    before the tracee runs on, so that the two stay in order
+     */
+    StracePrinter(Options options, Messages messages, Sink traceSink, boolean interactive, boolean shared) {
         this.options = options;
+        this.syncWrites = shared;
+        this.probing = options.outputFile() != null;
         // Known before the first event, which may come before started(): strace decides it
         // after attaching, from -f or the number of processes asked for.
         pidPrefixAlways = options.outputFile() != null && !separateFiles() && (options.followForks()
@@ -85,6 +95,18 @@ final class StracePrinter implements TraceListener {
                 options.decodeFds(), () -> current.tid(), memory);
         this.shared = traceSink == null ? null : new Output(traceSink);
         this.interactive = interactive;
+    }
+
+    /**
+     * What to do when writing to output {@code name} fails: report each lost line, as strace does,
+     * and from then on write at every stop, so that the reports come when strace's would.
+     */
+    Sink.ErrorHandler failures(String name) {
+        Sink.ErrorHandler report = messages.writeFailures(name);
+        return (e, lines) -> {
+            syncWrites = true;
+            report.failed(e, lines);
+        };
     }
 
     /** Called once tracing has started: strace decides the pid prefix of -o files then. */
@@ -171,6 +193,14 @@ final class StracePrinter implements TraceListener {
             case TraceEvent.Exec x -> onExec(x);
         }
         current = null;
+        if (syncWrites) {
+            flush();
+        } else if (probing && shared != null && shared.sink.hasPending()) {
+            // The first line goes out at once: a file that cannot be written to (a full disk) is
+            // reported from the first line on, as strace reports it, not at the first batch.
+            probing = false;
+            shared.sink.flush();
+        }
     }
 
     /**
@@ -359,7 +389,7 @@ final class StracePrinter implements TraceListener {
         if (o == null) {
             String name = options.outputFile() + "." + tid;
             try {
-                o = new Output(new Sink(new FileOutputStream(name), true));
+                o = new Output(new Sink(new FileOutputStream(name, options.appendOutput()), true, failures(name)));
             } catch (IOException e) {
                 messages.error("Can't fopen '" + name + "': " + Messages.reason(e));
                 o = new Output(new Sink(OutputStream.nullOutputStream(), false));

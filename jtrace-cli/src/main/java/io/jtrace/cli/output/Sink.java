@@ -16,11 +16,27 @@ public final class Sink implements AutoCloseable {
     private final boolean closeStream;
     private final StringBuilder buf = new StringBuilder(FLUSH_AT + 4096);
     private int column;
-    private boolean broken;
+    private volatile ErrorHandler onError;
+
+    /** What to do when a write fails: strace reports each trace line it could not write. */
+    @FunctionalInterface
+    public interface ErrorHandler {
+        void failed(IOException e, int lines);
+    }
 
     public Sink(OutputStream stream, boolean closeStream) {
+        this(stream, closeStream, (e, lines) -> { });
+    }
+
+    public Sink(OutputStream stream, boolean closeStream, ErrorHandler onError) {
         this.stream = stream;
         this.closeStream = closeStream;
+        this.onError = onError;
+    }
+
+    /** What to do from now on when a write fails. */
+    public void onError(ErrorHandler handler) {
+        this.onError = handler;
     }
 
     /** Whether anything is waiting to be written. */
@@ -80,8 +96,7 @@ public final class Sink implements AutoCloseable {
     }
 
     public synchronized void flush() {
-        if (buf.isEmpty() || broken) {
-            buf.setLength(0);
+        if (buf.isEmpty()) {
             return;
         }
         byte[] bytes = new byte[buf.length()];
@@ -93,8 +108,14 @@ public final class Sink implements AutoCloseable {
             stream.write(bytes);
             stream.flush();
         } catch (IOException e) {
-            // A closed pipe or a full disk: tracing goes on, as strace's does, without output.
-            broken = true;
+            // A closed pipe or a full disk: tracing goes on, as strace's does, and every write
+            // is tried again. strace writes a line at a time, so it reports each line lost (the
+            // half of a line written at a syscall's entry is reported with its end).
+            int lines = 0;
+            for (byte b : bytes) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            onError.failed(e, lines);
         }
     }
 
@@ -105,7 +126,7 @@ public final class Sink implements AutoCloseable {
             try {
                 stream.close();
             } catch (IOException e) {
-                broken = true;
+                onError.failed(e, 1);
             }
         }
     }
