@@ -64,28 +64,69 @@ public final class DecodeContext {
 
     /** @param fd the descriptor {@code link} names, or -1 for the working directory */
     private void fdPath(StringBuilder out, String link, int fd) {
-        String target;
-        try {
-            target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of(link)).toString();
-        } catch (java.io.IOException | UnsupportedOperationException e) {
+        byte[] linkBytes = link.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (fd < 0) {
+            // The working directory: the link's target whole, as long as it fits in PATH_MAX - 1 bytes.
+            byte[] cwd = io.jtrace.bindings.FileLinks.readlink(linkBytes, Quoting.PATH_MAX);
+            if (cwd != null && cwd.length < Quoting.PATH_MAX) {
+                out.append('<');
+                Quoting.quoteFdPath(out, cwd, 0, cwd.length, hex);
+                out.append('>');
+            }
+            return;
+        }
+        byte[] path = io.jtrace.bindings.FileLinks.readlink(linkBytes, Quoting.PATH_MAX);
+        if (path == null) {
             return; // not open (any more): strace prints the bare number too
         }
-        if (fd >= 0 && ((decodeFds & FDS_SOCKET) != 0 && socket(out, link, target)
-                || (decodeFds & FDS_DEV) != 0 && device(out, target)
-                || (decodeFds & FDS_PIDFD) != 0 && pidfd(out, fd, target))) {
+        boolean deleted = false;
+        int len = path.length;
+        if (endsWithDeleted(path) && unlinked(linkBytes, path)) {
+            // The kernel's mark of an unlinked file, unless a file of that very name is the one open.
+            deleted = true;
+            len -= DELETED.length;
+            path = java.util.Arrays.copyOf(path, len);
+        }
+        String target = new String(path, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if ((decodeFds & FDS_SOCKET) != 0 && socket(out, link, target)
+                || (decodeFds & FDS_DEV) != 0 && device(out, path)
+                || (decodeFds & FDS_PIDFD) != 0 && pidfd(out, fd, target)) {
             return;
         }
         if ((decodeFds & FDS_PATH) == 0) {
             return;
         }
         out.append('<');
-        quoteFdPath(out, target);
+        Quoting.quoteFdPath(out, path, 0, len, hex);
         out.append('>');
+        if (deleted) {
+            out.append("(deleted)");
+        }
     }
 
-    private void quoteFdPath(StringBuilder out, String path) {
-        byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Quoting.quoteFdPath(out, bytes, 0, bytes.length, hex);
+    /** What the kernel appends to the link of a descriptor whose file was unlinked. */
+    private static final byte[] DELETED = " (deleted)".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    private static boolean endsWithDeleted(byte[] path) {
+        // Longer than the suffix and its NUL, as strace requires before it looks further.
+        if (path.length <= DELETED.length + 1) {
+            return false;
+        }
+        return java.util.Arrays.equals(path, path.length - DELETED.length, path.length, DELETED, 0, DELETED.length);
+    }
+
+    /**
+     * Whether the file open at descriptor link {@code link} is not the one named {@code path}
+     * (lstat'ed, the suffix included): strace's test that tells the kernel's mark from a name that
+     * merely ends in " (deleted)". False when the descriptor itself cannot be stat'ed.
+     */
+    private static boolean unlinked(byte[] link, byte[] path) {
+        io.jtrace.bindings.FileLinks.Id open = io.jtrace.bindings.FileLinks.stat(link, true);
+        if (open == null) {
+            return false;
+        }
+        io.jtrace.bindings.FileLinks.Id named = io.jtrace.bindings.FileLinks.stat(path, false);
+        return named == null || open.ino() != named.ino() || open.dev() != named.dev();
     }
 
     /**
@@ -131,25 +172,23 @@ public final class DecodeContext {
     }
 
     /** {@code </dev/null<char 1:3>>} for a character or block device, stat'ed by its path as strace does. */
-    private boolean device(StringBuilder out, String target) {
-        if (!target.startsWith("/")) {
+    private boolean device(StringBuilder out, byte[] path) {
+        if (path.length == 0 || path[0] != '/') {
             return false;
         }
-        java.util.Map<String, Object> st;
-        try {
-            st = java.nio.file.Files.readAttributes(java.nio.file.Path.of(target), "unix:mode,rdev");
-        } catch (java.io.IOException | RuntimeException e) {
+        io.jtrace.bindings.FileLinks.Id st = io.jtrace.bindings.FileLinks.stat(path, true);
+        if (st == null) {
             return false;
         }
-        int type = (Integer) st.get("mode") & S_IFMT;
+        int type = st.mode() & S_IFMT;
         if (type != S_IFCHR && type != S_IFBLK) {
             return false;
         }
-        long rdev = (Long) st.get("rdev");
+        long rdev = st.rdev();
         long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
         long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
         out.append('<');
-        quoteFdPath(out, target);
+        Quoting.quoteFdPath(out, path, 0, path.length, hex);
         out.append('<').append(type == S_IFBLK ? "block " : "char ").append(major & 0xffffffffL).append(':')
                 .append(minor & 0xffffffffL).append(">>");
         return true;

@@ -107,7 +107,8 @@ final class PollDecoders {
             }
             ArrayPrinter.print(out, address, count, POLLFD, ArrayPrinter.shown(count, ctx), ctx, (o, b, i) -> {
                 int fd = b.getInt(0);
-                o.append("{fd=").append(fd);
+                o.append("{fd=");
+                ctx.fd(o, fd);
                 if (fd >= 0) {
                     o.append(", events=");
                     XlatFormat.flags(o, Xlat.get("pollflags"), b.getShort(4) & 0xffff);
@@ -214,11 +215,12 @@ final class PollDecoders {
                 return;
             }
             out.append('[');
-            members(out, b, nfds);
+            members(out, b, nfds, ctx);
             out.append(']');
         }
 
-        private static void members(StringBuilder out, ByteBuffer b, int nfds) {
+        /** @param fds the context that prints each descriptor with -y, as at entry; null for bare numbers, as at exit */
+        private static void members(StringBuilder out, ByteBuffer b, int nfds, DecodeContext fds) {
             boolean first = true;
             for (int fd = 0; fd < Math.min(nfds, MAX_NFDS); fd++) {
                 if ((b.get(fd / 8) >> (fd % 8) & 1) != 0) {
@@ -226,7 +228,11 @@ final class PollDecoders {
                         out.append(' ');
                     }
                     first = false;
-                    out.append(fd);
+                    if (fds != null) {
+                        fds.fd(out, fd);
+                    } else {
+                        out.append(fd);
+                    }
                 }
             }
         }
@@ -254,7 +260,7 @@ final class PollDecoders {
                     continue;
                 }
                 StringBuilder set = new StringBuilder();
-                members(set, b, nfds);
+                members(set, b, nfds, null);
                 if (!set.isEmpty()) {
                     out.append(separator).append(SETS[i - 1]).append(" [").append(set).append(']');
                     separator = ", ";
