@@ -9,8 +9,9 @@ public interface Memory {
     /**
      * Reads a NUL-terminated string of at most {@code max} bytes into {@code dst} (which holds at least
      * {@code max} bytes), a page at a time so that a string ending just before an unmapped page is
-     * read whole. Returns the bytes read, the NUL included when it was found, or -1 when not even
-     * the first byte was readable.
+     * read whole, as strace's umovestr reads. Returns the bytes read, the NUL included when it was
+     * found, or -1 when a byte before the NUL or the {@code max}th could not be read: strace then
+     * prints the address, however much of the string it read.
      */
     default int readCString(long address, byte[] dst, int max) {
         int done = 0;
@@ -19,7 +20,7 @@ public interface Memory {
             int chunk = (int) Math.min(max - done, 4096 - (at & 4095));
             long n = read(at, dst, done, chunk);
             if (n <= 0) {
-                return done == 0 ? -1 : done;
+                return -1;
             }
             for (int i = done; i < done + n; i++) {
                 if (dst[i] == 0) {
@@ -27,9 +28,6 @@ public interface Memory {
                 }
             }
             done += (int) n;
-            if (n < chunk) {
-                break;
-            }
         }
         return done;
     }

@@ -17,7 +17,6 @@ public final class SyscallFormatter {
     private static final long NR_EXECVE = 59, NR_EXECVEAT = 322;
     /** Calls whose result strace prints in hex: they return addresses. */
     private static final Set<String> HEX_RESULT = Set.of("brk", "mmap", "mremap", "shmat");
-    private static final int MAX_ARGV_POINTERS = 4096;
 
     private final int stringLimit;
     private final Quoting.HexStyle hex;
@@ -267,22 +266,29 @@ public final class SyscallFormatter {
         Quoting.quoteBuffer(out, buf, 0, length, stringLimit, hex);
     }
 
+    /**
+     * An argv or (with -v) envp array: its strings up to the NULL pointer, after -s of them
+     * {@code ...}; when a pointer cannot be read, {@code ... /* 0xADDR *\/} with the address of
+     * that pointer (only the address when not even the first can be read).
+     */
     private void argv(StringBuilder out, long address, Memory mem) {
         if (address == 0) {
             out.append("NULL");
             return;
         }
         byte[] word = new byte[8];
-        out.append('[');
-        for (int n = 0; n < MAX_ARGV_POINTERS; n++) {
-            if (mem.read(address + 8L * n, word, 0, 8) != 8) {
+        for (long n = 0, at = address, prev = 0; ; n++, prev = at, at += 8) {
+            if (Long.compareUnsigned(at, prev) < 0 || mem.read(at, word, 0, 8) != 8) {
                 if (n == 0) {
-                    out.setLength(out.length() - 1);
-                    pointer(out, address);
+                    pointer(out, at);
                     return;
                 }
-                out.append("...");
+                // %#llx: 0 (after a wrap-around) without the 0x.
+                out.append(", ... /* ").append(at == 0 ? "0" : "0x" + Long.toHexString(at)).append(" */");
                 break;
+            }
+            if (n == 0) {
+                out.append('[');
             }
             long p = littleEndian(word);
             if (p == 0) {
@@ -300,17 +306,36 @@ public final class SyscallFormatter {
         out.append(']');
     }
 
+    /**
+     * An environment without -v: its address and {@code /* N vars *\/}, the pointers before the
+     * NULL one; {@code , unterminated} when a pointer could not be read before it, and no comment
+     * when not even the first could be.
+     */
     private void envp(StringBuilder out, long address, Memory mem) {
         pointer(out, address);
         if (address == 0) {
             return;
         }
         byte[] word = new byte[8];
-        int count = 0;
-        while (count < 1 << 20 && mem.read(address + 8L * count, word, 0, 8) == 8 && littleEndian(word) != 0) {
-            count++;
+        long count = 0;
+        long at = address, prev = 0;
+        boolean unterminated = false;
+        for (; Long.compareUnsigned(at, prev) > 0; prev = at, at += 8, count++) {
+            if (mem.read(at, word, 0, 8) != 8) {
+                if (count == 0) {
+                    return;
+                }
+                unterminated = true;
+                break;
+            }
+            if (littleEndian(word) == 0) {
+                break;
+            }
         }
-        out.append(" /* ").append(count).append(count == 1 ? " var */" : " vars */");
+        // An array that runs up to the end of the address space has no end either.
+        unterminated |= Long.compareUnsigned(at, prev) < 0;
+        out.append(" /* ").append(count).append(count == 1 ? " var" : " vars")
+                .append(unterminated ? ", unterminated */" : " */");
     }
 
     private static long littleEndian(byte[] b) {
