@@ -221,6 +221,64 @@ public final class DecodeContext {
         return memory;
     }
 
+    /** Where strace's warnings about short reads go; none until {@link #warnings} is set. */
+    private java.util.function.Consumer<String> warnings = w -> { };
+
+    /**
+     * Sets where the warnings strace prints about reads cut short by an unmapped page go, each
+     * without strace's name in front ({@code umoven: short read (3 < 4) @0x...}).
+     */
+    public void warnings(java.util.function.Consumer<String> sink) {
+        this.warnings = sink;
+    }
+
+    /**
+     * Reads {@code len} bytes whole, as strace's umoven: false when they cannot all be read, with
+     * strace's warning when some could.
+     */
+    public boolean readFully(long address, byte[] dst, int off, int len) {
+        long n = memory.read(address, dst, off, len);
+        if (n == len) {
+            return true;
+        }
+        if (n > 0) {
+            warnings.accept("umoven: short read (" + n + " < " + len + ") @0x" + Long.toHexString(address));
+        }
+        return false;
+    }
+
+    /**
+     * Reads a NUL-terminated string of at most {@code max} bytes into {@code dst} (which holds at
+     * least {@code max} bytes) as strace's umovestr does: a page at a time, so that a string ending
+     * just before an unmapped page is read whole. Returns the bytes read, the NUL included when it
+     * was found, or -1 when a byte before the NUL or the {@code max}th could not be read: strace
+     * then prints the address, however much of the string it read, and warns when it read some.
+     */
+    public int readCString(long address, byte[] dst, int max) {
+        int done = 0;
+        while (done < max) {
+            long at = address + done;
+            int chunk = (int) Math.min(max - done, 4096 - (at & 4095));
+            long n = memory.read(at, dst, done, chunk);
+            if (n <= 0) {
+                if (done > 0) {
+                    String reason = n < 0 ? io.jtrace.syscalls.Errno.byNumber((int) -n)
+                            .map(io.jtrace.syscalls.Errno::message).orElse("Bad address") : "Bad address";
+                    warnings.accept("umovestr: short read (" + done + " < " + max + ") @0x"
+                            + Long.toHexString(address) + ": " + reason);
+                }
+                return -1;
+            }
+            for (int i = done; i < done + n; i++) {
+                if (dst[i] == 0) {
+                    return i + 1;
+                }
+            }
+            done += (int) n;
+        }
+        return done;
+    }
+
     /** {@code -s}: the longest string printed whole, and the most array elements printed. */
     public int stringLimit() {
         return stringLimit;
@@ -249,7 +307,7 @@ public final class DecodeContext {
             return null;
         }
         byte[] b = new byte[size];
-        if (memory.read(address, b, 0, size) != size) {
+        if (!readFully(address, b, 0, size)) {
             return null;
         }
         return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
@@ -261,7 +319,7 @@ public final class DecodeContext {
             out.append("NULL");
             return;
         }
-        int n = memory.readCString(address, scratch, stringLimit + 1);
+        int n = readCString(address, scratch, stringLimit + 1);
         if (n < 0) {
             address(out, address);
         } else {
@@ -275,7 +333,7 @@ public final class DecodeContext {
             out.append("NULL");
             return;
         }
-        int n = memory.readCString(address, scratch, Quoting.PATH_MAX);
+        int n = readCString(address, scratch, Quoting.PATH_MAX);
         if (n < 0) {
             address(out, address);
         } else {

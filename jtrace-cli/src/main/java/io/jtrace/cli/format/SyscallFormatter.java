@@ -42,6 +42,11 @@ public final class SyscallFormatter {
         this.decodeFds = decodeFds > 0;
     }
 
+    /** @see DecodeContext#warnings */
+    public void warnings(java.util.function.Consumer<String> sink) {
+        ctx.warnings(sink);
+    }
+
     /** The index of the first argument printed at exit, or nargs when all are printed at entry. */
     public static int exitSplit(SyscallDef def) {
         for (int i = 0; i < def.nargs(); i++) {
@@ -239,7 +244,7 @@ public final class SyscallFormatter {
             out.append("NULL");
             return;
         }
-        int n = mem.readCString(address, buf, max);
+        int n = ctx.readCString(address, buf, max);
         if (n < 0) {
             pointer(out, address);
         } else if (path) {
@@ -258,8 +263,7 @@ public final class SyscallFormatter {
         // as its address.
         int want = (int) Math.min(Long.compareUnsigned(length, stringLimit) > 0 ? stringLimit + 1L : length,
                 buf.length);
-        long n = want == 0 ? 0 : mem.read(address, buf, 0, want);
-        if (n < want) {
+        if (want != 0 && !ctx.readFully(address, buf, 0, want)) {
             pointer(out, address);
             return;
         }
@@ -278,7 +282,7 @@ public final class SyscallFormatter {
         }
         byte[] word = new byte[8];
         for (long n = 0, at = address, prev = 0; ; n++, prev = at, at += 8) {
-            if (Long.compareUnsigned(at, prev) < 0 || mem.read(at, word, 0, 8) != 8) {
+            if (Long.compareUnsigned(at, prev) < 0 || !ctx.readFully(at, word, 0, 8)) {
                 if (n == 0) {
                     pointer(out, at);
                     return;
@@ -321,7 +325,7 @@ public final class SyscallFormatter {
         long at = address, prev = 0;
         boolean unterminated = false;
         for (; Long.compareUnsigned(at, prev) > 0; prev = at, at += 8, count++) {
-            if (mem.read(at, word, 0, 8) != 8) {
+            if (!ctx.readFully(at, word, 0, 8)) {
                 if (count == 0) {
                     return;
                 }
