@@ -2,7 +2,7 @@
  * Strings, buffers and execve's arrays that run into an unmapped page: each is put at the end of a
  * readable page whose successor is unmapped. Paths with no NUL before that page, with the NUL as
  * the page's last byte, and of PATH_MAX bytes or more; a write whose buffer is cut short by the
- * page; argv and envp arrays with no NULL before it, a pointer straddling it, a string running
+ * page; memfd_create's name, of which strace reads 250 bytes at most; argv and envp arrays with no NULL before it, a pointer straddling it, a string running
  * into it, and arrays that begin at it. The execve calls fail (no such file).
  *
  * argv[1]: an empty directory to work in.
@@ -47,6 +47,9 @@ int main(int argc, char **argv)
 	syscall(SYS_write, -1, end - 3, 3);
 	syscall(SYS_write, -1, end - 3, 4);    /* cut short by the page */
 	syscall(SYS_write, -1, end - 40, 41);
+	/* memfd_create reads no more of its name than the 249 bytes and NUL the kernel allows */
+	syscall(SYS_memfd_create, end - 250, 0);
+	syscall(SYS_memfd_create, end - 251, 0);
 
 	/*
 	 * A page of strings and one of pointers, the pointers' page followed by the unmapped one; one

@@ -54,9 +54,9 @@ class FileDecodingTest {
      * the middle of the trace line.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"-a40", "-v"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-a40", "-v", "-s300"})
     void stringsAndArraysRunningIntoAnUnmappedPage(String option) {
-        assertSameTrace("trace=chdir,write,execve,execveat", "memory_edges", option);
+        assertSameTrace("trace=chdir,write,memfd_create,execve,execveat", "memory_edges", option);
     }
 
     @Test

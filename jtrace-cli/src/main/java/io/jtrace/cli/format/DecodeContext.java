@@ -327,6 +327,29 @@ public final class DecodeContext {
         }
     }
 
+    /**
+     * A NUL-terminated string of at most {@code len} bytes, its NUL included, as strace's printstr_ex
+     * with QUOTE_0_TERMINATED: shortened to -s, {@code ...} when no NUL came within what is shown;
+     * NULL or the address when unreadable.
+     */
+    public void string(StringBuilder out, long address, long len) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        if (len == 0) {
+            out.append("\"\"");
+            return;
+        }
+        int size = (int) Math.min(stringLimit + 1L, len);
+        int n = readCString(address, scratch, size);
+        if (n < 0) {
+            address(out, address);
+        } else {
+            Quoting.quoteCString(out, scratch, 0, n, Math.min(stringLimit, size), hex);
+        }
+    }
+
     /** A path at {@code address}, quoted, never shortened by -s; NULL or the address when unreadable. */
     public void path(StringBuilder out, long address) {
         if (address == 0) {
