@@ -1,6 +1,6 @@
 /*
  * Descriptors that -y and -yy print in calls with decoders of their own: fcntl (F_DUPFD's result a
- * descriptor too), ioctl, getsockname, getpeername, accept4's listening socket, setsockopt,
+ * descriptor too), ioctl, close_range (whose numbers are no descriptors to strace), getsockname, getpeername, accept4's listening socket, setsockopt,
  * getsockopt, recvfrom and the descriptor lists of poll, ppoll, select and pselect6. Then paths the
  * kernel marks " (deleted)": an unlinked file, a memfd, and a file whose name ends that way though
  * it is not deleted; and a name with bytes that are not UTF-8 and with < and >.
@@ -33,6 +33,7 @@ int main(int argc, char **argv)
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
 	int d = fcntl(fd, F_DUPFD, 10);
 	fcntl(fd, F_DUPFD_CLOEXEC, 20);
+	syscall(SYS_close_range, 20, 20, 0);   /* numbers only, open or not */
 	int n;
 	ioctl(fd, FIONREAD, &n);
 	unlink("plain");

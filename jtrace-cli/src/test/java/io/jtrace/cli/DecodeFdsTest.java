@@ -61,7 +61,7 @@ class DecodeFdsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"-y", "-yy"})
     void descriptorsInDecodedCallsAndDeletedFiles(String option) {
-        List<String> args = List.of(option, "-e", "trace=fcntl,ioctl,getsockname,getpeername,accept4,setsockopt,"
+        List<String> args = List.of(option, "-e", "trace=fcntl,close_range,ioctl,getsockname,getpeername,accept4,setsockopt,"
                 + "getsockopt,recvfrom,poll,ppoll,select,pselect6,close,memfd_create,openat,unlink",
                 Fixtures.path("fds_y_calls").toString(), dir.toString());
         Runs.Result strace = Runs.strace(args);

@@ -24,15 +24,18 @@ import java.util.List;
  * user did not ask for.
  *
  * <p>posix_spawn starts a trampoline, {@code /bin/sh} blocked reading a pipe that only this process
- * can write. Its signal mask and descriptors are already those the target must have. The tracer
- * seizes it, interrupts it and takes over its next system call: rewriting the registers at that
- * syscall-entry stop, it makes the trampoline mmap a scratch page, copies the target's path, argv
- * and envp there, sets the signals to ignore to SIG_IGN, closes the pipe, and finally calls execve.
+ * can write. Its signal mask and descriptors are already those the target must have, but for its
+ * standard input: that is the pipe, the target's own being kept above every other descriptor (a
+ * redirection of the shell's would still be in place when the tracer takes over, whenever that is).
+ * The tracer seizes it, interrupts it and takes over its next system call: rewriting the registers
+ * at that syscall-entry stop, it makes the trampoline mmap a scratch page, copies the target's path,
+ * argv and envp there, sets the signals to ignore to SIG_IGN, closes the pipe, puts the standard
+ * input back, and finally calls execve.
  * The trace starts at that execve entry, as strace's does. If jtrace dies before seizing, the pipe's
  * write end closes and the trampoline exits on end of file.
  */
 final class Launcher {
-    static final long NR_MMAP = 9, NR_CLOSE = 3, NR_EXECVE = 59, NR_EXIT_GROUP = 231;
+    static final long NR_MMAP = 9, NR_CLOSE = 3, NR_DUP2 = 33, NR_EXECVE = 59, NR_EXIT_GROUP = 231;
     private static final long NR_RT_SIGACTION = 13;
     private static final int SIGKILL = 9, SIGSTOP = 19;
     private static final int O_CLOEXEC = 0x80000;
@@ -55,22 +58,29 @@ final class Launcher {
         int[] gate = kernel.pipe2(O_CLOEXEC);
         int pid;
         int gateFd;
+        // Where the target's standard input waits while the trampoline reads the gate; -1 when it has none.
+        int stdinKept;
         try {
             // Above every inherited descriptor and above the pipe itself, so that dup2 really copies
             // (dup2 onto the same number would keep the close-on-exec flag).
             gateFd = Math.max(Math.max(2, Arrays.stream(spec.inheritedFds()).max().orElse(2)),
                     Math.max(gate[0], gate[1])) + 1;
+            stdinKept = Arrays.stream(spec.inheritedFds()).anyMatch(fd -> fd == 0) ? gateFd + 1 : -1;
             List<int[]> dup2s = new ArrayList<>();
+            if (stdinKept >= 0) {
+                dup2s.add(new int[] {0, stdinKept});
+            }
             dup2s.add(new int[] {gate[0], gateFd});
+            dup2s.add(new int[] {gateFd, 0});
             List<byte[]> argv = List.of(TRAMPOLINE, "-c".getBytes(StandardCharsets.US_ASCII),
-                    // dash takes only one-digit descriptors in <&N; the /proc path takes any.
-                    ("read _ </proc/self/fd/" + gateFd).getBytes(StandardCharsets.US_ASCII));
+                    "read _".getBytes(StandardCharsets.US_ASCII));
             // The JVM's own descriptors need not be close-on-exec: close every one that is not
             // inherited. Those below the gate are listed (a close action on a closed descriptor
-            // would fail the spawn), those above it go with closefrom.
+            // would fail the spawn), those above it go with closefrom. Descriptor 0 is the gate's.
             List<Integer> toClose = openDescriptorsBelow(gateFd, spec.inheritedFds());
+            toClose.removeIf(fd -> fd == 0);
             pid = kernel.spawn(new Kernel.SpawnRequest(TRAMPOLINE, argv, List.of(), spec.cwd(), dup2s,
-                    toClose, gateFd + 1, ~spec.ignoredSignals(), spec.blockedSignals()));
+                    toClose, Math.max(gateFd, stdinKept) + 1, ~spec.ignoredSignals(), spec.blockedSignals()));
         } catch (ErrnoException e) {
             kernel.close(gate[0]);
             kernel.close(gate[1]);
@@ -107,6 +117,15 @@ final class Launcher {
                 }
             }
             inject(pid, regs, false, NR_CLOSE, gateFd, 0, 0, 0, 0, 0);
+            if (stdinKept >= 0) {
+                long dup = inject(pid, regs, false, NR_DUP2, stdinKept, 0, 0, 0, 0, 0);
+                if (dup < 0) {
+                    throw new TraceException("dup2 in the new process: " + ErrnoExceptions.reason((int) -dup), (int) -dup);
+                }
+                inject(pid, regs, false, NR_CLOSE, stdinKept, 0, 0, 0, 0, 0);
+            } else {
+                inject(pid, regs, false, NR_CLOSE, 0, 0, 0, 0, 0, 0);
+            }
             rewind(pid, regs, NR_EXECVE, base, base + blob.argvOffset(), base + blob.envOffset(), 0, 0, 0);
             awaitSyscallStop(pid, Ptrace.SYSCALL_INFO_ENTRY);
             SyscallInfo at = new SyscallInfo();

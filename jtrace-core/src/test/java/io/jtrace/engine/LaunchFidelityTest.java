@@ -70,6 +70,29 @@ class LaunchFidelityTest {
         assertEquals(expected, concat(rest, fds));
     }
 
+    /**
+     * The program's standard input is the one it inherits, however far the trampoline got before
+     * the tracer took it over (the trampoline reads a pipe meanwhile): checked over enough launches
+     * that some are taken over before, some after its read began.
+     */
+    @Test
+    void standardInputIsTheInheritedOneWheneverTheTrampolineIsTakenOver(@TempDir Path dir) throws Exception {
+        String expected = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+        for (int i = 0; i < 25; i++) {
+            Path report = dir.resolve("stdin" + i);
+            LaunchSpec spec = new LaunchSpec(bytes("/bin/sh"), List.of(bytes("sh"), bytes("-c"),
+                    bytes("readlink /proc/$$/fd/0 > '" + report + "'")), List.of(bytes("PATH=/usr/bin:/bin")),
+                    null, new int[] {0, 1, 2}, 0, 0);
+            try (TraceSession s = TraceSession.start(false)) {
+                int pid = s.launch(spec);
+                s.awaitIdle(Duration.ofSeconds(10));
+                s.assertNoFailure();
+                assertEquals(new TraceEvent.Exited(pid, pid, 0), s.recorder.eventsOf(pid).getLast());
+            }
+            assertEquals(expected, Files.readString(report).strip(), "standard input of launch " + i);
+        }
+    }
+
     @Test
     void aProgramThatCannotBeExecutedShowsTheFailedExecveAndExits1(@TempDir Path dir) throws Exception {
         Path notExecutable = Files.writeString(dir.resolve("script"), "#!/bin/sh\nexit 0\n");
