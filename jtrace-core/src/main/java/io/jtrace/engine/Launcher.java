@@ -116,6 +116,13 @@ final class Launcher {
                     inject(pid, regs, false, NR_RT_SIGACTION, sig, base + blob.ignoreActionOffset(), 0, 8, 0, 0);
                 }
             }
+            // A descriptor the JVM opened (without close-on-exec) between the listing above and the
+            // spawn went through to the trampoline: the stopped trampoline's own list is final.
+            for (int fd : descriptorsOf(pid)) {
+                if (fd != 0 && fd != gateFd && fd != stdinKept && Arrays.stream(spec.inheritedFds()).noneMatch(i -> i == fd)) {
+                    inject(pid, regs, false, NR_CLOSE, fd, 0, 0, 0, 0, 0);
+                }
+            }
             inject(pid, regs, false, NR_CLOSE, gateFd, 0, 0, 0, 0, 0);
             if (stdinKept >= 0) {
                 long dup = inject(pid, regs, false, NR_DUP2, stdinKept, 0, 0, 0, 0, 0);
@@ -235,6 +242,19 @@ final class Launcher {
         if (r < 0) {
             throw new TraceException("ptrace(" + what + ") on the new process: " + ErrnoExceptions.reason((int) -r), (int) -r);
         }
+    }
+
+    /** The descriptors open in process {@code pid}, none when /proc cannot tell. */
+    private static List<Integer> descriptorsOf(int pid) {
+        List<Integer> fds = new ArrayList<>();
+        try (var dir = Files.newDirectoryStream(Path.of("/proc/" + pid + "/fd"))) {
+            for (Path p : dir) {
+                fds.add(Integer.parseInt(p.getFileName().toString()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            return List.of();
+        }
+        return fds;
     }
 
     private static List<Integer> openDescriptorsBelow(int limit, int[] inherited) {
