@@ -1,7 +1,8 @@
 /*
  * Descriptors that -y and -yy print in calls with decoders of their own: fcntl (F_DUPFD's result a
- * descriptor too), ioctl, close_range (whose numbers are no descriptors to strace), getsockname, getpeername, accept4's listening socket, setsockopt,
- * getsockopt, recvfrom and the descriptor lists of poll, ppoll, select and pselect6. Then paths the
+ * descriptor too), ioctl, close_range (whose numbers are no descriptors to strace), mq_open's
+ * result, getsockname, getpeername, accept4's listening socket, setsockopt, getsockopt, recvfrom
+ * and the descriptor lists of poll, ppoll, select and pselect6, and select's result. Then paths the
  * kernel marks " (deleted)": an unlinked file, a memfd, and a file whose name ends that way though
  * it is not deleted; and a name with bytes that are not UTF-8 and with < and >.
  *
@@ -46,6 +47,12 @@ int main(int argc, char **argv)
 	int f = open("named (deleted)", O_RDWR | O_CREAT | O_TRUNC, 0600);
 	fcntl(f, F_GETFL);
 	close(f);
+	/* a message queue's descriptor, its result printed as one */
+	syscall(SYS_mq_unlink, "jtrace_fds_y_calls");
+	int q = syscall(SYS_mq_open, "jtrace_fds_y_calls", O_RDWR | O_CREAT, 0600, NULL);
+	fcntl(q, F_GETFD);
+	close(q);
+	syscall(SYS_mq_unlink, "jtrace_fds_y_calls");
 	int g = open("bytes\377\200<>", O_RDWR | O_CREAT | O_TRUNC, 0600);
 	fcntl(g, F_GETFL);
 	close(g);

@@ -125,7 +125,8 @@ public final class SyscallFormatter {
             if (special != null && special.result(out, new Call(def, args, 0, scratchSaved, true, rval, isError), ctx)) {
                 return;
             }
-            if (decodeFds && !isError && FD_RESULT.contains(def.name())) {
+            if (decodeFds && !isError && (FD_RESULT.contains(def.name()) || def.name().equals("landlock_create_ruleset")
+                    && (args[2] & LANDLOCK_CREATE_RULESET_VERSION) == 0)) {
                 out.append("= ");
                 ctx.fd(out, (int) rval);
                 return;
@@ -139,7 +140,11 @@ public final class SyscallFormatter {
             "dup3", "socket", "accept", "accept4", "epoll_create", "epoll_create1", "eventfd", "eventfd2",
             "signalfd", "signalfd4", "timerfd_create", "inotify_init", "inotify_init1", "memfd_create",
             "fanotify_init", "perf_event_open", "pidfd_open", "pidfd_getfd", "userfaultfd", "open_tree",
-            "fsopen", "fsmount", "fspick", "open_by_handle_at", "memfd_secret");
+            "fsopen", "fsmount", "fspick", "open_by_handle_at", "memfd_secret", "mq_open", "io_uring_setup",
+            // strace 6.1 marks mount_setattr's result a descriptor too, though it is 0 on success.
+            "mount_setattr");
+    /** landlock_create_ruleset's flag that asks for the ABI version: the result is no descriptor then. */
+    private static final long LANDLOCK_CREATE_RULESET_VERSION = 1;
 
     /** {@code = result} as strace prints it for a call without a decoder of its own. */
     public static void genericResult(StringBuilder out, SyscallDef def, long rval, boolean isError) {
