@@ -29,8 +29,8 @@ import java.util.List;
  * redirection of the shell's would still be in place when the tracer takes over, whenever that is).
  * The tracer seizes it, interrupts it and takes over its next system call: rewriting the registers
  * at that syscall-entry stop, it makes the trampoline mmap a scratch page, copies the target's path,
- * argv and envp there, sets the signals to ignore to SIG_IGN, closes the pipe, puts the standard
- * input back, and finally calls execve.
+ * argv and envp there, sets the signals to ignore to SIG_IGN, closes any descriptor that reached
+ * the trampoline unasked for and the pipe, puts the standard input back, and finally calls execve.
  * The trace starts at that execve entry, as strace's does. If jtrace dies before seizing, the pipe's
  * write end closes and the trampoline exits on end of file.
  */
@@ -119,7 +119,8 @@ final class Launcher {
             // A descriptor the JVM opened (without close-on-exec) between the listing above and the
             // spawn went through to the trampoline: the stopped trampoline's own list is final.
             for (int fd : descriptorsOf(pid)) {
-                if (fd != 0 && fd != gateFd && fd != stdinKept && Arrays.stream(spec.inheritedFds()).noneMatch(i -> i == fd)) {
+                boolean ours = fd == 0 || fd == gateFd || fd == stdinKept;
+                if (!ours && Arrays.stream(spec.inheritedFds()).noneMatch(i -> i == fd)) {
                     inject(pid, regs, false, NR_CLOSE, fd, 0, 0, 0, 0, 0);
                 }
             }
