@@ -35,6 +35,11 @@ final class Messages {
         stderr.appendUtf8Line(argv0 + ": " + text);
     }
 
+    /** As {@link #info}, written in the middle of a trace line on the same stream. */
+    void infoInLine(String text) {
+        stderr.appendUtf8LineKeepingColumn(argv0 + ": " + text);
+    }
+
     void error(String text) {
         info(text);
         stderr.flush();

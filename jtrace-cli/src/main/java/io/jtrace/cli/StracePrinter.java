@@ -67,6 +67,10 @@ final class StracePrinter implements TraceListener {
     private boolean probing;
     private final Map<Integer, Line> lines = new HashMap<>();
     private final StringBuilder text = new StringBuilder(256);
+    /** A warning of strace's made while {@link #text} was being formatted, and where in it. */
+    private record Warning(int at, String message) {}
+    /** The warnings not written yet, in the order they were made. */
+    private final java.util.List<Warning> warnings = new java.util.ArrayList<>();
     private Tracee current;
     private final Memory memory = (address, dst, off, len) -> current.read(address, dst, off, len);
     private int traced;
@@ -94,6 +98,7 @@ final class StracePrinter implements TraceListener {
         this.formatter = new SyscallFormatter(options.stringLimit(), options.hex(), options.verbose(),
                 options.decodeFds(), () -> current.tid(), memory);
         this.shared = traceSink == null ? null : new Output(traceSink);
+        formatter.warnings(w -> warnings.add(new Warning(text.length(), w)));
         this.interactive = interactive;
     }
 
@@ -270,7 +275,7 @@ final class StracePrinter implements TraceListener {
         } else {
             unknownArgs(text, e.args());
         }
-        out.sink.append(text);
+        emit(out, text);
         out.openTid = e.tid();
         line.open = true;
     }
@@ -312,12 +317,12 @@ final class StracePrinter implements TraceListener {
         } else {
             text.append(')');
         }
-        out.sink.append(text);
+        emit(out, text);
         out.sink.padTo(options.alignColumn());
         text.setLength(0);
         formatter.result(text, line.def, line.args, x.rval(), x.isError());
         text.append('\n');
-        out.sink.append(text);
+        emit(out, text);
         out.openTid = 0;
         line.open = false;
     }
@@ -357,6 +362,26 @@ final class StracePrinter implements TraceListener {
         if (o != null) {
             o.sink.close();
         }
+    }
+
+    /**
+     * Writes {@code s} to {@code out} with the warnings made while it was formatted: where strace
+     * prints them, in the middle of the line, when the trace goes to stderr too; else to stderr.
+     */
+    private void emit(Output out, StringBuilder s) {
+        int from = 0;
+        for (Warning w : warnings) {
+            if (out.sink == messages.stderr()) {
+                int at = Math.min(w.at(), s.length());
+                out.sink.append(s.subSequence(from, at));
+                from = at;
+                messages.infoInLine(w.message());
+            } else {
+                messages.info(w.message());
+            }
+        }
+        warnings.clear();
+        out.sink.append(from == 0 ? s : s.subSequence(from, s.length()));
     }
 
     /** Prints a whole line (signal, exit) for {@code tid}. */

@@ -54,6 +54,29 @@ class DecodeFdsTest {
         assertSameTrace(List.of(option), "named");
     }
 
+    /**
+     * Calls whose decoders print a descriptor themselves, and F_DUPFD's and mq_open's results, with
+     * {@code <path>} or socket details; paths marked deleted as strace marks them, and path bytes as
+     * they are.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-y", "-yy"})
+    void descriptorsInDecodedCallsAndDeletedFiles(String option) {
+        List<String> args = List.of(option, "-e", "trace=fcntl,close_range,mq_open,ioctl,getsockname,getpeername,accept4,setsockopt,"
+                + "getsockopt,recvfrom,poll,ppoll,select,pselect6,close,memfd_create,openat,unlink",
+                Fixtures.path("fds_y_calls").toString(), dir.toString());
+        Runs.Result strace = Runs.strace(args);
+        Runs.emptyDirectory(dir);
+        Runs.Result jtrace = Runs.jtrace(args);
+        // What is left of a timeout, and the listening port, differ from run to run.
+        java.util.function.UnaryOperator<String> m = t -> mask(t).replaceAll("left \\{[^}]*\\}", "left {...}")
+                .replaceAll("htons\\(\\d+\\)", "htons(PORT)")
+                // mq_open's own arguments are not what this test is about: its result is.
+                .replaceAll("(?m)^mq_open\\(.*\\) +=", "mq_open(...) =");
+        Runs.assertSameLines(m.apply(strace.stderr()), m.apply(jtrace.stderr()), "trace of fds_y_calls " + option);
+        assertEquals(strace.exit(), jtrace.exit(), "exit status");
+    }
+
     private void assertSameTrace(List<String> decodeFds, String sockets) {
         List<String> args = new java.util.ArrayList<>(decodeFds);
         args.addAll(List.of("-e", CALLS, Fixtures.path("fds_yy").toString(), dir.toString(), sockets));

@@ -48,6 +48,17 @@ class FileDecodingTest {
         assertSameTrace(OPEN_AND_NAME, "files_open", "-s", "2");
     }
 
+    /**
+     * Strings, a buffer and execve's arrays running into an unmapped page: addresses in their place,
+     * {@code ... /* 0xADDR *\/}, {@code unterminated}, and strace's short-read warnings, which land in
+     * the middle of the trace line.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-a40", "-v", "-s300"})
+    void stringsAndArraysRunningIntoAnUnmappedPage(String option) {
+        assertSameTrace("trace=chdir,write,memfd_create,execve,execveat", "memory_edges", option);
+    }
+
     @Test
     void mappingAndAdvisingMemory() {
         assertSameTrace("trace=mmap,mprotect,pkey_mprotect,madvise,msync,mremap,munmap,brk,mlock,munlock,mlockall,"

@@ -70,6 +70,68 @@ class LaunchFidelityTest {
         assertEquals(expected, concat(rest, fds));
     }
 
+    /**
+     * The program's standard input is the one it inherits, however far the trampoline got before
+     * the tracer took it over (the trampoline reads a pipe meanwhile): checked over enough launches
+     * that some are taken over before, some after its read began.
+     */
+    @Test
+    void standardInputIsTheInheritedOneWheneverTheTrampolineIsTakenOver(@TempDir Path dir) throws Exception {
+        String expected = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+        for (int i = 0; i < 25; i++) {
+            Path report = dir.resolve("stdin" + i);
+            LaunchSpec spec = new LaunchSpec(bytes("/bin/sh"), List.of(bytes("sh"), bytes("-c"),
+                    bytes("readlink /proc/$$/fd/0 > '" + report + "'")), List.of(bytes("PATH=/usr/bin:/bin")),
+                    null, new int[] {0, 1, 2}, 0, 0);
+            try (TraceSession s = TraceSession.start(false)) {
+                int pid = s.launch(spec);
+                s.awaitIdle(Duration.ofSeconds(10));
+                s.assertNoFailure();
+                assertEquals(new TraceEvent.Exited(pid, pid, 0), s.recorder.eventsOf(pid).getLast());
+            }
+            assertEquals(expected, Files.readString(report).strip(), "standard input of launch " + i);
+        }
+    }
+
+    /**
+     * Descriptors the JVM opens, inheritable, while a launch is under way do not reach the program:
+     * another thread keeps opening and closing one as programs are launched.
+     */
+    @Test
+    void descriptorsOpenedDuringTheLaunchAreNotInherited(@TempDir Path dir) throws Exception {
+        Path held = Files.writeString(dir.resolve("opened meanwhile"), "x");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread opener = Thread.ofPlatform().start(() -> {
+            while (!stop.get()) {
+                try (FileInputStream in = new FileInputStream(held.toFile())) {
+                    Thread.onSpinWait();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        try {
+            for (int i = 0; i < 50; i++) {
+                Path report = dir.resolve("report" + i);
+                LaunchSpec spec = new LaunchSpec(bytes(Fixtures.path("launch_report").toString()),
+                        List.of(bytes("launch_report"), bytes(report.toString())), List.of(), null,
+                        new int[] {0, 1, 2}, 0, 0);
+                try (TraceSession s = TraceSession.start(false)) {
+                    int pid = s.launch(spec);
+                    s.awaitIdle(Duration.ofSeconds(10));
+                    s.assertNoFailure();
+                    assertEquals(new TraceEvent.Exited(pid, pid, 0), s.recorder.eventsOf(pid).getLast());
+                }
+                assertEquals(List.of("fd 0", "fd 1", "fd 2"),
+                        Files.readAllLines(report).stream().filter(l -> l.startsWith("fd ")).sorted().toList(),
+                        "descriptors of launch " + i);
+            }
+        } finally {
+            stop.set(true);
+            opener.join();
+        }
+    }
+
     @Test
     void aProgramThatCannotBeExecutedShowsTheFailedExecveAndExits1(@TempDir Path dir) throws Exception {
         Path notExecutable = Files.writeString(dir.resolve("script"), "#!/bin/sh\nexit 0\n");

@@ -64,28 +64,69 @@ public final class DecodeContext {
 
     /** @param fd the descriptor {@code link} names, or -1 for the working directory */
     private void fdPath(StringBuilder out, String link, int fd) {
-        String target;
-        try {
-            target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of(link)).toString();
-        } catch (java.io.IOException | UnsupportedOperationException e) {
+        byte[] linkBytes = link.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (fd < 0) {
+            // The working directory: the link's target whole, as long as it fits in PATH_MAX - 1 bytes.
+            byte[] cwd = io.jtrace.bindings.FileLinks.readlink(linkBytes, Quoting.PATH_MAX);
+            if (cwd != null && cwd.length < Quoting.PATH_MAX) {
+                out.append('<');
+                Quoting.quoteFdPath(out, cwd, 0, cwd.length, hex);
+                out.append('>');
+            }
+            return;
+        }
+        byte[] path = io.jtrace.bindings.FileLinks.readlink(linkBytes, Quoting.PATH_MAX);
+        if (path == null) {
             return; // not open (any more): strace prints the bare number too
         }
-        if (fd >= 0 && ((decodeFds & FDS_SOCKET) != 0 && socket(out, link, target)
-                || (decodeFds & FDS_DEV) != 0 && device(out, target)
-                || (decodeFds & FDS_PIDFD) != 0 && pidfd(out, fd, target))) {
+        boolean deleted = false;
+        int len = path.length;
+        if (endsWithDeleted(path) && unlinked(linkBytes, path)) {
+            // The kernel's mark of an unlinked file, unless a file of that very name is the one open.
+            deleted = true;
+            len -= DELETED.length;
+            path = java.util.Arrays.copyOf(path, len);
+        }
+        String target = new String(path, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if ((decodeFds & FDS_SOCKET) != 0 && socket(out, link, target)
+                || (decodeFds & FDS_DEV) != 0 && device(out, path)
+                || (decodeFds & FDS_PIDFD) != 0 && pidfd(out, fd, target)) {
             return;
         }
         if ((decodeFds & FDS_PATH) == 0) {
             return;
         }
         out.append('<');
-        quoteFdPath(out, target);
+        Quoting.quoteFdPath(out, path, 0, len, hex);
         out.append('>');
+        if (deleted) {
+            out.append("(deleted)");
+        }
     }
 
-    private void quoteFdPath(StringBuilder out, String path) {
-        byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Quoting.quoteFdPath(out, bytes, 0, bytes.length, hex);
+    /** What the kernel appends to the link of a descriptor whose file was unlinked. */
+    private static final byte[] DELETED = " (deleted)".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    private static boolean endsWithDeleted(byte[] path) {
+        // Longer than the suffix and its NUL, as strace requires before it looks further.
+        if (path.length <= DELETED.length + 1) {
+            return false;
+        }
+        return java.util.Arrays.equals(path, path.length - DELETED.length, path.length, DELETED, 0, DELETED.length);
+    }
+
+    /**
+     * Whether the file open at descriptor link {@code link} is not the one named {@code path}
+     * (lstat'ed, the suffix included): strace's test that tells the kernel's mark from a name that
+     * merely ends in " (deleted)". False when the descriptor itself cannot be stat'ed.
+     */
+    private static boolean unlinked(byte[] link, byte[] path) {
+        io.jtrace.bindings.FileLinks.Id open = io.jtrace.bindings.FileLinks.stat(link, true);
+        if (open == null) {
+            return false;
+        }
+        io.jtrace.bindings.FileLinks.Id named = io.jtrace.bindings.FileLinks.stat(path, false);
+        return named == null || open.ino() != named.ino() || open.dev() != named.dev();
     }
 
     /**
@@ -131,25 +172,23 @@ public final class DecodeContext {
     }
 
     /** {@code </dev/null<char 1:3>>} for a character or block device, stat'ed by its path as strace does. */
-    private boolean device(StringBuilder out, String target) {
-        if (!target.startsWith("/")) {
+    private boolean device(StringBuilder out, byte[] path) {
+        if (path.length == 0 || path[0] != '/') {
             return false;
         }
-        java.util.Map<String, Object> st;
-        try {
-            st = java.nio.file.Files.readAttributes(java.nio.file.Path.of(target), "unix:mode,rdev");
-        } catch (java.io.IOException | RuntimeException e) {
+        io.jtrace.bindings.FileLinks.Id st = io.jtrace.bindings.FileLinks.stat(path, true);
+        if (st == null) {
             return false;
         }
-        int type = (Integer) st.get("mode") & S_IFMT;
+        int type = st.mode() & S_IFMT;
         if (type != S_IFCHR && type != S_IFBLK) {
             return false;
         }
-        long rdev = (Long) st.get("rdev");
+        long rdev = st.rdev();
         long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
         long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
         out.append('<');
-        quoteFdPath(out, target);
+        Quoting.quoteFdPath(out, path, 0, path.length, hex);
         out.append('<').append(type == S_IFBLK ? "block " : "char ").append(major & 0xffffffffL).append(':')
                 .append(minor & 0xffffffffL).append(">>");
         return true;
@@ -182,6 +221,64 @@ public final class DecodeContext {
         return memory;
     }
 
+    /** Where strace's warnings about short reads go; none until {@link #warnings} is set. */
+    private java.util.function.Consumer<String> warnings = w -> { };
+
+    /**
+     * Sets where the warnings strace prints about reads cut short by an unmapped page go, each
+     * without strace's name in front ({@code umoven: short read (3 < 4) @0x...}).
+     */
+    public void warnings(java.util.function.Consumer<String> sink) {
+        this.warnings = sink;
+    }
+
+    /**
+     * Reads {@code len} bytes whole, as strace's umoven: false when they cannot all be read, with
+     * strace's warning when some could.
+     */
+    public boolean readFully(long address, byte[] dst, int off, int len) {
+        long n = memory.read(address, dst, off, len);
+        if (n == len) {
+            return true;
+        }
+        if (n > 0) {
+            warnings.accept("umoven: short read (" + n + " < " + len + ") @0x" + Long.toHexString(address));
+        }
+        return false;
+    }
+
+    /**
+     * Reads a NUL-terminated string of at most {@code max} bytes into {@code dst} (which holds at
+     * least {@code max} bytes) as strace's umovestr does: a page at a time, so that a string ending
+     * just before an unmapped page is read whole. Returns the bytes read, the NUL included when it
+     * was found, or -1 when a byte before the NUL or the {@code max}th could not be read: strace
+     * then prints the address, however much of the string it read, and warns when it read some.
+     */
+    public int readCString(long address, byte[] dst, int max) {
+        int done = 0;
+        while (done < max) {
+            long at = address + done;
+            int chunk = (int) Math.min(max - done, 4096 - (at & 4095));
+            long n = memory.read(at, dst, done, chunk);
+            if (n <= 0) {
+                if (done > 0) {
+                    String reason = n < 0 ? io.jtrace.syscalls.Errno.byNumber((int) -n)
+                            .map(io.jtrace.syscalls.Errno::message).orElse("Bad address") : "Bad address";
+                    warnings.accept("umovestr: short read (" + done + " < " + max + ") @0x"
+                            + Long.toHexString(address) + ": " + reason);
+                }
+                return -1;
+            }
+            for (int i = done; i < done + n; i++) {
+                if (dst[i] == 0) {
+                    return i + 1;
+                }
+            }
+            done += (int) n;
+        }
+        return done;
+    }
+
     /** {@code -s}: the longest string printed whole, and the most array elements printed. */
     public int stringLimit() {
         return stringLimit;
@@ -210,7 +307,7 @@ public final class DecodeContext {
             return null;
         }
         byte[] b = new byte[size];
-        if (memory.read(address, b, 0, size) != size) {
+        if (!readFully(address, b, 0, size)) {
             return null;
         }
         return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
@@ -222,11 +319,34 @@ public final class DecodeContext {
             out.append("NULL");
             return;
         }
-        int n = memory.readCString(address, scratch, stringLimit + 1);
+        int n = readCString(address, scratch, stringLimit + 1);
         if (n < 0) {
             address(out, address);
         } else {
             Quoting.quoteCString(out, scratch, 0, n, stringLimit, hex);
+        }
+    }
+
+    /**
+     * A NUL-terminated string of at most {@code len} bytes, its NUL included, as strace's printstr_ex
+     * with QUOTE_0_TERMINATED: shortened to -s, {@code ...} when no NUL came within what is shown;
+     * NULL or the address when unreadable.
+     */
+    public void string(StringBuilder out, long address, long len) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        if (len == 0) {
+            out.append("\"\"");
+            return;
+        }
+        int size = (int) Math.min(stringLimit + 1L, len);
+        int n = readCString(address, scratch, size);
+        if (n < 0) {
+            address(out, address);
+        } else {
+            Quoting.quoteCString(out, scratch, 0, n, Math.min(stringLimit, size), hex);
         }
     }
 
@@ -236,7 +356,7 @@ public final class DecodeContext {
             out.append("NULL");
             return;
         }
-        int n = memory.readCString(address, scratch, Quoting.PATH_MAX);
+        int n = readCString(address, scratch, Quoting.PATH_MAX);
         if (n < 0) {
             address(out, address);
         } else {

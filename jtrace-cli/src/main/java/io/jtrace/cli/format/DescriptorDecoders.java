@@ -10,7 +10,7 @@ import java.util.Map;
  * memfd_create's flags, whose huge page size is a number shifted into them.
  */
 final class DescriptorDecoders {
-    private static final int MFD_HUGE_SHIFT = 26;
+    private static final int MFD_HUGE_SHIFT = 26, MFD_NAME_MAX_LEN = 255 - "memfd:".length();
     private static final long MFD_HUGE_MASK = 0x3fL << MFD_HUGE_SHIFT;
 
     private DescriptorDecoders() {}
@@ -19,6 +19,8 @@ final class DescriptorDecoders {
         args.put("itimerspec", (out, v, call, ctx) -> itimerspec(out, v, ctx));
         args.put("sigset_len2", (out, v, call, ctx) -> PollDecoders.sigset(out, v, call.arg(2), ctx));
         args.put("memfd_flags", (out, v, call, ctx) -> memfdFlags(out, v & 0xffffffffL));
+        // The name: no more than MFD_NAME_MAX_LEN (255 - "memfd:") bytes and its NUL are read.
+        args.put("memfd_name", (out, v, call, ctx) -> ctx.string(out, v, MFD_NAME_MAX_LEN + 1));
     }
 
     /** {@code {it_interval={tv_sec=0, tv_nsec=0}, it_value={...}}}. */

@@ -5,32 +5,4 @@ package io.jtrace.cli.format;
 public interface Memory {
     /** Reads into {@code dst}: the count read, short at an unmapped page, negative when none. */
     long read(long address, byte[] dst, int off, int len);
-
-    /**
-     * Reads a NUL-terminated string of at most {@code max} bytes into {@code dst} (which holds at least
-     * {@code max} bytes), a page at a time so that a string ending just before an unmapped page is
-     * read whole. Returns the bytes read, the NUL included when it was found, or -1 when not even
-     * the first byte was readable.
-     */
-    default int readCString(long address, byte[] dst, int max) {
-        int done = 0;
-        while (done < max) {
-            long at = address + done;
-            int chunk = (int) Math.min(max - done, 4096 - (at & 4095));
-            long n = read(at, dst, done, chunk);
-            if (n <= 0) {
-                return done == 0 ? -1 : done;
-            }
-            for (int i = done; i < done + n; i++) {
-                if (dst[i] == 0) {
-                    return i + 1;
-                }
-            }
-            done += (int) n;
-            if (n < chunk) {
-                break;
-            }
-        }
-        return done;
-    }
 }

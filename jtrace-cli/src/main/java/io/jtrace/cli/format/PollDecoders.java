@@ -107,7 +107,8 @@ final class PollDecoders {
             }
             ArrayPrinter.print(out, address, count, POLLFD, ArrayPrinter.shown(count, ctx), ctx, (o, b, i) -> {
                 int fd = b.getInt(0);
-                o.append("{fd=").append(fd);
+                o.append("{fd=");
+                ctx.fd(o, fd);
                 if (fd >= 0) {
                     o.append(", events=");
                     XlatFormat.flags(o, Xlat.get("pollflags"), b.getShort(4) & 0xffff);
@@ -172,6 +173,8 @@ final class PollDecoders {
      */
     private record Select(boolean withSignals) implements CallDecoder {
         private static final String[] SETS = {"in", "out", "except"};
+        /** strace's buffer for what follows the result. */
+        private static final int AUX_SIZE = 1024;
 
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
@@ -208,17 +211,19 @@ final class PollDecoders {
         }
 
         private static void fdSet(StringBuilder out, long address, int nfds, DecodeContext ctx) {
-            ByteBuffer b = readSet(address, nfds, ctx);
+            // With no descriptors there are no bytes to read, and strace prints the address.
+            ByteBuffer b = nfds <= 0 ? null : readSet(address, nfds, ctx);
             if (b == null) {
                 DecodeContext.address(out, address);
                 return;
             }
             out.append('[');
-            members(out, b, nfds);
+            members(out, b, nfds, ctx);
             out.append(']');
         }
 
-        private static void members(StringBuilder out, ByteBuffer b, int nfds) {
+        /** The descriptors of a set at entry, each with -y's details. */
+        private static void members(StringBuilder out, ByteBuffer b, int nfds, DecodeContext ctx) {
             boolean first = true;
             for (int fd = 0; fd < Math.min(nfds, MAX_NFDS); fd++) {
                 if ((b.get(fd / 8) >> (fd % 8) & 1) != 0) {
@@ -226,7 +231,7 @@ final class PollDecoders {
                         out.append(' ');
                     }
                     first = false;
-                    out.append(fd);
+                    ctx.fd(out, fd);
                 }
             }
         }
@@ -246,32 +251,54 @@ final class PollDecoders {
                 out.append(" (Timeout)");
                 return true;
             }
+            // As strace builds it: the ready descriptors counted down from the result, a ']' after
+            // each set once anything was written (even after a set with none ready), in a buffer of
+            // 1024 bytes that descriptors and the time left are left out of when they would not fit;
+            // the parentheses always.
             int nfds = (int) call.arg(0);
-            String separator = " (";
-            for (int i = 1; i <= 3; i++) {
-                ByteBuffer b = readSet(call.arg(i), nfds, ctx);
+            long ready = call.rval();
+            StringBuilder aux = new StringBuilder();
+            String separator = "";
+            for (int i = 1; i <= 3 && ready > 0; i++) {
+                ByteBuffer b = call.arg(i) == 0 ? null : readSet(call.arg(i), nfds, ctx);
                 if (b == null) {
                     continue;
                 }
-                StringBuilder set = new StringBuilder();
-                members(set, b, nfds);
-                if (!set.isEmpty()) {
-                    out.append(separator).append(SETS[i - 1]).append(" [").append(set).append(']');
-                    separator = ", ";
+                boolean first = true;
+                for (int fd = 0; fd < Math.min(nfds, MAX_NFDS); fd++) {
+                    if ((b.get(fd / 8) >> (fd % 8) & 1) == 0) {
+                        continue;
+                    }
+                    // Room for ", except [", a number of up to 12 characters, ']' and a NUL.
+                    if (aux.length() < AUX_SIZE - (", except [".length() + 1 + 12 + 2)) {
+                        if (first) {
+                            aux.append(separator).append(SETS[i - 1]).append(" [").append(fd);
+                            first = false;
+                            separator = ", ";
+                        } else {
+                            aux.append(' ').append(fd);
+                        }
+                    }
+                    if (--ready == 0) {
+                        break;
+                    }
+                }
+                if (!aux.isEmpty()) {
+                    aux.append(']');
                 }
             }
             if (call.arg(4) != 0) {
-                out.append(separator).append("left ");
+                StringBuilder left = new StringBuilder();
                 if (withSignals) {
-                    TimeDecoders.timespec(out, call.arg(4), ctx);
+                    TimeDecoders.timespec(left, call.arg(4), ctx);
                 } else {
-                    TimeDecoders.timeval(out, call.arg(4), ctx);
+                    TimeDecoders.timeval(left, call.arg(4), ctx);
                 }
-                separator = ", ";
+                if (aux.length() + "left ".length() + 1 + separator.length() + left.length() < AUX_SIZE) {
+                    aux.append(separator).append("left ").append(left);
+                }
             }
-            if (!separator.equals(" (")) {
-                out.append(')');
-            }
+            out.append(" (").append(aux).append(')');
             return true;
         }
     }

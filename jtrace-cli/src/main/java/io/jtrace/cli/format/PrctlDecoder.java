@@ -170,7 +170,7 @@ final class PrctlDecoder implements CallDecoder {
             return;
         }
         byte[] buf = new byte[size];
-        int n = ctx.memory().readCString(address, buf, size);
+        int n = ctx.readCString(address, buf, size);
         if (n < 0) {
             DecodeContext.address(out, address);
         } else {

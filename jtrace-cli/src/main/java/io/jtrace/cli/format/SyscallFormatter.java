@@ -17,7 +17,6 @@ public final class SyscallFormatter {
     private static final long NR_EXECVE = 59, NR_EXECVEAT = 322;
     /** Calls whose result strace prints in hex: they return addresses. */
     private static final Set<String> HEX_RESULT = Set.of("brk", "mmap", "mremap", "shmat");
-    private static final int MAX_ARGV_POINTERS = 4096;
 
     private final int stringLimit;
     private final Quoting.HexStyle hex;
@@ -41,6 +40,11 @@ public final class SyscallFormatter {
         this.buf = new byte[Math.max(Quoting.PATH_MAX, stringLimit + 1)];
         this.ctx = new DecodeContext(memory, stringLimit, hex, verbose, decodeFds, tid);
         this.decodeFds = decodeFds > 0;
+    }
+
+    /** @see DecodeContext#warnings */
+    public void warnings(java.util.function.Consumer<String> sink) {
+        ctx.warnings(sink);
     }
 
     /** The index of the first argument printed at exit, or nargs when all are printed at entry. */
@@ -121,7 +125,8 @@ public final class SyscallFormatter {
             if (special != null && special.result(out, new Call(def, args, 0, scratchSaved, true, rval, isError), ctx)) {
                 return;
             }
-            if (decodeFds && !isError && FD_RESULT.contains(def.name())) {
+            if (decodeFds && !isError && (FD_RESULT.contains(def.name()) || def.name().equals("landlock_create_ruleset")
+                    && (args[2] & LANDLOCK_CREATE_RULESET_VERSION) == 0)) {
                 out.append("= ");
                 ctx.fd(out, (int) rval);
                 return;
@@ -135,7 +140,11 @@ public final class SyscallFormatter {
             "dup3", "socket", "accept", "accept4", "epoll_create", "epoll_create1", "eventfd", "eventfd2",
             "signalfd", "signalfd4", "timerfd_create", "inotify_init", "inotify_init1", "memfd_create",
             "fanotify_init", "perf_event_open", "pidfd_open", "pidfd_getfd", "userfaultfd", "open_tree",
-            "fsopen", "fsmount", "fspick", "open_by_handle_at", "memfd_secret");
+            "fsopen", "fsmount", "fspick", "open_by_handle_at", "memfd_secret", "mq_open", "io_uring_setup",
+            // strace 6.1 marks mount_setattr's result a descriptor too, though it is 0 on success.
+            "mount_setattr");
+    /** landlock_create_ruleset's flag that asks for the ABI version: the result is no descriptor then. */
+    private static final long LANDLOCK_CREATE_RULESET_VERSION = 1;
 
     /** {@code = result} as strace prints it for a call without a decoder of its own. */
     public static void genericResult(StringBuilder out, SyscallDef def, long rval, boolean isError) {
@@ -240,7 +249,7 @@ public final class SyscallFormatter {
             out.append("NULL");
             return;
         }
-        int n = mem.readCString(address, buf, max);
+        int n = ctx.readCString(address, buf, max);
         if (n < 0) {
             pointer(out, address);
         } else if (path) {
@@ -259,30 +268,36 @@ public final class SyscallFormatter {
         // as its address.
         int want = (int) Math.min(Long.compareUnsigned(length, stringLimit) > 0 ? stringLimit + 1L : length,
                 buf.length);
-        long n = want == 0 ? 0 : mem.read(address, buf, 0, want);
-        if (n < want) {
+        if (want != 0 && !ctx.readFully(address, buf, 0, want)) {
             pointer(out, address);
             return;
         }
         Quoting.quoteBuffer(out, buf, 0, length, stringLimit, hex);
     }
 
+    /**
+     * An argv or (with -v) envp array: its strings up to the NULL pointer, after -s of them
+     * {@code ...}; when a pointer cannot be read, {@code ... /* 0xADDR *\/} with the address of
+     * that pointer (only the address when not even the first can be read).
+     */
     private void argv(StringBuilder out, long address, Memory mem) {
         if (address == 0) {
             out.append("NULL");
             return;
         }
         byte[] word = new byte[8];
-        out.append('[');
-        for (int n = 0; n < MAX_ARGV_POINTERS; n++) {
-            if (mem.read(address + 8L * n, word, 0, 8) != 8) {
+        for (long n = 0, at = address, prev = 0; ; n++, prev = at, at += 8) {
+            if (Long.compareUnsigned(at, prev) < 0 || !ctx.readFully(at, word, 0, 8)) {
                 if (n == 0) {
-                    out.setLength(out.length() - 1);
-                    pointer(out, address);
+                    pointer(out, at);
                     return;
                 }
-                out.append("...");
+                // %#llx: 0 (after a wrap-around) without the 0x.
+                out.append(", ... /* ").append(at == 0 ? "0" : "0x" + Long.toHexString(at)).append(" */");
                 break;
+            }
+            if (n == 0) {
+                out.append('[');
             }
             long p = littleEndian(word);
             if (p == 0) {
@@ -300,17 +315,36 @@ public final class SyscallFormatter {
         out.append(']');
     }
 
+    /**
+     * An environment without -v: its address and {@code /* N vars *\/}, the pointers before the
+     * NULL one; {@code , unterminated} when a pointer could not be read before it, and no comment
+     * when not even the first could be.
+     */
     private void envp(StringBuilder out, long address, Memory mem) {
         pointer(out, address);
         if (address == 0) {
             return;
         }
         byte[] word = new byte[8];
-        int count = 0;
-        while (count < 1 << 20 && mem.read(address + 8L * count, word, 0, 8) == 8 && littleEndian(word) != 0) {
-            count++;
+        long count = 0;
+        long at = address, prev = 0;
+        boolean unterminated = false;
+        for (; Long.compareUnsigned(at, prev) > 0; prev = at, at += 8, count++) {
+            if (!ctx.readFully(at, word, 0, 8)) {
+                if (count == 0) {
+                    return;
+                }
+                unterminated = true;
+                break;
+            }
+            if (littleEndian(word) == 0) {
+                break;
+            }
         }
-        out.append(" /* ").append(count).append(count == 1 ? " var */" : " vars */");
+        // An array that runs up to the end of the address space has no end either.
+        unterminated |= Long.compareUnsigned(at, prev) < 0;
+        out.append(" /* ").append(count).append(count == 1 ? " var" : " vars")
+                .append(unterminated ? ", unterminated */" : " */");
     }
 
     private static long littleEndian(byte[] b) {

@@ -86,6 +86,17 @@ public final class Sink implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Appends a message line of UTF-8 text in the middle of a trace line, leaving the column where
+     * the trace's own text put it: strace pads the rest of that line as if the message were not there.
+     */
+    public synchronized Sink appendUtf8LineKeepingColumn(String text) {
+        int keep = column;
+        appendUtf8Line(text);
+        column = keep;
+        return this;
+    }
+
     private static int lastNewline(CharSequence s) {
         for (int i = s.length() - 1; i >= 0; i--) {
             if (s.charAt(i) == '\n') {
