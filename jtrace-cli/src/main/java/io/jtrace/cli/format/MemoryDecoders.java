@@ -23,7 +23,7 @@ final class MemoryDecoders {
      * the huge page size as {@code N<<MAP_HUGE_SHIFT}.
      */
     static void mmapFlags(StringBuilder out, long flags) {
-        XlatFormat.styled(out, "0x" + Long.toHexString(flags), o -> {
+        XlatFormat.styled(out, XlatFormat.hexString(flags), o -> {
             XlatFormat.value(o, Xlat.get("mmap_flags"), flags & MAP_TYPE);
             long others = flags & ~MAP_TYPE & ~MAP_HUGE_MASK;
             if (others != 0) {

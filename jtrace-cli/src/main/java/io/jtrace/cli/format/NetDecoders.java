@@ -43,7 +43,7 @@ final class NetDecoders {
         String name = Xlat.get("socktypes").nameOf(type & SOCK_TYPE_MASK);
         long flags = Integer.toUnsignedLong(type);
         if (name != null) {
-            out.append(name);
+            XlatFormat.value(out, Xlat.get("socktypes"), type & SOCK_TYPE_MASK);
             flags &= ~SOCK_TYPE_MASK;
             if (flags == 0) {
                 return;

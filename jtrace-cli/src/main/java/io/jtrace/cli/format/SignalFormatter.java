@@ -14,16 +14,25 @@ public final class SignalFormatter {
 
     public static void siginfo(StringBuilder out, int signal, SigInfo si) {
         if (si == null) {
-            out.append("{si_signo=").append(Signals.name(signal)).append('}');
+            out.append("{si_signo=");
+            XlatFormat.signal(out, signal);
+            out.append('}');
             return;
         }
         int signo = si.signo();
         int code = si.code();
-        out.append("{si_signo=").append(Signals.name(signo));
+        out.append("{si_signo=");
+        XlatFormat.signal(out, signo);
         if (si.errno() != 0) {
             out.append(", si_errno=").append(si.errno());
         }
-        out.append(", si_code=").append(Signals.codeName(signo, code).orElse("0x" + Integer.toHexString(code)));
+        out.append(", si_code=");
+        String codeName = Signals.codeName(signo, code).orElse(null);
+        if (codeName == null) {
+            out.append("0x").append(Integer.toHexString(code));
+        } else {
+            XlatFormat.styled(out, XlatFormat.hexString(code & 0xffffffffL), o -> o.append(codeName));
+        }
         if (code <= 0) {
             // Sent by a process: kill, tgkill, sigqueue, a timer or a message queue.
             if (code == SI_TIMER) {
@@ -44,7 +53,7 @@ public final class SignalFormatter {
                     if (code == CLD_EXITED) {
                         out.append(si.status());
                     } else {
-                        out.append(Signals.name(si.status()));
+                        XlatFormat.signal(out, si.status());
                     }
                     out.append(", si_utime=");
                     clockTicks(out, si.utime());

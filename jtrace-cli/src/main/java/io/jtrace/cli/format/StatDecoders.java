@@ -139,14 +139,16 @@ final class StatDecoders {
 
     /** statx's flags: the sync type always named first, then the AT_ flags. */
     private static void statxFlags(StringBuilder out, long flags) {
-        XlatFormat.styled(out, "0x" + Long.toHexString(flags), o -> {
-            XlatFormat.value(o, Xlat.get("statx_sync_types"), flags & AT_STATX_SYNC_TYPE);
-            long others = flags & ~AT_STATX_SYNC_TYPE;
-            if (others != 0) {
-                o.append('|');
-                XlatFormat.flags(o, XlatFormat.bare("at_flags"), others);
-            }
-        });
+        // Two values side by side, each in the -X style: 0 /* AT_STATX_SYNC_AS_STAT */|0x100 /* ... */
+        // strace prints the sync type as a flag set without a default, which -X raw leaves out when 0
+        if (!XlatFormat.raw() || (flags & AT_STATX_SYNC_TYPE) != 0) {
+            XlatFormat.value(out, Xlat.get("statx_sync_types"), flags & AT_STATX_SYNC_TYPE);
+        }
+        long others = flags & ~AT_STATX_SYNC_TYPE;
+        if (others != 0) {
+            out.append('|');
+            XlatFormat.flags(out, XlatFormat.bare("at_flags"), others);
+        }
     }
 
     /**
@@ -177,6 +179,10 @@ final class StatDecoders {
 
     /** A device number as {@code makedev(0xMAJOR, 0xMINOR)}, in the kernel's 64-bit encoding. */
     static void makedev(StringBuilder out, long dev) {
+        XlatFormat.styled(out, XlatFormat.hexString(dev), o -> makedevCall(o, dev));
+    }
+
+    private static void makedevCall(StringBuilder out, long dev) {
         long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
         long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
         out.append("makedev(");

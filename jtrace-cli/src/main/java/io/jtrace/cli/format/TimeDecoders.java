@@ -47,7 +47,7 @@ final class TimeDecoders {
         }
         out.append("sigev_signo=");
         if (notify == SIGEV_SIGNAL || notify == SIGEV_THREAD_ID) {
-            out.append(io.jtrace.syscalls.Signals.name(signo));
+            XlatFormat.signal(out, signo);
         } else {
             out.append(signo);
         }
