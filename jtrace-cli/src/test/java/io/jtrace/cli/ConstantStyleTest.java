@@ -70,6 +70,12 @@ class ConstantStyleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-Xraw", "-Xverbose"})
+    void memfdFlagsWithTheHugePageSizeInside(String style) {
+        assertSameTrace(style, "net_descriptors", "trace=memfd_create");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-Xraw", "-Xverbose"})
     void signalSets(String style) {
         assertSameTrace(style, "process_signals", "trace=rt_sigprocmask,rt_sigpending,sigaltstack,kill,tgkill");
     }
