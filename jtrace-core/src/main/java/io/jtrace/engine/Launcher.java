@@ -32,7 +32,7 @@ import java.util.List;
  * write end closes and the trampoline exits on end of file.
  */
 final class Launcher {
-    static final long NR_MMAP = 9, NR_CLOSE = 3, NR_EXECVE = 59, NR_EXIT_GROUP = 231;
+    static final long NR_MMAP = 9, NR_CLOSE = 3, NR_EXECVE = 59, NR_EXIT_GROUP = 231, NR_CLOSE_RANGE = 436;
     private static final long NR_RT_SIGACTION = 13;
     private static final int SIGKILL = 9, SIGSTOP = 19;
     private static final int O_CLOEXEC = 0x80000;
@@ -107,6 +107,7 @@ final class Launcher {
                 }
             }
             inject(pid, regs, false, NR_CLOSE, gateFd, 0, 0, 0, 0, 0);
+            closeUninherited(pid, regs, spec.inheritedFds());
             rewind(pid, regs, NR_EXECVE, base, base + blob.argvOffset(), base + blob.envOffset(), 0, 0, 0);
             awaitSyscallStop(pid, Ptrace.SYSCALL_INFO_ENTRY);
             SyscallInfo at = new SyscallInfo();
@@ -210,6 +211,24 @@ final class Launcher {
             }
             resume(pid);
         }
+    }
+
+    /**
+     * Closes, in the stopped trampoline, every descriptor from 3 up that the tracee is not to
+     * inherit. The spawn already closed those the JVM had when it listed them, but another JVM
+     * thread may open one (a class file being loaded) between that listing and the spawn, and it
+     * would leak into the tracee. On a kernel without close_range the spawn's closing stands alone.
+     */
+    private void closeUninherited(int pid, Registers regs, int[] inherited) throws TraceException {
+        int[] kept = Arrays.stream(inherited).filter(fd -> fd > 2).sorted().distinct().toArray();
+        long from = 3;
+        for (int fd : kept) {
+            if (fd > from) {
+                inject(pid, regs, false, NR_CLOSE_RANGE, from, fd - 1, 0, 0, 0, 0);
+            }
+            from = fd + 1L;
+        }
+        inject(pid, regs, false, NR_CLOSE_RANGE, from, 0xffffffffL, 0, 0, 0, 0);
     }
 
     private static void check(long r, String what) throws TraceException {
