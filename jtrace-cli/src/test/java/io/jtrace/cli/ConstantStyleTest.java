@@ -70,6 +70,12 @@ class ConstantStyleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-Xraw", "-Xverbose"})
+    void futexBitsetsAndWakeOperations(String style) {
+        assertSameTrace(style, "process_futex", "trace=futex");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-Xraw", "-Xverbose"})
     void memfdFlagsWithTheHugePageSizeInside(String style) {
         assertSameTrace(style, "net_descriptors", "trace=memfd_create");
     }
