@@ -143,14 +143,18 @@ final class ResourceDecoders {
                 .append(", mem_unit=").append(Integer.toUnsignedString(b.getInt(104))).append('}');
     }
 
-    /** struct tms: four clock_t counts. */
+    /** struct tms: four clock_t counts, each with its seconds. */
     private static void tms(StringBuilder out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 32);
         if (b == null) {
             return;
         }
-        out.append("{tms_utime=").append(b.getLong(0)).append(", tms_stime=").append(b.getLong(8))
-                .append(", tms_cutime=").append(b.getLong(16)).append(", tms_cstime=").append(b.getLong(24))
-                .append('}');
+        String[] names = {"tms_utime", "tms_stime", "tms_cutime", "tms_cstime"};
+        out.append('{');
+        for (int i = 0; i < names.length; i++) {
+            out.append(i > 0 ? ", " : "").append(names[i]).append('=');
+            SignalFormatter.clockTicks(out, b.getLong(8 * i));
+        }
+        out.append('}');
     }
 }

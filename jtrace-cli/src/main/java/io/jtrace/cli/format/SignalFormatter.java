@@ -94,9 +94,10 @@ public final class SignalFormatter {
     }
 
     /** A CPU time in clock ticks, with its value in seconds beside it when not zero (USER_HZ is 100). */
-    private static void clockTicks(StringBuilder out, long ticks) {
+    /** A clock_t: its ticks, and unless 0 or -X raw, the seconds they make at 100 a second. */
+    static void clockTicks(StringBuilder out, long ticks) {
         out.append(ticks);
-        if (ticks != 0) {
+        if (ticks != 0 && !XlatFormat.raw()) { // the seconds are a decoding, which -X raw leaves out
             out.append(" /* ").append(ticks / 100).append('.').append(String.format("%02d", ticks % 100))
                     .append(" s */");
         }
