@@ -33,6 +33,13 @@ class IpcMemoryDecodingTest {
         assertSameTrace("sysv_ipc", option, "-e", IPC_CALLS);
     }
 
+    /** The %ipc class, and its legacy spelling, select the same calls as strace's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"trace=%ipc", "ipc", "trace=ipc,shmdt"})
+    void theIpcClass(String expression) {
+        assertSameTrace("sysv_ipc", "-e", expression);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-Xabbrev", "-Xraw", "-Xverbose", "-s1", "-v"})
     void residencyBarriersPoliciesPrioritiesAndNetlinkOptions(String option) {
