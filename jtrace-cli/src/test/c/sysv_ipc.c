@@ -37,9 +37,14 @@ int main(void) {
     syscall(SYS_shmdt, at);
     syscall(SYS_shmdt, BAD);
     syscall(SYS_shmctl, shmid, IPC_RMID, NULL);
-    syscall(SYS_shmget, 0x1234, 1, IPC_CREAT | IPC_EXCL | SHM_HUGETLB | (21 << 26) | 0640);
+    int huge = syscall(SYS_shmget, 0x1234, 1, IPC_CREAT | IPC_EXCL | SHM_HUGETLB | (21 << 26) | 0640);
+    if (huge >= 0) /* where 2 MiB huge pages are reserved: removed, so that the next run is the same */
+        syscall(SYS_shmctl, huge, IPC_RMID, NULL);
     syscall(SYS_shmget, 0xdead, 0, 0);
-    syscall(SYS_shmget, IPC_PRIVATE, -1, SHM_NORESERVE | 0x80000000 | 0777);
+    /* This one may be created (with SHM_NORESERVE): removed at once, never left behind. */
+    int big = syscall(SYS_shmget, IPC_PRIVATE, -1, SHM_NORESERVE | 0x80000000 | 0777);
+    if (big >= 0)
+        syscall(SYS_shmctl, big, IPC_RMID, NULL);
 
     struct semid_ds sem;
     struct seminfo seminfo;
