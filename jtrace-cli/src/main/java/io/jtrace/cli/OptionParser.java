@@ -127,6 +127,10 @@ public final class OptionParser {
             "%lstat", "%fstat", "%%stat", "%statfs", "%fstatfs", "%%statfs", "%pure", "%clock", "%creds",
             "desc", "file", "memory", "process", "signal", "ipc", "network");
 
+    /** {@code %ipc}, the one class supported so far: the System V IPC calls x86_64 has. */
+    private static final List<String> IPC_CLASS = List.of("msgctl", "msgget", "msgrcv", "msgsnd", "semctl",
+            "semget", "semop", "semtimedop", "shmat", "shmctl", "shmdt", "shmget");
+
     /** The {@code @} suffixes an x86_64 strace accepts on {@code -e trace=} tokens. */
     private static final Set<String> PERSONALITIES = Set.of("64", "32", "x32");
 
@@ -470,6 +474,8 @@ public final class OptionParser {
                 problem = "regular expression '" + name + "'";
             } else if (name.equals("all")) {
                 all = true;
+            } else if (name.equals("%ipc") || name.equals("ipc")) {
+                names.addAll(IPC_CLASS);
             } else if (SYSCALL_CLASSES.contains(name)) {
                 problem = "syscall class '" + name + "'";
             } else if (isSyscallName.test(name)) {

@@ -4,6 +4,8 @@ import io.jtrace.testsupport.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,11 +115,30 @@ class NetDecodingTest {
         }
     }
 
-    /** {@code htons(PORT+k)} for the fixture's ports. */
+    /** {@code htons(PORT+k)} for the fixture's ports, and their bytes as -X raw and verbose show them. */
     private static String maskPorts(String trace, int base) {
         for (int k = 0; k < PORTS; k++) {
-            trace = trace.replace("htons(" + (base + k) + ")", "htons(PORT+" + k + ")");
+            int port = base + k;
+            trace = trace.replace("htons(" + port + ")", "htons(PORT+" + k + ")")
+                    .replace(String.format("\"\\x%02x\\x%02x\"", port >> 8, port & 0xff), "\"PORT+" + k + "\"");
         }
         return trace;
+    }
+
+    /** Ports, IPv4 and IPv6 addresses and flow labels: bytes under -X raw, both under -X verbose. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-Xraw", "-Xverbose"})
+    void socketAddressesInEachConstantStyle(String style) {
+        int stracePort = freePorts(-1);
+        int jtracePort = freePorts(stracePort);
+        List<String> straceArgs = new ArrayList<>(List.of(style));
+        straceArgs.addAll(args(SOCKET_CALLS, "net_sockets", "strace", String.valueOf(stracePort)));
+        List<String> jtraceArgs = new ArrayList<>(List.of(style));
+        jtraceArgs.addAll(args(SOCKET_CALLS, "net_sockets", "jtrace", String.valueOf(jtracePort)));
+        Runs.Result strace = Runs.strace(straceArgs);
+        Runs.Result jtrace = Runs.jtrace(jtraceArgs);
+        Runs.assertSameLines(maskPorts(Runs.mask(strace.stderr()), stracePort),
+                maskPorts(Runs.mask(jtrace.stderr()), jtracePort), "trace of net_sockets " + style);
+        assertEquals(strace.exit(), jtrace.exit(), "exit status");
     }
 }

@@ -15,6 +15,7 @@ public final class Decoders {
     static {
         FileDecoders.register(ARGS, CALLS);
         ProcessDecoders.register(ARGS, CALLS);
+        IpcDecoders.register(ARGS, CALLS);
     }
 
     private Decoders() {}

@@ -40,7 +40,16 @@ final class DescriptorDecoders {
                 .append(Long.toUnsignedString(b.getLong(at + 8))).append('}');
     }
 
+    /** memfd_create's flags: one composite value under -X (0 is just 0), the huge page size last. */
     private static void memfdFlags(StringBuilder out, long flags) {
+        if (flags == 0) {
+            out.append('0');
+            return;
+        }
+        XlatFormat.styled(out, XlatFormat.hexString(flags), o -> memfdNames(o, flags));
+    }
+
+    private static void memfdNames(StringBuilder out, long flags) {
         long huge = flags & MFD_HUGE_MASK;
         long rest = flags & ~MFD_HUGE_MASK;
         if (rest != 0 || huge == 0) {

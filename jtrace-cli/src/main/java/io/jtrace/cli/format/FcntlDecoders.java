@@ -69,7 +69,7 @@ final class FcntlDecoders {
                 case F_NOTIFY -> XlatFormat.flags(out, Xlat.get("notifyflags"), arg);
                 case F_SETLEASE -> XlatFormat.value(out, Xlat.get("lockfcmds"), arg);
                 case F_ADD_SEALS -> XlatFormat.flags(out, Xlat.get("f_seals"), arg);
-                case F_SETSIG -> out.append(Signals.name((int) arg));
+                case F_SETSIG -> XlatFormat.signal(out, (int) arg);
                 default -> ProcessDecoders.hex(out, arg);
             }
         }
@@ -99,7 +99,7 @@ final class FcntlDecoders {
             switch (command(call)) {
                 case F_GETFL -> {
                     hexResult(out, rval).append(" (flags ");
-                    FileDecoders.openFlags(out, rval & 0xffffffffL);
+                    XlatFormat.namesOnly(out, o -> FileDecoders.openFlags(o, rval & 0xffffffffL));
                     out.append(')');
                 }
                 case F_GETFD, F_GET_SEALS -> {

@@ -72,7 +72,7 @@ final class FileDecoders {
      * bits no name covers in hex and no comment.
      */
     static void openFlags(StringBuilder out, long flags) {
-        XlatFormat.styled(out, "0x" + Long.toHexString(flags), o -> {
+        XlatFormat.styled(out, XlatFormat.hexString(flags), o -> {
             XlatFormat.value(o, Xlat.get("open_access_modes"), flags & 3);
             long others = flags & ~3L;
             if (others != 0) {

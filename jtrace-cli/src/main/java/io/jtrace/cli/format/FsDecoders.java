@@ -95,12 +95,11 @@ final class FsDecoders {
     /** A time utimensat sets: UTIME_NOW or UTIME_OMIT by name, else the timespec and its date. */
     private static void utimens(StringBuilder out, ByteBuffer b, int at) {
         long seconds = b.getLong(at), nanos = b.getLong(at + 8);
-        if (nanos == UTIME_NOW) {
-            out.append("UTIME_NOW");
-        } else if (nanos == UTIME_OMIT) {
-            out.append("UTIME_OMIT");
+        String raw = "{tv_sec=" + seconds + ", tv_nsec=" + Long.toUnsignedString(nanos) + "}";
+        if (nanos == UTIME_NOW || nanos == UTIME_OMIT) {
+            XlatFormat.styled(out, raw, o -> o.append(nanos == UTIME_NOW ? "UTIME_NOW" : "UTIME_OMIT"));
         } else {
-            out.append("{tv_sec=").append(seconds).append(", tv_nsec=").append(Long.toUnsignedString(nanos)).append('}');
+            out.append(raw);
             if (Long.compareUnsigned(nanos, NANOS_PER_SECOND) < 0) {
                 dateComment(out, seconds, nanos, 9);
             }
@@ -159,8 +158,7 @@ final class FsDecoders {
         }
         out.append("{f_type=");
         Xlat magic = Xlat.get("fsmagic");
-        String type = magic.nameOf(b.getLong(0));
-        out.append(type != null ? type : hex(b.getLong(0)));
+        XlatFormat.value(out, XlatFormat.bare("fsmagic"), b.getLong(0));
         String[] counts = {"f_bsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree"};
         for (int i = 0; i < counts.length; i++) {
             out.append(", ").append(counts[i]).append('=').append(Long.toUnsignedString(b.getLong(8 + 8 * i)));

@@ -78,19 +78,15 @@ final class FutexDecoder implements EntryDecoder {
 
 
     private static void bitset(StringBuilder out, int val3) {
-        String name = Xlat.get("futexbitset").nameOf(Integer.toUnsignedLong(val3));
-        if (name != null) {
-            out.append(name);
-        } else {
-            ProcessDecoders.hex(out, Integer.toUnsignedLong(val3));
-        }
+        XlatFormat.value(out, XlatFormat.bare("futexbitset"), Integer.toUnsignedLong(val3));
     }
 
     /** FUTEX_WAKE_OP's encoded operation: op, oparg, cmp and cmparg, each shifted into place. */
     private static void wakeOp(StringBuilder out, int val3) {
         int op = val3 >>> 28;
         if ((op & OPARG_SHIFT) != 0) {
-            out.append("FUTEX_OP_OPARG_SHIFT<<28|");
+            XlatFormat.styled(out, XlatFormat.hexString(OPARG_SHIFT), o -> o.append("FUTEX_OP_OPARG_SHIFT"));
+            out.append("<<28|");
         }
         shifted(out, "futexwakeops", op & 7, 28, "FUTEX_OP_???");
         out.append('|');
@@ -101,13 +97,15 @@ final class FutexDecoder implements EntryDecoder {
         ProcessDecoders.hex(out, val3 & 0xfff);
     }
 
+    /**
+     * {@code NAME<<shift}, in the -X style; strace adds {@code /* unknown *}{@code /} when the
+     * value has no name, and also under -X raw, where it prints no name at all.
+     */
     private static void shifted(StringBuilder out, String table, int value, int shift, String unknown) {
-        String name = Xlat.get(table).nameOf(value);
-        if (name != null) {
-            out.append(name).append("<<").append(shift);
-        } else {
-            ProcessDecoders.hex(out, value);
-            out.append("<<").append(shift).append(" /* ").append(unknown).append(" */");
+        XlatFormat.value(out, XlatFormat.bare(table), value);
+        out.append("<<").append(shift);
+        if (Xlat.get(table).nameOf(value) == null || XlatFormat.raw()) {
+            out.append(" /* ").append(unknown).append(" */");
         }
     }
 }

@@ -135,6 +135,10 @@ final class IoctlDecoders {
 
     /** The request's names joined by {@code or}, else {@code _IOC(dir, type, nr, size)}. */
     private static void requestName(StringBuilder out, int code) {
+        XlatFormat.styled(out, XlatFormat.hexString(code & 0xffffffffL), o -> requestSymbol(o, code));
+    }
+
+    private static void requestSymbol(StringBuilder out, int code) {
         int before = out.length();
         for (Xlat.Entry e : Xlat.get("ioctls").entries()) {
             if (e.value() == (code & 0xffffffffL)) {
@@ -232,7 +236,9 @@ final class IoctlDecoders {
         out.append('|');
         if ((cflag & CIBAUD) != 0) {
             XlatFormat.value(out, baud, (cflag & CIBAUD) >>> IBSHIFT);
-            out.append("<<IBSHIFT|");
+            out.append("<<");
+            XlatFormat.styled(out, XlatFormat.hexString(IBSHIFT), o -> o.append("IBSHIFT"));
+            out.append('|');
         }
         Xlat csize = Xlat.get("term_cflags_csize");
         XlatFormat.value(out, csize, cflag & CSIZE);

@@ -13,7 +13,8 @@ import java.util.Map;
 final class NetDecoders {
     private static final int AF_INET = 2, AF_INET6 = 10, AF_NETLINK = 16;
     private static final int SOCK_TYPE_MASK = 0xf;
-    private static final int SOL_IP = 0, SOL_SOCKET = 1, SOL_TCP = 6, SOL_IPV6 = 41;
+    private static final int SOL_IP = 0, SOL_SOCKET = 1, SOL_TCP = 6, SOL_IPV6 = 41, SOL_NETLINK = 270;
+    private static final int NETLINK_LIST_MEMBERSHIPS = 9;
     private static final int SO_LINGER = 13, SO_PEERCRED = 17;
     private static final int INT = 4, LINGER = 8, UCRED = 12;
 
@@ -43,7 +44,7 @@ final class NetDecoders {
         String name = Xlat.get("socktypes").nameOf(type & SOCK_TYPE_MASK);
         long flags = Integer.toUnsignedLong(type);
         if (name != null) {
-            out.append(name);
+            XlatFormat.value(out, Xlat.get("socktypes"), type & SOCK_TYPE_MASK);
             flags &= ~SOCK_TYPE_MASK;
             if (flags == 0) {
                 return;
@@ -197,6 +198,7 @@ final class NetDecoders {
             case SOL_IP -> "sock_ip_options";
             case SOL_IPV6 -> "sock_ipv6_options";
             case SOL_TCP -> "sock_tcp_options";
+            case SOL_NETLINK -> "sock_netlink_options";
             default -> null;
         };
         if (table == null) {
@@ -277,7 +279,7 @@ final class NetDecoders {
                     DecodeContext.address(out, call.arg(3));
                     out.append(", [").append(offered).append(']');
                 } else {
-                    value(out, call, returned, ctx);
+                    value(out, call, offered, returned, ctx);
                     out.append(", ");
                     lengths(out, offered, returned);
                 }
@@ -285,10 +287,26 @@ final class NetDecoders {
             out.append(')');
         }
 
-        private static void value(StringBuilder out, Call call, int length, DecodeContext ctx) {
+        private static void value(StringBuilder out, Call call, int offered, int length, DecodeContext ctx) {
             long address = call.arg(3);
             if (address == 0) {
                 out.append("NULL");
+                return;
+            }
+            if ((int) call.arg(1) == SOL_NETLINK && offered > 0 && length > 0) {
+                // Every netlink option is an int whatever the length, but the groups list, an
+                // array of as many unsigned ints as both lengths hold.
+                if ((int) call.arg(2) == NETLINK_LIST_MEMBERSHIPS) {
+                    long count = Math.min(offered, length) / INT;
+                    if (count == 0) {
+                        out.append("[]");
+                    } else {
+                        ArrayPrinter.print(out, address, count, INT, ArrayPrinter.shown(count, ctx), ctx,
+                                (o, e, i) -> o.append(Integer.toUnsignedString(e.getInt(0))));
+                    }
+                } else {
+                    intAt(out, address, ctx);
+                }
                 return;
             }
             if ((int) call.arg(1) == SOL_SOCKET) {

@@ -58,10 +58,17 @@ final class PrctlDecoder implements CallDecoder {
                 if (Long.compareUnsigned(arg2, LAST_SIGNAL) > 0) {
                     out.append(Long.toUnsignedString(arg2));
                 } else {
-                    out.append(Signals.name((int) arg2));
+                    XlatFormat.signal(out, (int) arg2);
                 }
             }
-            case PR_SET_PTRACER -> out.append(", ").append((int) arg2 == -1 ? "PR_SET_PTRACER_ANY" : Integer.toString((int) arg2));
+            case PR_SET_PTRACER -> {
+                out.append(", ");
+                if ((int) arg2 == -1) {
+                    XlatFormat.styled(out, "-1", o -> o.append("PR_SET_PTRACER_ANY"));
+                } else {
+                    out.append((int) arg2);
+                }
+            }
             case PR_SET_SECCOMP -> {
                 value(out, "seccomp_mode", arg2);
                 if (arg2 != SECCOMP_MODE_STRICT) {
@@ -99,7 +106,7 @@ final class PrctlDecoder implements CallDecoder {
                 ByteBuffer b = stored(out, arg2, 4, call, ctx);
                 if (b != null) {
                     out.append('[');
-                    out.append(Signals.name(b.getInt(0)));
+                    XlatFormat.signal(out, b.getInt(0));
                     out.append(']');
                 }
             }

@@ -185,10 +185,11 @@ final class ProcessDecoders {
             if (flags != 0) {
                 XlatFormat.flags(out, Xlat.get("clone_flags"), flags);
                 if (signal != 0) {
-                    out.append('|').append(Signals.name(signal));
+                    out.append('|');
+                    XlatFormat.signal(out, signal);
                 }
             } else {
-                out.append(Signals.name(signal));
+                XlatFormat.signal(out, signal);
             }
         }
 
@@ -261,7 +262,7 @@ final class ProcessDecoders {
             long exitSignal = b.getLong(32);
             out.append(", exit_signal=");
             if (Long.compareUnsigned(exitSignal, Integer.MAX_VALUE) < 0) {
-                out.append(Signals.name((int) exitSignal));
+                XlatFormat.signal(out, (int) exitSignal);
             } else {
                 out.append(Long.toUnsignedString(exitSignal));
             }

@@ -22,7 +22,7 @@ final class ResourceDecoders {
     static void register(Map<String, ArgDecoder> args) {
         args.put("resource", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("resources"), v & 0xffffffffL));
         args.put("rlimit", ResourceDecoders::rlimit);
-        args.put("usage_who", (out, v, call, ctx) -> usageWho(out, (int) v));
+        args.put("usage_who", (out, v, call, ctx) -> usageWho(out, v));
         args.put("rusage", (out, v, call, ctx) -> rusage(out, v, ctx));
         args.put("utsname", ResourceDecoders::utsname);
         args.put("sysinfo", ResourceDecoders::sysinfo);
@@ -60,19 +60,22 @@ final class ResourceDecoders {
     }
 
     private static void limit(StringBuilder out, long v) {
+        String raw = Long.toUnsignedString(v);
         if (v == RLIM64_INFINITY) {
-            out.append("RLIM64_INFINITY");
+            XlatFormat.styled(out, raw, o -> o.append("RLIM64_INFINITY"));
         } else if (Long.compareUnsigned(v, 1024) > 0 && v % 1024 == 0) {
-            out.append(Long.toUnsignedString(v / 1024)).append("*1024");
+            XlatFormat.styled(out, raw, o -> o.append(Long.toUnsignedString(v / 1024)).append("*1024"));
         } else {
-            out.append(Long.toUnsignedString(v));
+            out.append(raw);
         }
     }
 
-    private static void usageWho(StringBuilder out, int who) {
+    /** @param register the argument as passed, which -X raw prints whole */
+    private static void usageWho(StringBuilder out, long register) {
+        int who = (int) register;
         String name = Xlat.get("usagewho").nameOf(who);
         if (name != null) {
-            out.append(name);
+            XlatFormat.styled(out, XlatFormat.hexString(register), o -> o.append(name));
         } else {
             XlatFormat.value(out, Xlat.get("usagewho"), Integer.toUnsignedLong(who));
         }
@@ -140,14 +143,18 @@ final class ResourceDecoders {
                 .append(", mem_unit=").append(Integer.toUnsignedString(b.getInt(104))).append('}');
     }
 
-    /** struct tms: four clock_t counts. */
+    /** struct tms: four clock_t counts, each with its seconds. */
     private static void tms(StringBuilder out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 32);
         if (b == null) {
             return;
         }
-        out.append("{tms_utime=").append(b.getLong(0)).append(", tms_stime=").append(b.getLong(8))
-                .append(", tms_cutime=").append(b.getLong(16)).append(", tms_cstime=").append(b.getLong(24))
-                .append('}');
+        String[] names = {"tms_utime", "tms_stime", "tms_cutime", "tms_cstime"};
+        out.append('{');
+        for (int i = 0; i < names.length; i++) {
+            out.append(i > 0 ? ", " : "").append(names[i]).append('=');
+            SignalFormatter.clockTicks(out, b.getLong(8 * i));
+        }
+        out.append('}');
     }
 }

@@ -89,7 +89,16 @@ final class SignalDecoders {
                     out.append(' ');
                 }
                 first = false;
-                out.append(Signals.name(bit + 1).substring("SIG".length()));
+                // strace's sigset style: 10, 10 /* USR1 */ or USR1, by -X
+                String name = Signals.name(bit + 1).substring("SIG".length());
+                if (!XlatFormat.abbrev()) {
+                    out.append(bit + 1);
+                }
+                if (!XlatFormat.abbrev() && !XlatFormat.raw()) {
+                    out.append(" /* ").append(name).append(" */");
+                } else if (XlatFormat.abbrev()) {
+                    out.append(name);
+                }
             }
         }
         out.append(']');
@@ -120,12 +129,10 @@ final class SignalDecoders {
         }
         long handler = b.getLong(0), flags = b.getLong(8), restorer = b.getLong(16);
         out.append("{sa_handler=");
-        if (handler == SIG_DFL) {
-            out.append("SIG_DFL");
-        } else if (handler == SIG_IGN) {
-            out.append("SIG_IGN");
-        } else if (handler == SIG_ERR) {
-            out.append("SIG_ERR");
+        String special = handler == SIG_DFL ? "SIG_DFL" : handler == SIG_IGN ? "SIG_IGN"
+                : handler == SIG_ERR ? "SIG_ERR" : null;
+        if (special != null) {
+            XlatFormat.styled(out, XlatFormat.hexString(handler), o -> o.append(special));
         } else {
             DecodeContext.address(out, handler);
         }

@@ -7,33 +7,58 @@ import io.jtrace.syscalls.Signals;
 public final class SignalFormatter {
     private static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGCHLD = 17,
             SIGPOLL = 29, SIGSYS = 31;
-    private static final int SI_QUEUE = -1, SI_TIMER = -2, SI_MESGQ = -3, SI_ASYNCIO = -4, SI_SIGIO = -5;
+    private static final int SI_USER = 0, SI_TIMER = -2, SI_SIGIO = -5, SI_TKILL = -6;
     private static final int CLD_EXITED = 1;
 
     private SignalFormatter() {}
 
     public static void siginfo(StringBuilder out, int signal, SigInfo si) {
         if (si == null) {
-            out.append("{si_signo=").append(Signals.name(signal)).append('}');
+            out.append("{si_signo=");
+            XlatFormat.signal(out, signal);
+            out.append('}');
             return;
         }
         int signo = si.signo();
         int code = si.code();
-        out.append("{si_signo=").append(Signals.name(signo));
-        if (si.errno() != 0) {
-            out.append(", si_errno=").append(si.errno());
+        out.append("{si_signo=");
+        XlatFormat.signal(out, signo);
+        out.append(", si_code=");
+        String codeName = Signals.codeName(signo, code).orElse(null);
+        if (codeName == null) {
+            out.append("0x").append(Integer.toHexString(code));
+        } else {
+            XlatFormat.styled(out, XlatFormat.hexString(code & 0xffffffffL), o -> o.append(codeName));
         }
-        out.append(", si_code=").append(Signals.codeName(signo, code).orElse("0x" + Integer.toHexString(code)));
+        if (si.errno() != 0) {
+            // after si_code, by name as strace's print_err: 2 /* ENOENT */ under -X verbose
+            out.append(", si_errno=");
+            String raw = Integer.toUnsignedString(si.errno());
+            String name = io.jtrace.syscalls.Errno.byNumber(si.errno())
+                    .filter(io.jtrace.syscalls.Errno::knownToStrace61).map(io.jtrace.syscalls.Errno::name).orElse(null);
+            if (name == null) {
+                out.append(raw);
+            } else {
+                XlatFormat.styled(out, raw, o -> o.append(name));
+            }
+        }
         if (code <= 0) {
             // Sent by a process: kill, tgkill, sigqueue, a timer or a message queue.
-            if (code == SI_TIMER) {
-                out.append(", si_timerid=0x").append(Integer.toHexString(si.pid()))
-                        .append(", si_overrun=").append(si.uid());
-                value(out, si);
-            } else if (code != SI_SIGIO && code != SI_ASYNCIO) {
-                out.append(", si_pid=").append(si.pid()).append(", si_uid=").append(Integer.toUnsignedString(si.uid()));
-                if (code == SI_QUEUE || code == SI_MESGQ) {
+            switch (code) {
+                case SI_USER, SI_TKILL -> source(out, si);
+                case SI_TIMER -> {
+                    // si_timerid in %#x: a first timer, id 0, is just 0
+                    out.append(", si_timerid=").append(XlatFormat.hexString(Integer.toUnsignedLong(si.pid())))
+                            .append(", si_overrun=").append(si.uid());
                     value(out, si);
+                }
+                case SI_SIGIO -> out.append(", si_band=").append(si.int64(16)).append(", si_fd=").append(si.int32(24));
+                default -> {
+                    // sigqueue, message queues, AIO and any other sender: the value only when set
+                    source(out, si);
+                    if (si.value() != 0) {
+                        value(out, si);
+                    }
                 }
             }
         } else {
@@ -44,7 +69,7 @@ public final class SignalFormatter {
                     if (code == CLD_EXITED) {
                         out.append(si.status());
                     } else {
-                        out.append(Signals.name(si.status()));
+                        XlatFormat.signal(out, si.status());
                     }
                     out.append(", si_utime=");
                     clockTicks(out, si.utime());
@@ -69,12 +94,17 @@ public final class SignalFormatter {
     }
 
     /** A CPU time in clock ticks, with its value in seconds beside it when not zero (USER_HZ is 100). */
-    private static void clockTicks(StringBuilder out, long ticks) {
+    /** A clock_t: its ticks, and unless 0 or -X raw, the seconds they make at 100 a second. */
+    static void clockTicks(StringBuilder out, long ticks) {
         out.append(ticks);
-        if (ticks != 0) {
+        if (ticks != 0 && !XlatFormat.raw()) { // the seconds are a decoding, which -X raw leaves out
             out.append(" /* ").append(ticks / 100).append('.').append(String.format("%02d", ticks % 100))
                     .append(" s */");
         }
+    }
+
+    private static void source(StringBuilder out, SigInfo si) {
+        out.append(", si_pid=").append(si.pid()).append(", si_uid=").append(Integer.toUnsignedString(si.uid()));
     }
 
     private static void value(StringBuilder out, SigInfo si) {

@@ -89,15 +89,44 @@ final class SockaddrDecoder {
     }
 
     private static void inet(StringBuilder out, ByteBuffer b) {
-        out.append("sin_port=htons(").append(port(b)).append("), sin_addr=inet_addr(\"")
-                .append(b.get(4) & 0xff).append('.').append(b.get(5) & 0xff).append('.')
-                .append(b.get(6) & 0xff).append('.').append(b.get(7) & 0xff).append("\")");
+        out.append("sin_port=");
+        XlatFormat.styled(out, hexBytes(b, 2, 2), o -> o.append("htons(").append(port(b)).append(')'));
+        String dotted = (b.get(4) & 0xff) + "." + (b.get(5) & 0xff) + "." + (b.get(6) & 0xff) + "." + (b.get(7) & 0xff);
+        out.append(", sin_addr=");
+        XlatFormat.styled(out, hexBytes(b, 4, 4), o -> o.append("inet_addr(\"").append(dotted).append("\")"));
+    }
+
+    /**
+     * Bytes in network order as strace shows them under -X raw and verbose: a string of
+     * {@code \xHH} escapes, {@code "\x30\x39"}.
+     */
+    private static String hexBytes(ByteBuffer b, int at, int length) {
+        StringBuilder s = new StringBuilder("\"");
+        for (int i = 0; i < length; i++) {
+            s.append("\\x").append(Character.forDigit((b.get(at + i) >> 4) & 0xf, 16))
+                    .append(Character.forDigit(b.get(at + i) & 0xf, 16));
+        }
+        return s.append('"').toString();
     }
 
     private static void inet6(StringBuilder out, ByteBuffer b, int size) {
-        out.append("sin6_port=htons(").append(port(b)).append("), sin6_flowinfo=htonl(")
-                .append(Integer.toUnsignedString(Integer.reverseBytes(b.getInt(4))))
-                .append("), inet_pton(AF_INET6, \"").append(inet6Text(b, 8)).append("\", &sin6_addr)");
+        out.append("sin6_port=");
+        XlatFormat.styled(out, hexBytes(b, 2, 2), o -> o.append("htons(").append(port(b)).append(')'));
+        out.append(", sin6_flowinfo=");
+        XlatFormat.styled(out, hexBytes(b, 4, 4),
+                o -> o.append("htonl(").append(Integer.toUnsignedString(Integer.reverseBytes(b.getInt(4)))).append(')'));
+        String text = inet6Text(b, 8);
+        out.append(", ");
+        // Abbreviated, the address is an inet_pton call naming the field; otherwise the field's bytes
+        // (and, under verbose, the call without the field in a comment).
+        if (XlatFormat.abbrev()) {
+            out.append("inet_pton(AF_INET6, \"").append(text).append("\", &sin6_addr)");
+        } else {
+            out.append("sin6_addr=").append(hexBytes(b, 8, 16));
+            if (!XlatFormat.raw()) {
+                out.append(" /* inet_pton(AF_INET6, \"").append(text).append("\") */");
+            }
+        }
         if (size > SIN6_MIN) {
             int scope = b.getInt(24);
             out.append(", sin6_scope_id=");
@@ -105,7 +134,8 @@ final class SockaddrDecoder {
             boolean linkLocal = (first & 0xffc0) == 0xfe80 || (first & 0xff0f) == 0xff02;
             String name = linkLocal ? interfaceName(scope) : null;
             if (name != null) {
-                out.append("if_nametoindex(\"").append(name).append("\")");
+                XlatFormat.styled(out, Integer.toUnsignedString(scope),
+                        o -> o.append("if_nametoindex(\"").append(name).append("\")"));
             } else {
                 out.append(Integer.toUnsignedString(scope));
             }

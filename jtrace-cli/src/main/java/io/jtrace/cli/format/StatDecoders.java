@@ -14,6 +14,8 @@ final class StatDecoders {
     private static final int S_IFMT = 0170000, S_IFCHR = 0020000, S_IFBLK = 0060000;
     private static final long AT_STATX_SYNC_TYPE = 0x6000;
     private static final int DIRENT_RECLEN_OFFSET = 16;
+    /** Where d_name starts in struct linux_dirent and struct linux_dirent64; the most of a name strace shows. */
+    private static final int DIRENT_HEADER = 18, DIRENT64_HEADER = 19, D_NAME_MAX = 256;
 
     private StatDecoders() {}
 
@@ -139,14 +141,16 @@ final class StatDecoders {
 
     /** statx's flags: the sync type always named first, then the AT_ flags. */
     private static void statxFlags(StringBuilder out, long flags) {
-        XlatFormat.styled(out, "0x" + Long.toHexString(flags), o -> {
-            XlatFormat.value(o, Xlat.get("statx_sync_types"), flags & AT_STATX_SYNC_TYPE);
-            long others = flags & ~AT_STATX_SYNC_TYPE;
-            if (others != 0) {
-                o.append('|');
-                XlatFormat.flags(o, XlatFormat.bare("at_flags"), others);
-            }
-        });
+        // Two values side by side, each in the -X style: 0 /* AT_STATX_SYNC_AS_STAT */|0x100 /* ... */
+        // strace prints the sync type as a flag set without a default, which -X raw leaves out when 0
+        if (!XlatFormat.raw() || (flags & AT_STATX_SYNC_TYPE) != 0) {
+            XlatFormat.value(out, Xlat.get("statx_sync_types"), flags & AT_STATX_SYNC_TYPE);
+        }
+        long others = flags & ~AT_STATX_SYNC_TYPE;
+        if (others != 0) {
+            out.append('|');
+            XlatFormat.flags(out, XlatFormat.bare("at_flags"), others);
+        }
     }
 
     /**
@@ -177,6 +181,10 @@ final class StatDecoders {
 
     /** A device number as {@code makedev(0xMAJOR, 0xMINOR)}, in the kernel's 64-bit encoding. */
     static void makedev(StringBuilder out, long dev) {
+        XlatFormat.styled(out, XlatFormat.hexString(dev), o -> makedevCall(o, dev));
+    }
+
+    private static void makedevCall(StringBuilder out, long dev) {
         long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
         long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
         out.append("makedev(");
@@ -190,25 +198,151 @@ final class StatDecoders {
         out.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
     }
 
-    /** getdents' buffer: its address and how many entries the returned bytes hold. */
+    /**
+     * getdents' and getdents64's buffer, walked as strace does: without -v its address and how many
+     * entries the returned bytes hold ({@code N+} when bytes are left over), with -v every entry,
+     * {@code {d_ino=..., d_off=..., d_reclen=..., d_type=DT_DIR, d_name="."}} (the old call's
+     * d_name before its d_type, which is the record's last byte).
+     */
     private static void dirents(StringBuilder out, long address, Call call, DecodeContext ctx) {
-        DecodeContext.address(out, address);
-        int length = (int) Math.min(call.rval(), 1 << 20);
-        int entries = 0;
-        if (length > 0) {
-            ByteBuffer b = ctx.read(address, length);
-            if (b == null) {
-                return;
-            }
-            for (int at = 0; at + DIRENT_RECLEN_OFFSET + 2 <= length; ) {
-                int reclen = b.getShort(at + DIRENT_RECLEN_OFFSET) & 0xffff;
-                if (reclen == 0) {
-                    break;
+        boolean is64 = call.def().name().equals("getdents64");
+        int header = is64 ? DIRENT64_HEADER : DIRENT_HEADER;
+        long len = call.rval();
+        if (Long.compareUnsigned(len, call.arg(2) & 0xffffffffL) > 0) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        boolean verbose = ctx.verbose();
+        if (!verbose) {
+            DecodeContext.address(out, address);
+        }
+        long at = address;
+        int count = 0;
+        while (true) {
+            if (len < header) {
+                if (verbose) {
+                    if (len == 0) {
+                        out.append('[');
+                        count++;
+                    } else {
+                        ByteBuffer rest = ctx.read(at, (int) Math.min(len, ctx.stringLimit() + 1L));
+                        if (rest == null) {
+                            DecodeContext.address(out, at);
+                        } else {
+                            Quoting.quoteBuffer(out, rest.array(), 0, len, ctx.stringLimit(), Quoting.HexStyle.ALL);
+                        }
+                    }
                 }
-                entries++;
-                at += reclen;
+                break;
+            }
+            ByteBuffer h = ctx.read(at, header);
+            if (h == null) {
+                if (verbose) {
+                    if (count > 0) {
+                        out.append("... /* ");
+                        DecodeContext.address(out, at);
+                        out.append(" */");
+                    } else {
+                        DecodeContext.address(out, at);
+                    }
+                }
+                break;
+            }
+            if (verbose && count == 0) {
+                out.append('[');
+            }
+            count++;
+            int reclen = h.getShort(DIRENT_RECLEN_OFFSET) & 0xffff;
+            if (verbose) {
+                out.append("{d_ino=").append(Long.toUnsignedString(h.getLong(0))).append(", d_off=")
+                        .append(Long.toUnsignedString(h.getLong(8))).append(", d_reclen=").append(reclen);
+            }
+            long next = 0, nextLen = 0;
+            String what = verbose ? "" : "d_reclen ";
+            if (reclen > len) {
+                out.append(" /* ").append(what).append(reclen - len).append(" bytes overflow */");
+                reclen = (int) len;
+            } else if (reclen < header) {
+                out.append(" /* ").append(what).append(header - reclen).append(" bytes underflow */");
+                reclen = header;
+                nextLen = len - header;
+            } else {
+                nextLen = len - reclen;
+                if (nextLen != 0) {
+                    next = at + reclen;
+                }
+            }
+            len = nextLen;
+            if (verbose) {
+                int rc = is64 ? dirent64Tail(out, at + header, h.get(18) & 0xff, reclen - header, ctx)
+                        : direntTail(out, at + header, reclen - header, ctx);
+                if (next != 0) {
+                    out.append(", ");
+                    if (rc < 0) {
+                        out.append("...");
+                        break;
+                    }
+                }
+            }
+            if (next == 0) {
+                break;
+            }
+            at = next;
+        }
+        if (verbose) {
+            if (count > 0) {
+                out.append(']');
+            }
+        } else {
+            out.append(" /* ").append(count).append(len != 0 ? "+" : "").append(" entries */");
+        }
+    }
+
+    private static int dirent64Tail(StringBuilder out, long name, int type, int nameLength, DecodeContext ctx) {
+        out.append(", d_type=");
+        XlatFormat.value(out, Xlat.get("dirent_types"), type);
+        int rc = 0;
+        if (nameLength != 0) {
+            out.append(", d_name=");
+            rc = pathN(out, name, Math.min(nameLength, D_NAME_MAX) - 1, ctx);
+        }
+        out.append('}');
+        return rc;
+    }
+
+    /** The old dirent: the name, then the type in the record's last byte. */
+    private static int direntTail(StringBuilder out, long name, int nameTypeLength, DecodeContext ctx) {
+        int rc = 0;
+        if (nameTypeLength != 0) {
+            int nameLength = nameTypeLength - 1;
+            if (nameLength != 0) {
+                out.append(", d_name=");
+                rc = pathN(out, name, Math.min(nameLength, D_NAME_MAX) - 1, ctx);
+            }
+            out.append(", d_type=");
+            ByteBuffer t = ctx.read(name + nameTypeLength - 1, 1);
+            if (t == null) {
+                DecodeContext.address(out, name + nameTypeLength - 1);
+                rc = -1;
+            } else {
+                XlatFormat.value(out, Xlat.get("dirent_types"), t.get(0) & 0xff);
             }
         }
-        out.append(" /* ").append(entries).append(" entries */");
+        out.append('}');
+        return rc;
+    }
+
+    /**
+     * At most {@code n} bytes of a path, as strace's printpathn: {@code ...} after them when no NUL
+     * came within {@code n + 1}. Returns 1 when the NUL was seen, 0 when not, -1 when unreadable.
+     */
+    private static int pathN(StringBuilder out, long address, int n, DecodeContext ctx) {
+        byte[] b = new byte[n + 1];
+        int read = ctx.readCString(address, b, n + 1);
+        if (read < 0) {
+            DecodeContext.address(out, address);
+            return -1;
+        }
+        return Quoting.quoteCString(out, b, 0, read, n, ctx.hex()) && read > 0 && b[read - 1] == 0 ? 1 : 0;
     }
 }

@@ -229,7 +229,7 @@ public final class SyscallFormatter {
             }
             case OCT -> out.append('0').append(Integer.toOctalString((int) v));
             case DIRFD -> ctx.dirfd(out, (int) v);
-            case SIGNAL -> out.append(Signals.name((int) v));
+            case SIGNAL -> XlatFormat.signal(out, (int) v);
             case PTR -> pointer(out, v);
             case PATH -> string(out, v, Quoting.PATH_MAX, true, mem);
             case STR -> string(out, v, stringLimit + 1, false, mem);

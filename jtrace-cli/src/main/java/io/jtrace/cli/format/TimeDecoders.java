@@ -25,11 +25,12 @@ final class TimeDecoders {
     }
 
     /** A clockid_t: its name, or its 32 bits in hex with {@code CLOCK_???}. */
-    private static final int SIGEV_SIGNAL = 0, SIGEV_THREAD_ID = 4;
+    private static final int SIGEV_SIGNAL = 0, SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
 
     /**
      * A struct sigevent (timer_create): the value when it is not zero, the signal (by name only
-     * when the notification sends one), how to notify, and the thread for SIGEV_THREAD_ID.
+     * when the notification sends one, else unsigned), how to notify, and the thread for
+     * SIGEV_THREAD_ID or the function and attributes for SIGEV_THREAD.
      */
     static void sigevent(StringBuilder out, long address, DecodeContext ctx) {
         ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 64);
@@ -46,15 +47,20 @@ final class TimeDecoders {
             out.append("}, ");
         }
         out.append("sigev_signo=");
-        if (notify == SIGEV_SIGNAL || notify == SIGEV_THREAD_ID) {
-            out.append(io.jtrace.syscalls.Signals.name(signo));
+        if (notify == SIGEV_SIGNAL || notify == SIGEV_THREAD || notify == SIGEV_THREAD_ID) {
+            XlatFormat.signal(out, signo);
         } else {
-            out.append(signo);
+            out.append(Integer.toUnsignedString(signo));
         }
         out.append(", sigev_notify=");
-        XlatFormat.value(out, io.jtrace.syscalls.Xlat.get("sigev_value"), notify);
+        XlatFormat.value(out, io.jtrace.syscalls.Xlat.get("sigev_value"), Integer.toUnsignedLong(notify));
         if (notify == SIGEV_THREAD_ID) {
             out.append(", sigev_notify_thread_id=").append(b.getInt(16));
+        } else if (notify == SIGEV_THREAD) {
+            out.append(", sigev_notify_function=");
+            DecodeContext.address(out, b.getLong(16));
+            out.append(", sigev_notify_attributes=");
+            DecodeContext.address(out, b.getLong(24));
         }
         out.append('}');
     }

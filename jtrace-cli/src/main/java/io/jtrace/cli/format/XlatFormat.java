@@ -57,6 +57,49 @@ public final class XlatFormat {
     }
 
     /**
+     * A signal number as strace's printsignal: its name, under -X raw the number, under -X verbose
+     * both; a number no signal has is printed as a number in every style.
+     */
+    public static void signal(StringBuilder out, int nr) {
+        String name = io.jtrace.syscalls.Signals.name(nr);
+        if (name.equals(Integer.toString(nr))) {
+            out.append(nr);
+            return;
+        }
+        styled(out, Integer.toString(nr), o -> o.append(name));
+    }
+
+    /**
+     * What {@code names} prints, with names only whatever -X says: for the explanations strace
+     * appends to a result, such as fcntl's {@code (flags O_RDWR|O_LARGEFILE)}.
+     */
+    public static void namesOnly(StringBuilder out, Consumer<StringBuilder> names) {
+        Style[] current = CURRENT.get();
+        Style saved = current[0];
+        current[0] = Style.ABBREV;
+        try {
+            names.accept(out);
+        } finally {
+            current[0] = saved;
+        }
+    }
+
+    /** Whether -X asks for names only (the default), which some values print differently under. */
+    public static boolean abbrev() {
+        return style() == Style.ABBREV;
+    }
+
+    /** Whether -X raw is in force. */
+    public static boolean raw() {
+        return style() == Style.RAW;
+    }
+
+    /** {@code 0x...}, or {@code 0}, as C's {@code %#x}: the raw form of a composite value. */
+    public static String hexString(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
+    }
+
+    /**
      * A bit set: the names of the set bits in table order joined with {@code |}, then any bits left
      * in hex; a value no name covers prints in hex followed by the table's {@code /* X_??? *}{@code /}.
      * Zero prints as the table's zero-valued name if it has one, else {@code 0}.
