@@ -18,7 +18,7 @@ final class DescriptorDecoders {
     static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
         args.put("itimerspec", (out, v, call, ctx) -> itimerspec(out, v, ctx));
         args.put("sigset_len2", (out, v, call, ctx) -> PollDecoders.sigset(out, v, call.arg(2), ctx));
-        args.put("memfd_flags", (out, v, call, ctx) -> memfdFlags(out, v & 0xffffffffL));
+        args.put("memfd_flags", (out, v, call, ctx) -> memfdFlags(out, v));
     }
 
     /** {@code {it_interval={tv_sec=0, tv_nsec=0}, it_value={...}}}. */

@@ -13,8 +13,8 @@ final class FileDecoders {
     private FileDecoders() {}
 
     static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
-        args.put("open_flags", (out, v, call, ctx) -> openFlags(out, v & 0xffffffffL));
-        args.put("umode", (out, v, call, ctx) -> umode(out, v & 0xffff));
+        args.put("open_flags", (out, v, call, ctx) -> openFlags(out, v));
+        args.put("umode", (out, v, call, ctx) -> umode(out, v));
         args.put("uid", (out, v, call, ctx) -> id(out, v));
         args.put("fd_pair", FileDecoders::fdPair);
         args.put("cwd", FileDecoders::cwd);
@@ -37,7 +37,7 @@ final class FileDecoders {
     private static final class OctalResult implements CallDecoder {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            umode(out, call.arg(0) & 0xffff);
+            umode(out, call.arg(0));
         }
 
         @Override
@@ -59,11 +59,11 @@ final class FileDecoders {
     private static void open(StringBuilder out, Call call, DecodeContext ctx, int first) {
         ctx.path(out, call.arg(first));
         out.append(", ");
-        long flags = call.arg(first + 1) & 0xffffffffL;
+        long flags = call.arg(first + 1);
         openFlags(out, flags);
         if ((flags & (O_CREAT | O_TMPFILE_BIT)) != 0) {
             out.append(", ");
-            umode(out, call.arg(first + 2) & 0xffff);
+            umode(out, call.arg(first + 2));
         }
     }
 

@@ -315,7 +315,7 @@ final class ProcessDecoders {
 
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            XlatFormat.value(out, Xlat.get("archvals"), call.arg(0) & 0xffffffffL);
+            XlatFormat.value(out, Xlat.get("archvals"), call.arg(0));
             out.append(", ");
             if (!stores(call)) {
                 hex(out, call.arg(1));
