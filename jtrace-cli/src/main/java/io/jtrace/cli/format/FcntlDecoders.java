@@ -51,7 +51,8 @@ final class FcntlDecoders {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
             int cmd = command(call);
-            out.append((int) call.arg(0)).append(", ");
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
             XlatFormat.value(out, Xlat.get("fcntlcmds"), cmd & 0xffffffffL);
             if (third(cmd) != Third.AT_ENTRY) {
                 return;
@@ -116,6 +117,11 @@ final class FcntlDecoders {
                     if (name != null) {
                         out.append(" (").append(name).append(')');
                     }
+                }
+                case F_DUPFD, F_DUPFD_CLOEXEC -> {
+                    // a new descriptor, with its path under -y
+                    out.append("= ");
+                    ctx.fd(out, (int) rval);
                 }
                 case F_GETSIG -> {
                     if (rval == 0) {

@@ -108,7 +108,8 @@ final class IoctlDecoders {
     private static final class Ioctl implements CallDecoder {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            out.append((int) call.arg(0)).append(", ");
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
             requestName(out, (int) call.arg(1));
             Request r = request(call);
             if (!r.atExit() && r.arg() != Arg.NONE) {

@@ -89,7 +89,8 @@ final class NetDecoders {
     private record SockName(boolean withFlags) implements CallDecoder {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            out.append((int) call.arg(0)).append(", ");
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
             Integer offered = call.arg(1) == 0 ? null : readInt(call.arg(2), ctx);
             if (offered == null) {
                 DecodeContext.address(out, call.arg(1));
@@ -132,7 +133,8 @@ final class NetDecoders {
     private static final class RecvFrom implements CallDecoder {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            out.append((int) call.arg(0)).append(", ");
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
             Integer offered = call.arg(4) == 0 ? null : readInt(call.arg(5), ctx);
             if (offered != null) {
                 call.saved().put(offered);
@@ -188,10 +190,11 @@ final class NetDecoders {
     }
 
     /** fd, level, option name by the level's table. */
-    private static void levelAndName(StringBuilder out, Call call) {
+    private static void levelAndName(StringBuilder out, Call call, DecodeContext ctx) {
         int level = (int) call.arg(1);
         long name = call.arg(2);
-        out.append((int) call.arg(0)).append(", ");
+        ctx.fd(out, (int) call.arg(0));
+        out.append(", ");
         XlatFormat.value(out, Xlat.get("socketlayers"), Integer.toUnsignedLong(level));
         out.append(", ");
         String table = switch (level) {
@@ -226,7 +229,7 @@ final class NetDecoders {
     private static final class SetSockOpt implements EntryDecoder {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            levelAndName(out, call);
+            levelAndName(out, call, ctx);
             out.append(", ");
             long value = call.arg(3);
             int length = (int) call.arg(4);
@@ -256,7 +259,7 @@ final class NetDecoders {
     private static final class GetSockOpt implements CallDecoder {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            levelAndName(out, call);
+            levelAndName(out, call, ctx);
             Integer offered = readInt(call.arg(4), ctx);
             if (offered == null) {
                 out.append(", ");
