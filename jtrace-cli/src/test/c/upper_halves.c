@@ -9,7 +9,10 @@
 #include <stdio.h>
 #include <sys/epoll.h>
 #include <sys/file.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <stdint.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -42,6 +45,10 @@ static void files(void) {
     syscall(SYS_mkdir, "e", J(0700));
     syscall(SYS_mknodat, I(AT_FDCWD), "p", I(S_IFIFO | 0600), J(0));
     syscall(SYS_mknod, "q", J(S_IFIFO | 0644), I(0));
+    syscall(SYS_mknodat, I(AT_FDCWD), "cdev", I(S_IFCHR | 0600), J(makedev(1, 3)));
+    syscall(SYS_mknod, "r", I(04755), J(0));
+    syscall(SYS_mknod, "t", I(0170777), J(0));
+    syscall(SYS_umount2, "nonexistent", I(MNT_DETACH));
     syscall(SYS_fchownat, I(AT_FDCWD), "f", I(-1), J(-1), I(AT_SYMLINK_NOFOLLOW));
     syscall(SYS_chown, "f", I(-1), I(-1));
     syscall(SYS_lchown, "f", J(-1), I(-1));
@@ -133,6 +140,9 @@ static void process(void) {
     syscall(SYS_setfsgid, J(-1));
     syscall(SYS_personality, I(0xffffffff));
     syscall(SYS_setns, I(-1), J(0));
+    syscall(SYS_setns, I(-1), J(CLONE_NEWNET));
+    syscall(SYS_unshare, J(0));
+    syscall(SYS_userfaultfd, J(O_CLOEXEC | O_NONBLOCK));
     syscall(SYS_getpriority, I(0), J(0));
     syscall(SYS_ioprio_get, I(1), J(0));
     syscall(SYS_sched_getscheduler, I(0));

@@ -27,7 +27,7 @@ class WidthsDecodingTest {
     @Test
     void files() {
         assertSameTrace("-e", "trace=openat,open,creat,unlinkat,linkat,renameat2,renameat,symlinkat,readlinkat,"
-                + "faccessat,faccessat2,access,fchmodat,chmod,mkdirat,mkdir,fchownat,chown,lchown,umask,"
+                + "faccessat,faccessat2,access,fchmodat,chmod,mkdirat,mkdir,mknodat,mknod,fchownat,chown,lchown,umask,umount2,"
                 + "inotify_add_watch,inotify_rm_watch");
     }
 
@@ -62,9 +62,19 @@ class WidthsDecodingTest {
     }
 
     @Test
+    void modesAndDevicesAsNumbers() {
+        assertSameTrace("-X", "raw", "-e", "trace=mknodat,mknod,setns,unshare");
+    }
+
+    @Test
+    void modesAndDevicesWithTheirNumbers() {
+        assertSameTrace("-X", "verbose", "-e", "trace=mknodat,mknod,setns,unshare");
+    }
+
+    @Test
     void process() {
         assertSameTrace("-e", "trace=kill,tkill,tgkill,getpgid,getsid,setpgid,setuid,setreuid,setresuid,setregid,"
-                + "setresgid,setfsuid,setfsgid,setns,sched_getscheduler,sched_get_priority_max,"
+                + "setresgid,setfsuid,setfsgid,setns,unshare,userfaultfd,sched_getscheduler,sched_get_priority_max,"
                 + "sched_get_priority_min,wait4,getrlimit,prlimit64,getrusage,sched_getaffinity");
     }
 
