@@ -75,7 +75,7 @@ class WidthsDecodingTest {
     void process() {
         assertSameTrace("-e", "trace=kill,tkill,tgkill,getpgid,getsid,setpgid,setuid,setreuid,setresuid,setregid,"
                 + "setresgid,setfsuid,setfsgid,setns,unshare,userfaultfd,sched_getscheduler,sched_get_priority_max,"
-                + "sched_get_priority_min,wait4,getrlimit,prlimit64,getrusage,sched_getaffinity");
+                + "sched_get_priority_min,wait4,getrlimit,prlimit64,getrusage,sched_getaffinity,kcmp");
     }
 
     @Test
@@ -102,11 +102,11 @@ class WidthsDecodingTest {
         Runs.assertSameTrace(args, t -> maskPids(Runs.mask(t)), () -> Runs.emptyDirectory(work));
     }
 
-    /** The fixture's own pid, given to the signal calls and pidfd_open, and pipes' and sockets' inodes. */
+    /** The fixture's own pid, given to the signal calls, kcmp and pidfd_open, and pipes' and sockets' inodes. */
     private static String maskPids(String trace) {
         return trace
-                .replaceAll("(?m)^(kill|tkill|tgkill|pidfd_open)\\(\\d+", "$1(PID")
-                .replaceAll("(?m)^tgkill\\(PID, \\d+", "tgkill(PID, PID")
+                .replaceAll("(?m)^(kill|tkill|tgkill|kcmp|pidfd_open)\\(\\d+", "$1(PID")
+                .replaceAll("(?m)^(tgkill|kcmp)\\(PID, \\d+", "$1(PID, PID")
                 .replaceAll("(pipe|socket):\\[\\d+\\]", "$1:[N]");
     }
 }
