@@ -41,7 +41,10 @@ public record SyscallDef(int number, String name, boolean knownToStrace61, List<
         }
     }
 
-    /** A call whose arguments are all 64 bits wide (unsigned long), as strace's printargs reads them. */
+    /**
+     * A call whose arguments are all 64 bits wide (unsigned long), as strace's printargs reads them;
+     * kinds that print an int then do not fit.
+     */
     public SyscallDef(int number, String name, boolean knownToStrace61, List<ArgKind> args) {
         this(number, name, knownToStrace61, args, java.util.Collections.nCopies(args.size(), ArgType.ULONG));
     }

@@ -158,7 +158,8 @@ class SyscallTableTest {
     @Test
     void aBufferMustNameOneOfTheArguments() {
         assertThrows(IllegalArgumentException.class,
-                () -> new SyscallDef(1, "write", true, List.of(ArgKind.Plain.FD, new ArgKind.InBuf(2))));
+                () -> new SyscallDef(1, "write", true, List.of(ArgKind.Plain.FD, new ArgKind.InBuf(2)),
+                        List.of(ArgType.UINT, ArgType.PTR)));
     }
 
     @Test
