@@ -74,7 +74,7 @@ class WidthsDecodingTest {
     @Test
     void process() {
         assertSameTrace("-e", "trace=kill,tkill,tgkill,getpgid,getsid,setpgid,setuid,setreuid,setresuid,setregid,"
-                + "setresgid,setfsuid,setfsgid,setns,unshare,userfaultfd,sched_getscheduler,sched_get_priority_max,"
+                + "setresgid,setfsuid,setfsgid,personality,setns,unshare,userfaultfd,sched_getscheduler,sched_get_priority_max,"
                 + "sched_get_priority_min,wait4,getrlimit,prlimit64,getrusage,sched_getaffinity,kcmp");
     }
 

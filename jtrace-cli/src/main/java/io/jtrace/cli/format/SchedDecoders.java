@@ -43,6 +43,7 @@ final class SchedDecoders {
         });
         args.put("cap_data", SchedDecoders::capData);
         calls.put("sched_getscheduler", new PolicyResult());
+        calls.put("personality", new Personality());
         calls.put("prctl", new PrctlDecoder());
     }
 
@@ -100,6 +101,58 @@ final class SchedDecoders {
             if (name != null) {
                 out.append(" (").append(name).append(')');
             }
+            return true;
+        }
+    }
+
+    private static final long PER_MASK = 0xff;
+
+    /**
+     * personality: the execution domain (the low byte) by name and the flags above it, or
+     * 0xffffffff, which asks without changing; the result, the previous personality, in hex with
+     * its names.
+     */
+    private static final class Personality implements EntryDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            long pers = call.arg(0);
+            if (pers == 0xffffffffL) {
+                out.append("0xffffffff");
+                return;
+            }
+            XlatFormat.value(out, Xlat.get("personality_types"), pers & PER_MASK);
+            if ((pers & ~PER_MASK) != 0) {
+                out.append('|');
+                XlatFormat.flags(out, Xlat.get("personality_flags"), pers & ~PER_MASK);
+            }
+        }
+
+        @Override
+        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+            if (call.isError()) {
+                return false;
+            }
+            long pers = call.rval() & 0xffffffffL;
+            out.append("= ").append(pers == 0 ? "0" : "0x" + Long.toHexString(pers)).append(" (");
+            Xlat types = Xlat.get("personality_types");
+            String type = types.nameOf(pers & PER_MASK);
+            if (type != null) {
+                out.append(type);
+            } else {
+                out.append("0x").append(Long.toHexString(pers & PER_MASK)).append(" /* ").append(types.unknown())
+                        .append(" */");
+            }
+            long flags = pers & ~PER_MASK;
+            for (Xlat.Entry e : Xlat.get("personality_flags").entries()) {
+                if ((flags & e.value()) == e.value()) {
+                    out.append('|').append(e.name());
+                    flags &= ~e.value();
+                }
+            }
+            if (flags != 0) {
+                out.append("|0x").append(Long.toHexString(flags));
+            }
+            out.append(')');
             return true;
         }
     }
