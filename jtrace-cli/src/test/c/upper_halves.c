@@ -147,6 +147,9 @@ static void process(void) {
     syscall(SYS_userfaultfd, J(O_CLOEXEC | O_NONBLOCK));
     syscall(SYS_getpriority, I(0), J(0));
     syscall(SYS_ioprio_get, I(1), J(0));
+    syscall(SYS_ioprio_set, I(1), J(0), I(2 << 13 | 4));
+    syscall(SYS_ioprio_get, J(1), I(0));
+    syscall(SYS_ioprio_set, J(1), I(0), J(0));
     syscall(SYS_sched_getscheduler, I(0));
     syscall(SYS_sched_get_priority_max, J(0));
     syscall(SYS_sched_get_priority_min, I(1));

@@ -63,18 +63,18 @@ class WidthsDecodingTest {
 
     @Test
     void modesAndDevicesAsNumbers() {
-        assertSameTrace("-X", "raw", "-e", "trace=mknodat,mknod,setns,unshare");
+        assertSameTrace("-X", "raw", "-e", "trace=mknodat,mknod,setns,unshare,ioprio_get,ioprio_set,personality");
     }
 
     @Test
     void modesAndDevicesWithTheirNumbers() {
-        assertSameTrace("-X", "verbose", "-e", "trace=mknodat,mknod,setns,unshare");
+        assertSameTrace("-X", "verbose", "-e", "trace=mknodat,mknod,setns,unshare,ioprio_get,ioprio_set,personality");
     }
 
     @Test
     void process() {
         assertSameTrace("-e", "trace=kill,tkill,tgkill,getpgid,getsid,setpgid,setuid,setreuid,setresuid,setregid,"
-                + "setresgid,setfsuid,setfsgid,personality,setns,unshare,userfaultfd,sched_getscheduler,sched_get_priority_max,"
+                + "setresgid,setfsuid,setfsgid,personality,setns,unshare,ioprio_get,ioprio_set,userfaultfd,sched_getscheduler,sched_get_priority_max,"
                 + "sched_get_priority_min,wait4,getrlimit,prlimit64,getrusage,sched_getaffinity,kcmp");
     }
 
