@@ -2,7 +2,9 @@ package io.jtrace.syscalls;
 
 /**
  * How strace prints one argument of a system call that has no decoder of its own. The kinds are
- * the ones a syscall table's {@code kinds} column names; see the header of {@code x86_64.tsv}.
+ * the ones a syscall table's {@code kinds} column names; see the header of {@code x86_64.tsv}. How
+ * many of the register's bits a kind sees is not the kind's business but the argument's
+ * {@link ArgType}: the value is narrowed before it is printed.
  *
  * <p>Callers can switch over the plain kinds and the buffers in one exhaustive switch:
  * {@code case ArgKind.Plain.PATH -> ...; case ArgKind.InBuf(int lengthArg) -> ...}.
@@ -12,7 +14,7 @@ public sealed interface ArgKind
 
     /** Kinds that need nothing but the argument's own value. */
     enum Plain implements ArgKind {
-        /** Signed decimal of the low 32 bits, as the kernel truncates an {@code int}. */
+        /** Signed decimal of an {@code int}. */
         INT,
         /** Signed decimal of all 64 bits. */
         LONG,
@@ -34,7 +36,7 @@ public sealed interface ArgKind
         DIRFD,
         /** A signal number: its name, or the number when it has none. */
         SIGNAL,
-        /** Unsigned decimal of the low 32 bits. */
+        /** Unsigned decimal of an {@code unsigned int}. */
         UINT
     }
 

@@ -10,14 +10,24 @@ import java.util.List;
  * @param knownToStrace61 whether strace 6.1 prints it by name; if not, strace prints
  *                        {@link #straceName()} with six hex arguments, which {@code args} then says
  * @param args            how strace prints each argument, one entry per printed argument
+ * @param types           the C type of each printed argument, which says how many of the register's
+ *                        bits the kind sees (see {@link ArgType})
  */
-public record SyscallDef(int number, String name, boolean knownToStrace61, List<ArgKind> args) {
+public record SyscallDef(int number, String name, boolean knownToStrace61, List<ArgKind> args,
+                         List<ArgType> types) {
 
     public SyscallDef {
         if (number < 0) {
             throw new IllegalArgumentException("negative syscall number " + number);
         }
         args = List.copyOf(args);
+        types = List.copyOf(types);
+        if (types.size() != args.size()) {
+            throw new IllegalArgumentException(name + ": " + args.size() + " kinds but " + types.size() + " types");
+        }
+        for (int i = 0; i < args.size(); i++) {
+            checkWidth(name, i, args.get(i), types.get(i));
+        }
         for (ArgKind kind : args) {
             int lengthArg = switch (kind) {
                 case ArgKind.InBuf(int index) -> index;
@@ -29,6 +39,46 @@ public record SyscallDef(int number, String name, boolean knownToStrace61, List<
                         name + ": buffer length is argument " + lengthArg + " of " + args.size());
             }
         }
+    }
+
+    /**
+     * A call whose arguments are all 64 bits wide (unsigned long), as strace's printargs reads them;
+     * kinds that print an int then do not fit.
+     */
+    public SyscallDef(int number, String name, boolean knownToStrace61, List<ArgKind> args) {
+        this(number, name, knownToStrace61, args, java.util.Collections.nCopies(args.size(), ArgType.ULONG));
+    }
+
+    /**
+     * Kinds that print 32 bits need a 32- or 16-bit type, and kinds that print or follow all 64 bits
+     * a 64-bit one: a table that says otherwise has one of the two columns wrong.
+     */
+    private static void checkWidth(String name, int i, ArgKind kind, ArgType type) {
+        Boolean narrow = switch (kind) {
+            case ArgKind.Plain p -> switch (p) {
+                case INT, UINT, FD, DIRFD, SIGNAL, OCT -> true;
+                case LONG, ULONG, PTR, PATH, STR -> false;
+                case HEX -> null;
+            };
+            case ArgKind.InBuf _, ArgKind.OutBuf _ -> false;
+            case ArgKind.Flags _, ArgKind.Enum _, ArgKind.In _, ArgKind.Out _ -> null;
+        };
+        if (narrow != null && narrow != type.isNarrow()) {
+            throw new IllegalArgumentException(name + ": argument " + i + " of kind " + kind
+                    + " cannot have type " + type.token());
+        }
+    }
+
+    /**
+     * The first {@link #nargs()} of {@code registers} narrowed to their types, the rest as they are:
+     * the values strace decodes.
+     */
+    public long[] narrow(long[] registers) {
+        long[] out = registers.clone();
+        for (int i = 0; i < types.size() && i < out.length; i++) {
+            out[i] = types.get(i).narrow(out[i]);
+        }
+        return out;
     }
 
     /** How many arguments strace prints. */

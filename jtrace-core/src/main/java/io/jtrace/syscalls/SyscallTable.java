@@ -49,7 +49,7 @@ public final class SyscallTable {
 
     private static SyscallTable load(AuditArch arch, String resource) {
         List<SyscallDef> defs = new ArrayList<>();
-        for (TsvResource.Row row : TsvResource.read(resource, 5)) {
+        for (TsvResource.Row row : TsvResource.read(resource, 6)) {
             int number = row.intColumn(0);
             if (!defs.isEmpty() && number <= defs.getLast().number()) {
                 throw row.error("syscall numbers must ascend, " + number + " follows " + defs.getLast().number());
@@ -59,7 +59,7 @@ public final class SyscallTable {
                 throw row.error("nargs is " + row.column(3) + " but " + args.size() + " kinds follow");
             }
             try {
-                defs.add(new SyscallDef(number, row.column(1), row.flagColumn(2), args));
+                defs.add(new SyscallDef(number, row.column(1), row.flagColumn(2), args, parseTypes(row, row.column(5))));
             } catch (IllegalArgumentException e) {
                 throw row.error(e.getMessage());
             }
@@ -73,6 +73,17 @@ public final class SyscallTable {
         }
         try {
             return Arrays.stream(kinds.split(",")).map(ArgKind::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw row.error(e.getMessage());
+        }
+    }
+
+    private static List<ArgType> parseTypes(TsvResource.Row row, String types) {
+        if (types.equals("-")) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream(types.split(",")).map(ArgType::parse).toList();
         } catch (IllegalArgumentException e) {
             throw row.error(e.getMessage());
         }

@@ -109,7 +109,8 @@ class SyscallTableTest {
                 };
                 if (index >= 0) {
                     ArgKind length = def.args().get(index);
-                    assertTrue(length == ArgKind.Plain.ULONG || length == ArgKind.Plain.INT,
+                    assertTrue(length == ArgKind.Plain.ULONG || length == ArgKind.Plain.INT
+                                    || length == ArgKind.Plain.UINT,
                             def.name() + ": length argument " + index + " is " + length);
                 }
             }
@@ -157,7 +158,58 @@ class SyscallTableTest {
     @Test
     void aBufferMustNameOneOfTheArguments() {
         assertThrows(IllegalArgumentException.class,
-                () -> new SyscallDef(1, "write", true, List.of(ArgKind.Plain.FD, new ArgKind.InBuf(2))));
+                () -> new SyscallDef(1, "write", true, List.of(ArgKind.Plain.FD, new ArgKind.InBuf(2)),
+                        List.of(ArgType.UINT, ArgType.PTR)));
+    }
+
+    @Test
+    void everyKnownCallHasATypePerArgument() {
+        for (SyscallDef def : table.all()) {
+            assertEquals(def.nargs(), def.types().size(), def.name());
+        }
+    }
+
+    @Test
+    void callsStraceDoesNotKnowReadAllSixRegisters() {
+        for (SyscallDef def : table.all()) {
+            if (!def.knownToStrace61()) {
+                assertEquals(java.util.Collections.nCopies(6, ArgType.ULONG), def.types(), def.name());
+            }
+        }
+    }
+
+    @Test
+    void intArgumentsAreNarrowedToTheirLowHalf() {
+        SyscallDef unlinkat = def("unlinkat");
+        assertEquals(List.of(ArgType.INT, ArgType.PTR, ArgType.INT), unlinkat.types());
+        long[] registers = {0xfacefeed_ffffff9cL, 0x7ffd_1234_5678L, 0xffffffff_ffff60ffL, 1, 2, 3};
+        long[] narrowed = unlinkat.narrow(registers);
+        assertEquals(0xffffff9cL, narrowed[0]);
+        assertEquals(0x7ffd_1234_5678L, narrowed[1]);
+        assertEquals(0xffff60ffL, narrowed[2]);
+        assertEquals(1, narrowed[3], "arguments beyond nargs are left alone");
+        assertEquals(0xfacefeed_ffffff9cL, registers[0], "the registers are not changed");
+        assertEquals(0x0123L, def("umask").narrow(new long[] {0xfacefeed_ffff0123L, 0, 0, 0, 0, 0})[0]);
+        assertEquals(-1L, def("mmap").narrow(new long[] {0, -1L, 0, 0, 0, 0})[1], "size_t keeps 64 bits");
+    }
+
+    @Test
+    void aKindThatPrintsAnIntNeedsANarrowTypeAndAPointerAWideOne() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new SyscallDef(37, "alarm", true, List.of(ArgKind.Plain.UINT), List.of(ArgType.ULONG)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SyscallDef(87, "unlink", true, List.of(ArgKind.Plain.PATH), List.of(ArgType.INT)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SyscallDef(3, "close", true, List.of(ArgKind.Plain.FD), List.of()));
+        new SyscallDef(28, "madvise", true,
+                List.of(ArgKind.Plain.PTR, ArgKind.Plain.ULONG, new ArgKind.Enum("madvise_cmds")),
+                List.of(ArgType.PTR, ArgType.ULONG, ArgType.INT));
+        assertThrows(IllegalArgumentException.class, () -> ArgType.parse("short"));
+        assertEquals(ArgType.U16, ArgType.parse("u16"));
+    }
+
+    private SyscallDef def(String name) {
+        return table.lookup(table.numbersOf(name).getFirst()).orElseThrow();
     }
 
     private List<ArgKind> args(String name) {

@@ -3,7 +3,8 @@ package io.jtrace.cli.format;
 import io.jtrace.syscalls.SyscallDef;
 
 /**
- * The system call being printed: its definition, its six raw arguments, the stack pointer at entry,
+ * The system call being printed: its definition, its six arguments (those it has narrowed to their
+ * types in the table, see {@link SyscallDef#narrow}), the stack pointer at entry,
  * what a decoder kept from its entry, and, once it returned, its result. At entry {@code exited} is
  * false and {@code rval} means nothing.
  */

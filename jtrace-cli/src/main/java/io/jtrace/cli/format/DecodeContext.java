@@ -48,6 +48,14 @@ public final class DecodeContext {
         }
     }
 
+    /** A descriptor of process {@code pid}, which need not be the one being printed (kcmp's). */
+    public void fdOf(StringBuilder out, int pid, int fd) {
+        out.append(fd);
+        if (decodeFds != 0 && fd >= 0 && pid > 0) {
+            fdPath(out, "/proc/" + pid + "/fd/" + fd, fd);
+        }
+    }
+
     /** A directory descriptor of the *at calls: {@code AT_FDCWD}, with -y the working directory. */
     public void dirfd(StringBuilder out, int fd) {
         if (fd == AT_FDCWD) {

@@ -18,7 +18,7 @@ final class DescriptorDecoders {
     static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
         args.put("itimerspec", (out, v, call, ctx) -> itimerspec(out, v, ctx));
         args.put("sigset_len2", (out, v, call, ctx) -> PollDecoders.sigset(out, v, call.arg(2), ctx));
-        args.put("memfd_flags", (out, v, call, ctx) -> memfdFlags(out, v & 0xffffffffL));
+        args.put("memfd_flags", (out, v, call, ctx) -> memfdFlags(out, v));
         // The name: no more than MFD_NAME_MAX_LEN (255 - "memfd:") bytes and its NUL are read.
         args.put("memfd_name", (out, v, call, ctx) -> ctx.string(out, v, MFD_NAME_MAX_LEN + 1));
     }

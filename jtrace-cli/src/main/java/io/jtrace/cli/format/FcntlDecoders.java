@@ -119,6 +119,7 @@ final class FcntlDecoders {
                     }
                 }
                 case F_DUPFD, F_DUPFD_CLOEXEC -> {
+                    // a new descriptor, with its path under -y
                     out.append("= ");
                     ctx.fd(out, (int) rval);
                 }

@@ -13,8 +13,8 @@ final class FileDecoders {
     private FileDecoders() {}
 
     static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
-        args.put("open_flags", (out, v, call, ctx) -> openFlags(out, v & 0xffffffffL));
-        args.put("umode", (out, v, call, ctx) -> umode(out, v & 0xffff));
+        args.put("open_flags", (out, v, call, ctx) -> openFlags(out, v));
+        args.put("umode", (out, v, call, ctx) -> umode(out, v));
         args.put("uid", (out, v, call, ctx) -> id(out, v));
         args.put("fd_pair", FileDecoders::fdPair);
         args.put("cwd", FileDecoders::cwd);
@@ -26,6 +26,12 @@ final class FileDecoders {
             open(out, call, ctx, 1);
         });
         calls.put("umask", new OctalResult());
+        calls.put("mknod", (EntryDecoder) (out, call, ctx) -> mknod(out, call, ctx, 0));
+        calls.put("mknodat", (EntryDecoder) (out, call, ctx) -> {
+            ctx.dirfd(out, (int) call.arg(0));
+            out.append(", ");
+            mknod(out, call, ctx, 1);
+        });
         FsDecoders.register(args, calls);
         MemoryDecoders.register(args, calls);
         StatDecoders.register(args, calls);
@@ -37,7 +43,7 @@ final class FileDecoders {
     private static final class OctalResult implements CallDecoder {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            umode(out, call.arg(0) & 0xffff);
+            umode(out, call.arg(0));
         }
 
         @Override
@@ -59,11 +65,11 @@ final class FileDecoders {
     private static void open(StringBuilder out, Call call, DecodeContext ctx, int first) {
         ctx.path(out, call.arg(first));
         out.append(", ");
-        long flags = call.arg(first + 1) & 0xffffffffL;
+        long flags = call.arg(first + 1);
         openFlags(out, flags);
         if ((flags & (O_CREAT | O_TMPFILE_BIT)) != 0) {
             out.append(", ");
-            umode(out, call.arg(first + 2) & 0xffff);
+            umode(out, call.arg(first + 2));
         }
     }
 
@@ -83,6 +89,52 @@ final class FileDecoders {
     }
 
     /** A file mode in octal, at least three digits with the leading 0, as strace's {@code %#03o}. */
+    private static final int S_IFMT = 0170000, S_IFCHR = 0020000, S_IFBLK = 0060000;
+
+    /** mknod's path and mode, and its device only for a character or block device. */
+    private static void mknod(StringBuilder out, Call call, DecodeContext ctx, int first) {
+        ctx.path(out, call.arg(first));
+        out.append(", ");
+        int mode = (int) call.arg(first + 1);
+        symbolicMode(out, mode);
+        int type = mode & S_IFMT;
+        if (type == S_IFCHR || type == S_IFBLK) {
+            out.append(", ");
+            long dev = call.arg(first + 2);
+            XlatFormat.styled(out, dev == 0 ? "0" : "0x" + Long.toHexString(dev), o -> StatDecoders.makedev(o, dev));
+        }
+    }
+
+    /**
+     * A mode with its file type: the type by name, S_ISUID, S_ISGID and S_ISVTX by name, then the
+     * permission bits as {@code %#03o}; with no type bits, the same without a type; with type bits
+     * no name covers, only the number.
+     */
+    static void symbolicMode(StringBuilder out, int mode) {
+        StringBuilder numeric = new StringBuilder();
+        umode(numeric, mode);
+        String type = (mode & S_IFMT) == 0 ? "" : Xlat.get("modetypes").nameOf(mode & S_IFMT);
+        if (type == null) {
+            out.append(numeric);
+            return;
+        }
+        XlatFormat.styled(out, numeric.toString(), o -> {
+            if (!type.isEmpty()) {
+                o.append(type).append('|');
+            }
+            if ((mode & 04000) != 0) {
+                o.append("S_ISUID|");
+            }
+            if ((mode & 02000) != 0) {
+                o.append("S_ISGID|");
+            }
+            if ((mode & 01000) != 0) {
+                o.append("S_ISVTX|");
+            }
+            umode(o, mode & 0777);
+        });
+    }
+
     static void umode(StringBuilder out, long mode) {
         String digits = mode == 0 ? "0" : "0" + Long.toOctalString(mode);
         out.append("00", 0, Math.max(0, 3 - digits.length())).append(digits);

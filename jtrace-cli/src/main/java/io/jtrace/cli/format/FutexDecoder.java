@@ -15,9 +15,9 @@ final class FutexDecoder implements EntryDecoder {
     @Override
     public void entry(StringBuilder out, Call call, DecodeContext ctx) {
         int op = (int) call.arg(1);
-        long val = call.arg(2) & 0xffffffffL;
+        long val = call.arg(2);
         long timeout = call.arg(3);
-        long val2 = call.arg(3) & 0xffffffffL;
+        long val2 = call.arg(3) & 0xffffffffL; // arg 3 is the timeout pointer or, for some ops, this u32
         long uaddr2 = call.arg(4);
         int val3 = (int) call.arg(5);
         DecodeContext.address(out, call.arg(0));

@@ -21,10 +21,11 @@ final class NetDecoders {
     private NetDecoders() {}
 
     static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
+        // socket's domain has all 64 bits (see the table), but its name is of the low 32
         args.put("addrfam", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("addrfams"), v & 0xffffffffL));
-        args.put("shutdown_how", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("shutdown_modes"), v & 0xffffffffL));
+        args.put("shutdown_how", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("shutdown_modes"), v));
         args.put("sock_type", (out, v, call, ctx) -> sockType(out, (int) v));
-        args.put("sock_protocol", (out, v, call, ctx) -> protocol(out, (int) call.arg(0), v));
+        args.put("sock_protocol", (out, v, call, ctx) -> protocol(out, call.arg(0), v));
         args.put("sockaddr_len2", (out, v, call, ctx) -> SockaddrDecoder.sockaddr(out, v, (int) call.arg(2), ctx));
         args.put("sockaddr_len5", (out, v, call, ctx) -> SockaddrDecoder.sockaddr(out, v, (int) call.arg(5), ctx));
         calls.put("accept", new SockName(false));
@@ -54,8 +55,12 @@ final class NetDecoders {
         XlatFormat.flags(out, Xlat.get("sock_type_flags"), flags);
     }
 
-    /** The protocol, named from the table of the family, or as a number. */
-    private static void protocol(StringBuilder out, int family, long protocol) {
+    /**
+     * The protocol, named from the table of the family, or as a number. strace chooses the table by
+     * all 64 bits of the domain's register and prints an unnamed protocol with all 64 bits of its own.
+     */
+    private static void protocol(StringBuilder out, long domain, long protocol) {
+        int family = domain == (int) domain && domain >= 0 ? (int) domain : -1;
         switch (family) {
             case AF_INET, AF_INET6 -> XlatFormat.value(out, Xlat.get("inet_protocols"), protocol & 0xffffffffL);
             case AF_NETLINK -> XlatFormat.value(out, Xlat.get("netlink_protocols"), protocol & 0xffffffffL);
@@ -120,7 +125,7 @@ final class NetDecoders {
         private void flags(StringBuilder out, Call call) {
             if (withFlags) {
                 out.append(", ");
-                XlatFormat.flags(out, Xlat.get("sock_type_flags"), call.arg(3) & 0xffffffffL);
+                XlatFormat.flags(out, Xlat.get("sock_type_flags"), call.arg(3));
             }
         }
     }
@@ -188,7 +193,7 @@ final class NetDecoders {
     /** fd, level, option name by the level's table. */
     private static void levelAndName(StringBuilder out, Call call, DecodeContext ctx) {
         int level = (int) call.arg(1);
-        long name = call.arg(2) & 0xffffffffL;
+        long name = call.arg(2);
         ctx.fd(out, (int) call.arg(0));
         out.append(", ");
         XlatFormat.value(out, Xlat.get("socketlayers"), Integer.toUnsignedLong(level));

@@ -83,7 +83,7 @@ final class PollDecoders {
     private record Poll(boolean withSignals) implements CallDecoder {
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            long fds = call.arg(0), nfds = call.arg(1) & 0xffffffffL;
+            long fds = call.arg(0), nfds = call.arg(1);
             pollfds(out, fds, nfds, ctx);
             out.append(", ").append(nfds).append(", ");
             if (withSignals) {
@@ -133,7 +133,7 @@ final class PollDecoders {
                 return true;
             }
             StringBuilder ready = new StringBuilder("[");
-            long nfds = call.arg(1) & 0xffffffffL;
+            long nfds = call.arg(1);
             int printed = 0;
             for (long i = 0; i < nfds && printed < call.rval(); i++) {
                 ByteBuffer b = ctx.read(call.arg(0) + i * POLLFD, POLLFD);

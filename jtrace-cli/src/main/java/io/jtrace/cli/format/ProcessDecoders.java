@@ -35,11 +35,18 @@ final class ProcessDecoders {
                 DecodeContext.address(out, v);
             }
         });
+        args.put("stored_uint", (out, v, call, ctx) -> {
+            ByteBuffer b = readOrAddress(out, ctx, v, 4);
+            if (b != null) {
+                out.append('[').append(Integer.toUnsignedString(b.getInt(0))).append(']');
+            }
+        });
         args.put("cpuset_in", (out, v, call, ctx) -> cpuset(out, v, call.arg(1), ctx));
         args.put("cpuset_out", (out, v, call, ctx) -> cpuset(out, v, call.rval(), ctx));
         calls.put("rt_sigreturn", SignalDecoders.rtSigreturn());
         args.put("gids_in", (out, v, call, ctx) -> gids(out, v, call.arg(0), ctx));
         args.put("gids_out", (out, v, call, ctx) -> gids(out, v, call.rval(), ctx));
+        calls.put("kcmp", (EntryDecoder) ProcessDecoders::kcmp);
         calls.put("clone", new Clone());
         calls.put("clone3", new Clone3());
         calls.put("arch_prctl", new ArchPrctl());
@@ -316,7 +323,7 @@ final class ProcessDecoders {
 
         @Override
         public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            XlatFormat.value(out, Xlat.get("archvals"), call.arg(0) & 0xffffffffL);
+            XlatFormat.value(out, Xlat.get("archvals"), call.arg(0));
             out.append(", ");
             if (!stores(call)) {
                 hex(out, call.arg(1));
@@ -336,6 +343,43 @@ final class ProcessDecoders {
                 }
             }
             out.append(')');
+        }
+    }
+
+    private static final int KCMP_FILE = 0, KCMP_EPOLL_TFD = 7;
+
+    /**
+     * kcmp: the two pids and the type, then what the type compares: two descriptors, a descriptor
+     * and an epoll slot, nothing for the resources a process has one of, or the two indexes in hex.
+     */
+    private static void kcmp(StringBuilder out, Call call, DecodeContext ctx) {
+        int pid1 = (int) call.arg(0), pid2 = (int) call.arg(1);
+        out.append(pid1).append(", ").append(pid2).append(", ");
+        int type = (int) call.arg(2);
+        XlatFormat.value(out, Xlat.get("kcmp_types"), call.arg(2));
+        long idx1 = call.arg(3), idx2 = call.arg(4);
+        if (type == KCMP_FILE) {
+            out.append(", ");
+            ctx.fdOf(out, pid1, (int) idx1);
+            out.append(", ");
+            ctx.fdOf(out, pid2, (int) idx2);
+        } else if (type == KCMP_EPOLL_TFD) {
+            out.append(", ");
+            ctx.fdOf(out, pid1, (int) idx1);
+            out.append(", ");
+            ByteBuffer b = readOrAddress(out, ctx, idx2, 12);
+            if (b != null) {
+                out.append("{efd=");
+                ctx.fdOf(out, pid2, b.getInt(0));
+                out.append(", tfd=");
+                ctx.fdOf(out, pid2, b.getInt(4));
+                out.append(", toff=").append(Integer.toUnsignedString(b.getInt(8))).append('}');
+            }
+        } else if (type < KCMP_FILE || type > KCMP_EPOLL_TFD) {
+            out.append(", ");
+            hex(out, idx1);
+            out.append(", ");
+            hex(out, idx2);
         }
     }
 }

@@ -20,7 +20,7 @@ final class ResourceDecoders {
     private ResourceDecoders() {}
 
     static void register(Map<String, ArgDecoder> args) {
-        args.put("resource", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("resources"), v & 0xffffffffL));
+        args.put("resource", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("resources"), v));
         args.put("rlimit", ResourceDecoders::rlimit);
         args.put("usage_who", (out, v, call, ctx) -> usageWho(out, v));
         args.put("rusage", (out, v, call, ctx) -> rusage(out, v, ctx));

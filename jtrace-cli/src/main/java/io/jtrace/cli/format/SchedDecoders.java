@@ -43,6 +43,15 @@ final class SchedDecoders {
         });
         args.put("cap_data", SchedDecoders::capData);
         calls.put("sched_getscheduler", new PolicyResult());
+        calls.put("personality", new Personality());
+        calls.put("ioprio_get", new IoprioGet());
+        calls.put("ioprio_set", (EntryDecoder) (out, call, ctx) -> {
+            ioprioWho(out, call);
+            out.append(", ");
+            int ioprio = (int) call.arg(2);
+            String decoded = ioprio(ioprio); // before styled, which names everything inside it plainly
+            XlatFormat.styled(out, Integer.toString(ioprio), o -> o.append(decoded));
+        });
         calls.put("prctl", new PrctlDecoder());
     }
 
@@ -99,6 +108,121 @@ final class SchedDecoders {
             out.append("= ").append(call.rval());
             if (name != null) {
                 out.append(" (").append(name).append(')');
+            }
+            return true;
+        }
+    }
+
+    private static final long PER_MASK = 0xff;
+
+    private static String hexOrZero(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
+    }
+
+    /**
+     * personality: the execution domain (the low byte) by name and the flags above it, or
+     * 0xffffffff, which asks without changing; the result, the previous personality, in hex with
+     * its names.
+     */
+    private static final class Personality implements EntryDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            long pers = call.arg(0);
+            if (pers == 0xffffffffL) {
+                out.append("0xffffffff");
+                return;
+            }
+            XlatFormat.value(out, Xlat.get("personality_types"), pers & PER_MASK);
+            if ((pers & ~PER_MASK) != 0) {
+                out.append('|');
+                XlatFormat.flags(out, Xlat.get("personality_flags"), pers & ~PER_MASK);
+            }
+        }
+
+        @Override
+        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+            if (call.isError()) {
+                return false;
+            }
+            long pers = call.rval() & 0xffffffffL;
+            out.append("= ").append(hexOrZero(pers)).append(" (");
+            // strace's sprintxval and sprintflags, which follow -X as printxval and printflags do
+            Xlat types = Xlat.get("personality_types");
+            long domain = pers & PER_MASK;
+            String type = types.nameOf(domain);
+            if (type == null) {
+                out.append(hexOrZero(domain)).append(" /* ").append(types.unknown()).append(" */");
+            } else if (XlatFormat.raw()) {
+                out.append(hexOrZero(domain));
+            } else if (XlatFormat.verbose()) {
+                out.append(hexOrZero(domain)).append(" /* ").append(type).append(" */");
+            } else {
+                out.append(type);
+            }
+            long flags = pers & ~PER_MASK;
+            if (flags != 0) {
+                out.append('|');
+                if (XlatFormat.raw()) {
+                    out.append(hexOrZero(flags));
+                } else {
+                    StringBuilder names = new StringBuilder();
+                    for (Xlat.Entry e : Xlat.get("personality_flags").entries()) {
+                        if ((flags & e.value()) == e.value()) {
+                            names.append(names.isEmpty() ? "" : "|").append(e.name());
+                            flags &= ~e.value();
+                        }
+                    }
+                    if (flags != 0) {
+                        names.append(names.isEmpty() ? "" : "|").append(hexOrZero(flags));
+                    }
+                    if (XlatFormat.verbose()) {
+                        out.append(hexOrZero(pers & ~PER_MASK)).append(" /* ").append(names).append(" */");
+                    } else {
+                        out.append(names);
+                    }
+                }
+            }
+            out.append(')');
+            return true;
+        }
+    }
+
+    private static final int IOPRIO_CLASS_SHIFT = 13;
+
+    /** ioprio_get and ioprio_set's which by name, and who. */
+    private static void ioprioWho(StringBuilder out, Call call) {
+        XlatFormat.value(out, Xlat.get("ioprio_who"), call.arg(0));
+        out.append(", ").append((int) call.arg(1));
+    }
+
+    /** {@code IOPRIO_PRIO_VALUE(class, data)}: the class by name, the data in decimal. */
+    private static String ioprio(int ioprio) {
+        int data = ioprio & ((1 << IOPRIO_CLASS_SHIFT) - 1);
+        long type = Integer.toUnsignedLong(ioprio) >>> IOPRIO_CLASS_SHIFT;
+        Xlat classes = Xlat.get("ioprio_class");
+        String name = classes.nameOf(type);
+        String number = type == 0 ? "0" : "0x" + Long.toHexString(type);
+        // strace's sprintxval: the name alone, with its number under -X verbose, the number for no name
+        String cls = name == null ? number + " /* " + classes.unknown() + " */"
+                : XlatFormat.verbose() ? number + " /* " + name + " */" : name;
+        return "IOPRIO_PRIO_VALUE(" + cls + ", " + data + ")";
+    }
+
+    /** ioprio_get: the priority it returns, decoded after it. */
+    private static final class IoprioGet implements EntryDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            ioprioWho(out, call);
+        }
+
+        @Override
+        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+            if (call.isError()) {
+                return false;
+            }
+            out.append("= ").append(call.rval());
+            if (!XlatFormat.raw()) {
+                out.append(" (").append(ioprio((int) call.rval())).append(')');
             }
             return true;
         }

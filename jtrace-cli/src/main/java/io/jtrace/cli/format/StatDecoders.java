@@ -22,7 +22,7 @@ final class StatDecoders {
     static void register(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
         args.put("stat", StatDecoders::stat);
         args.put("statx", StatDecoders::statx);
-        args.put("statx_flags", (out, v, call, ctx) -> statxFlags(out, v & 0xffffffffL));
+        args.put("statx_flags", (out, v, call, ctx) -> statxFlags(out, v));
         args.put("dirents", StatDecoders::dirents);
     }
 

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Prints a system call's arguments and result the way strace 6.1 does, driven by the argument kinds
- * of the syscall table. Arguments up to the first one strace decodes at exit (an output buffer) are
+ * of the syscall table. Decoders see each argument narrowed to its type in the table (the register's
+ * low 32 bits for an int, zero-extended), as the kernel and strace read it. Arguments up to the first one strace decodes at exit (an output buffer) are
  * printed at entry; the rest at exit.
  */
 public final class SyscallFormatter {
@@ -75,8 +76,9 @@ public final class SyscallFormatter {
      * As {@link #entry(StringBuilder, SyscallDef, long[])}, with the stack pointer at entry and the
      * thread's {@link Saved}, which the matching exit must be given.
      */
-    public void entry(StringBuilder out, SyscallDef def, long[] args, long stackPointer, Saved saved) {
+    public void entry(StringBuilder out, SyscallDef def, long[] registers, long stackPointer, Saved saved) {
         saved.clear();
+        long[] args = def.narrow(registers);
         Call call = new Call(def, args, stackPointer, saved, false, 0, false);
         CallDecoder special = Decoders.call(def.name());
         if (special != null) {
@@ -101,7 +103,8 @@ public final class SyscallFormatter {
     }
 
     /** As {@link #exit(StringBuilder, SyscallDef, long[], long, boolean)}, with what the entry saved. */
-    public void exit(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError, Saved saved) {
+    public void exit(StringBuilder out, SyscallDef def, long[] registers, long rval, boolean isError, Saved saved) {
+        long[] args = def.narrow(registers);
         Call call = new Call(def, args, 0, saved, true, rval, isError);
         CallDecoder special = Decoders.call(def.name());
         if (special != null) {
@@ -122,7 +125,7 @@ public final class SyscallFormatter {
     public void result(StringBuilder out, SyscallDef def, long[] args, long rval, boolean isError) {
         if (def != null) {
             CallDecoder special = Decoders.call(def.name());
-            if (special != null && special.result(out, new Call(def, args, 0, scratchSaved, true, rval, isError), ctx)) {
+            if (special != null && special.result(out, new Call(def, def.narrow(args), 0, scratchSaved, true, rval, isError), ctx)) {
                 return;
             }
             if (decodeFds && !isError && (FD_RESULT.contains(def.name()) || def.name().equals("landlock_create_ruleset")

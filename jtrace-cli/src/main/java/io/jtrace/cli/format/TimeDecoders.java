@@ -74,7 +74,7 @@ final class TimeDecoders {
     }
 
     static void clockid(StringBuilder out, long v) {
-        XlatFormat.value(out, Xlat.get("clocknames"), v & 0xffffffffL);
+        XlatFormat.value(out, Xlat.get("clocknames"), v);
     }
 
     /** struct timespec: seconds signed, nanoseconds unsigned, as strace prints them. */
@@ -114,7 +114,7 @@ final class TimeDecoders {
             if (withClock) {
                 clockid(out, call.arg(0));
                 out.append(", ");
-                XlatFormat.flags(out, Xlat.get("clockflags"), call.arg(1) & 0xffffffffL);
+                XlatFormat.flags(out, Xlat.get("clockflags"), call.arg(1));
                 out.append(", ");
                 req = 2;
             }
