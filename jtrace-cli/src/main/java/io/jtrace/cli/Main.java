@@ -346,15 +346,26 @@ public final class Main {
         return theirs.stream().anyMatch(p -> target.equals(fileKey(p)));
     }
 
-    /** Device and inode of the file {@code p} names (magic links of /proc followed), or null. */
+    /**
+     * Device and inode of the file {@code p} names (magic links of /proc followed), or null, also
+     * for /dev/null: what is written there has no order to keep, and a benchmark's output going
+     * there with the trace's must not cost a write per stop.
+     */
     private static Object fileKey(Path p) {
         try {
-            var a = Files.readAttributes(p, "unix:dev,ino");
+            var a = Files.readAttributes(p, "unix:dev,ino,rdev,mode");
+            boolean charDevice = ((Integer) a.get("mode") & 0170000) == 0020000;
+            if (charDevice && ((Long) a.get("rdev")) == DEV_NULL) {
+                return null;
+            }
             return List.of(a.get("dev"), a.get("ino"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }
     }
+
+    /** makedev(1, 3). */
+    private static final long DEV_NULL = 0x103;
 
     /** Whether standard error is a terminal, where trace lines must appear as they happen. */
     static boolean stderrIsTerminal() {

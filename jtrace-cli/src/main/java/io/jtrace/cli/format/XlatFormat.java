@@ -24,11 +24,6 @@ public final class XlatFormat {
         configured = style;
     }
 
-    /** Whether -X raw asks for numbers only. */
-    static boolean raw() {
-        return style() == Style.RAW;
-    }
-
     /** Whether -X verbose asks for numbers with their names in comments. */
     static boolean verbose() {
         return style() == Style.VERBOSE;
