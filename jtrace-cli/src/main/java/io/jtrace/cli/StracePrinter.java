@@ -369,6 +369,11 @@ final class StracePrinter implements TraceListener {
      * prints them, in the middle of the line, when the trace goes to stderr too; else to stderr.
      */
     private void emit(Output out, StringBuilder s) {
+        if (warnings.isEmpty()) {
+            // Nearly always: no iterator, no copy.
+            out.sink.append(s);
+            return;
+        }
         int from = 0;
         for (Warning w : warnings) {
             if (out.sink == messages.stderr()) {

@@ -71,12 +71,19 @@ public record SyscallDef(int number, String name, boolean knownToStrace61, List<
 
     /**
      * The first {@link #nargs()} of {@code registers} narrowed to their types, the rest as they are:
-     * the values strace decodes.
+     * the values strace decodes. {@code registers} itself when no value changes, as in nearly every
+     * call a real program makes: tracing allocates nothing for it then.
      */
     public long[] narrow(long[] registers) {
-        long[] out = registers.clone();
-        for (int i = 0; i < types.size() && i < out.length; i++) {
-            out[i] = types.get(i).narrow(out[i]);
+        long[] out = registers;
+        for (int i = 0; i < types.size() && i < registers.length; i++) {
+            long v = types.get(i).narrow(registers[i]);
+            if (v != registers[i]) {
+                if (out == registers) {
+                    out = registers.clone();
+                }
+                out[i] = v;
+            }
         }
         return out;
     }

@@ -191,6 +191,8 @@ class SyscallTableTest {
         assertEquals(0xfacefeed_ffffff9cL, registers[0], "the registers are not changed");
         assertEquals(0x0123L, def("umask").narrow(new long[] {0xfacefeed_ffff0123L, 0, 0, 0, 0, 0})[0]);
         assertEquals(-1L, def("mmap").narrow(new long[] {0, -1L, 0, 0, 0, 0})[1], "size_t keeps 64 bits");
+        long[] clean = {3, 0x7ffd_1234_5678L, 0x200, 0, 0, 0};
+        assertSame(clean, unlinkat.narrow(clean), "nothing to narrow: no copy");
     }
 
     @Test
