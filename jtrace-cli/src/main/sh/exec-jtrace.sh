@@ -7,10 +7,16 @@ exec_jtrace() {
   shift 3
   # The descriptors the program will inherit: every open descriptor of this shell that is not
   # close-on-exec (bash's own, such as the script's, are).
-  for f in /proc/$$/fd/*; do
+  local listed=(/proc/$$/fd/*)
+  for f in "${listed[@]}"; do
     n=${f##*/}
+    # The listing's own descriptor, closed by now (with one of 0-2 closed, it took that number).
+    [[ -e $f ]] || continue
+    # Started with stderr closed, bash keeps the script it runs open as fd 2 without close-on-exec:
+    # that one is bash's, not the caller's.
+    [[ $f -ef ${BASH_SOURCE[-1]} || $f -ef ${BASH_SOURCE[0]} ]] && continue
     local info=()
-    { mapfile -t info < "/proc/$$/fdinfo/$n"; } 2>/dev/null || continue
+    mapfile -t info < "/proc/$$/fdinfo/$n" 2>/dev/null || continue
     for line in "${info[@]}"; do
       case $line in
         flags:*) flags=${line#flags:}; flags=${flags//[[:space:]]/}

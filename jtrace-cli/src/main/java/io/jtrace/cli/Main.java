@@ -455,8 +455,12 @@ public final class Main {
     /** The descriptors jtrace's caller gave it: from the launcher script, else the standard three. */
     static int[] inheritedFds() {
         String fds = System.getProperty("jtrace.fds");
-        if (fds == null || fds.isBlank()) {
+        if (fds == null) {
             return new int[] {0, 1, 2};
+        }
+        if (fds.isBlank()) {
+            // The caller closed them all: the JVM's own files have taken those numbers since.
+            return new int[0];
         }
         return Arrays.stream(fds.trim().split("[ ,]+")).mapToInt(Integer::parseInt).toArray();
     }

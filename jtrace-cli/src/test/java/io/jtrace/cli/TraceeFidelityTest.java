@@ -85,4 +85,37 @@ class TraceeFidelityTest {
         assertTrue(out.contains("signal 15 default\n") && out.contains("signal 10 default\n"), out);
         assertTrue(out.contains("blocked 10 15 28\n"), out);
     }
+
+    /**
+     * Standard descriptors closed by the caller stay closed in the program, and open ones stay
+     * open, in every combination (strace's redirect-fds test): with stderr closed, bash keeps the
+     * script it runs open as fd 2, which must not be taken for the caller's.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"<&-", ">&-", "2>&-", "<&- >&-", "<&- 2>&-", ">&- 2>&-",
+            "<&- >&- 2>&-"})
+    void closedStandardDescriptorsStayClosed(String closed, @TempDir Path dir) throws Exception {
+        String view = Fixtures.path(Path.of("../jtrace-core/src/test/c"), "tracee_view").toString();
+        List<String> jtrace = Runs.jtraceCommand("jtrace", List.of("-o", dir.resolve("log").toString(), view,
+                dir.resolve("traced").toString()));
+        String script = "\"$1\" \"$2\" " + closed + "; shift 2; \"$@\" " + closed;
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", script, "harness", view, dir.resolve("untraced").toString()));
+        cmd.addAll(jtrace);
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectInput(new java.io.File("/dev/null")).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        List<String> untraced = fdLines(dir.resolve("untraced"));
+        assertEquals(untraced, fdLines(dir.resolve("traced")), "descriptors with " + closed);
+        for (int fd = 0; fd <= 2; fd++) {
+            String redirect = fd == 0 ? "<&-" : fd == 1 ? ">&-" : "2>&-";
+            boolean isClosed = (" " + closed + " ").contains(" " + redirect + " ");
+            int n = fd;
+            assertEquals(!isClosed, untraced.stream().anyMatch(l -> l.startsWith("fd " + n + " ")), untraced.toString());
+        }
+    }
+
+    private static List<String> fdLines(Path report) throws java.io.IOException {
+        return Files.readAllLines(report).stream().filter(l -> l.startsWith("fd ")).toList();
+    }
 }
