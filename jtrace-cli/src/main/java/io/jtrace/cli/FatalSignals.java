@@ -3,8 +3,6 @@ package io.jtrace.cli;
 import io.jtrace.bindings.Kernel;
 import sun.misc.Signal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
@@ -36,16 +34,7 @@ final class FatalSignals {
     static boolean blockedByLauncher() {
         long pid = ProcessHandle.current().pid();
         for (Path status : new Path[] {Path.of("/proc/self/task/" + pid + "/status"), Path.of("/proc/thread-self/status")}) {
-            try {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("SigBlk:")) {
-                        long blocked = Long.parseUnsignedLong(line.substring(7).trim(), 16);
-                        if ((blocked & SET) != SET) {
-                            return false;
-                        }
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
+            if ((Main.statusSet(status, "SigBlk:") & SET) != SET) {
                 return false;
             }
         }

@@ -75,10 +75,10 @@ public final class Main {
         return (callerSignals("jtrace.sigign", jvmIgnored) & ~SHELL_OWN) | (jvmIgnored & SHELL_OWN);
     }
 
-    /** A signal set of this process from /proc/self/status ({@code SigIgn:}...), 0 if unreadable. */
-    private static long statusSet(String key) {
+    /** A signal set of a /proc status file ({@code SigIgn:}, {@code SigBlk:}...), 0 if unreadable. */
+    static long statusSet(Path status, String key) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(status)) {
                 if (line.startsWith(key)) {
                     return Long.parseUnsignedLong(line.substring(key.length()).trim(), 16);
                 }
@@ -119,7 +119,7 @@ public final class Main {
     private static List<byte[]> callerEnvironment;
 
     public static void main(String[] args) {
-        ignoredAtStart = statusSet("SigIgn:");
+        ignoredAtStart = statusSet(Path.of("/proc/self/status"), "SigIgn:");
         // Before any process is started: reading it reaps the launcher's child that wrote it.
         callerEnvironment = environment();
         String argv0 = System.getProperty("jtrace.argv0", "jtrace");
@@ -220,8 +220,7 @@ public final class Main {
                 return 1;
             }
             LaunchSpec inherited = LaunchSpec.inheritingBytes(path.getBytes(StandardCharsets.UTF_8),
-                    commandBytes(options.command()),
-                    callerEnvironment != null ? callerEnvironment : environment(), inheritedFds());
+                    commandBytes(options.command()), callerEnvironment, inheritedFds());
             // The launcher read the caller's signal state before the JVM changed its own.
             spec = new LaunchSpec(inherited.executable(), inherited.argv(), inherited.env(), inherited.cwd(),
                     inherited.inheritedFds(), callerIgnored(ignoredAtStart),

@@ -89,16 +89,21 @@ public record LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env,
         }
 
         private static long statusMask(Path status, String key) {
+            return statusSet(status, key).orElse(0);
+        }
+
+        /** A signal set of a /proc status file ({@code SigIgn:}, {@code SigBlk:}...), if it can be read. */
+        static java.util.OptionalLong statusSet(Path status, String key) {
             try {
                 for (String line : Files.readAllLines(status)) {
                     if (line.startsWith(key)) {
-                        return Long.parseUnsignedLong(line.substring(key.length()).trim(), 16);
+                        return java.util.OptionalLong.of(Long.parseUnsignedLong(line.substring(key.length()).trim(), 16));
                     }
                 }
             } catch (IOException | NumberFormatException e) {
-                return 0;
+                // unreadable: empty
             }
-            return 0;
+            return java.util.OptionalLong.empty();
         }
     }
 }

@@ -253,16 +253,8 @@ final class Launcher {
 
     /** A signal set of stopped process {@code pid} from /proc/PID/status ({@code SigIgn:}, ...). */
     private static long statusMask(int pid, String key) throws TraceException {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith(key)) {
-                    return Long.parseUnsignedLong(line.substring(key.length()).trim(), 16);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // reported below
-        }
-        throw new TraceException("cannot read the signal state of the new process", Errnos.EINVAL);
+        return LaunchSpec.ProcessSignals.statusSet(Path.of("/proc/" + pid + "/status"), key).orElseThrow(
+                () -> new TraceException("cannot read the signal state of the new process", Errnos.EINVAL));
     }
 
     /**

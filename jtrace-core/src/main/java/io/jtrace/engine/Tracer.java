@@ -90,26 +90,17 @@ public final class Tracer implements AutoCloseable {
     }
 
     /**
-     * Sends {@code signal} to traced process {@code pid}, as kill(2) does. Nothing is sent once the
-     * process is no longer traced, so that its pid, which may have been reused, is never signalled.
-     */
-    public void kill(int pid, int signal) {
-        callUnchecked(() -> engine.kill(pid, signal));
-    }
-
-    /**
      * As {@link #detachAll()}, then sends process {@code pid}, if it was traced, each of
-     * {@code signals} in order; it receives them once let go, not as stops. This is how strace hands
-     * an interrupt on to the program it started.
+     * {@code signals} in order; it receives them once let go, not as stops. A process no longer
+     * traced is not signalled: its pid may have been reused. This is how strace hands an interrupt
+     * on to the program it started.
      */
     public void detachAll(int pid, int... signals) {
         callUnchecked(() -> {
-            boolean traced = engine.isTraced(pid);
+            // The tracees are detached at their next stops, so pid is still traced here.
             engine.detachAll();
-            if (traced) {
-                for (int sig : signals) {
-                    engine.kill(pid, sig);
-                }
+            for (int sig : signals) {
+                engine.kill(pid, sig);
             }
         });
     }

@@ -48,14 +48,7 @@ public final class XlatFormat {
         if (style == Style.VERBOSE) {
             out.append(raw).append(" /* ");
         }
-        Style[] current = CURRENT.get();
-        Style saved = current[0];
-        current[0] = Style.ABBREV;
-        try {
-            abbrev.accept(out);
-        } finally {
-            current[0] = saved;
-        }
+        namesOnly(out, abbrev);
         if (style == Style.VERBOSE) {
             out.append(" */");
         }
