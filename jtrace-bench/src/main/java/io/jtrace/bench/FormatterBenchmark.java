@@ -1,8 +1,8 @@
 package io.jtrace.bench;
 
-import io.jtrace.cli.format.Memory;
-import io.jtrace.cli.format.Quoting;
-import io.jtrace.cli.format.SyscallFormatter;
+import io.jtrace.decode.Memory;
+import io.jtrace.decode.Quoting;
+import io.jtrace.decode.SyscallDecoder;
 import io.jtrace.syscalls.SyscallDef;
 import io.jtrace.syscalls.SyscallTable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,7 +35,8 @@ public class FormatterBenchmark {
     private static final byte[] MEMORY = new byte[0x3000];
 
     private final StringBuilder out = new StringBuilder(512);
-    private SyscallFormatter formatter;
+    private final io.jtrace.decode.TextWriter writer = new io.jtrace.decode.TextWriter(out, Quoting.HexStyle.NONE);
+    private SyscallDecoder formatter;
     private SyscallDef openat;
     private SyscallDef read;
     private SyscallDef mmap;
@@ -60,7 +61,7 @@ public class FormatterBenchmark {
             System.arraycopy(MEMORY, (int) at, dst, off, len);
             return len;
         };
-        formatter = new SyscallFormatter(32, Quoting.HexStyle.NONE, false, memory);
+        formatter = new SyscallDecoder(32, Quoting.HexStyle.NONE, false, memory);
         SyscallTable table = SyscallTable.x86_64();
         openat = table.lookup(257).orElseThrow();
         read = table.lookup(0).orElseThrow();
@@ -71,10 +72,10 @@ public class FormatterBenchmark {
     private int line(SyscallDef def, long[] args, long rval, boolean isError) {
         out.setLength(0);
         out.append(def.name()).append('(');
-        formatter.entry(out, def, args);
-        formatter.exit(out, def, args, rval, isError);
-        out.append(' ');
-        formatter.result(out, def, args, rval, isError);
+        formatter.entry(writer.reset(), def, args);
+        formatter.exit(writer.reset(), def, args, rval, isError);
+        out.append(") = ");
+        formatter.result(writer.reset(), def, args, rval, isError);
         return out.length();
     }
 

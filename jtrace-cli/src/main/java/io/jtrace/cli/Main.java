@@ -1,7 +1,7 @@
 package io.jtrace.cli;
 
 import io.jtrace.bindings.Kernel;
-import io.jtrace.cli.format.XlatFormat;
+import io.jtrace.decode.XlatFormat;
 import io.jtrace.cli.output.Sink;
 import io.jtrace.engine.LaunchSpec;
 import io.jtrace.engine.TraceException;

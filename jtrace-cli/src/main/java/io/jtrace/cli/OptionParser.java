@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import io.jtrace.cli.format.DecodeContext;
-import io.jtrace.cli.format.Quoting;
-import io.jtrace.cli.format.XlatFormat;
+import io.jtrace.decode.DecodeContext;
+import io.jtrace.decode.Quoting;
+import io.jtrace.decode.XlatFormat;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.jtrace.cli;
 
-import io.jtrace.cli.format.Quoting;
-import io.jtrace.cli.format.XlatFormat;
+import io.jtrace.decode.Quoting;
+import io.jtrace.decode.XlatFormat;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -1,10 +1,11 @@
 package io.jtrace.cli;
 
-import io.jtrace.cli.format.Memory;
-import io.jtrace.cli.format.Quoting;
-import io.jtrace.cli.format.Saved;
-import io.jtrace.cli.format.SignalFormatter;
-import io.jtrace.cli.format.SyscallFormatter;
+import io.jtrace.decode.Memory;
+import io.jtrace.decode.Quoting;
+import io.jtrace.decode.Saved;
+import io.jtrace.decode.SignalFormatter;
+import io.jtrace.decode.TextWriter;
+import io.jtrace.decode.SyscallDecoder;
 import io.jtrace.cli.output.Sink;
 import io.jtrace.engine.TraceEvent;
 import io.jtrace.engine.TraceListener;
@@ -57,7 +58,7 @@ final class StracePrinter implements TraceListener {
     private final Options options;
     private final Messages messages;
     private final SyscallTable table = SyscallTable.x86_64();
-    private final SyscallFormatter formatter;
+    private final SyscallDecoder formatter;
     private final Output shared;
     /** -ff files by tid; concurrent because the flush timer walks it. */
     private final Map<Integer, Output> perThread = new ConcurrentHashMap<>();
@@ -67,6 +68,8 @@ final class StracePrinter implements TraceListener {
     private boolean probing;
     private final Map<Integer, Line> lines = new HashMap<>();
     private final StringBuilder text = new StringBuilder(256);
+    /** Writes decoded values into {@link #text} as strace prints them. */
+    private final TextWriter writer;
     /** A warning of strace's made while {@link #text} was being formatted, and where in it. */
     private record Warning(int at, String message) {}
     /** The warnings not written yet, in the order they were made. */
@@ -95,8 +98,9 @@ final class StracePrinter implements TraceListener {
         pidPrefixAlways = options.outputFile() != null && !separateFiles() && (options.followForks()
                 || options.attachPids().size() + (options.command().isEmpty() ? 0 : 1) > 1);
         this.messages = messages;
-        this.formatter = new SyscallFormatter(options.stringLimit(), options.hex(), options.verbose(),
+        this.formatter = new SyscallDecoder(options.stringLimit(), options.hex(), options.verbose(),
                 options.decodeFds(), () -> current.tid(), memory);
+        this.writer = new TextWriter(text, options.hex());
         this.shared = traceSink == null ? null : new Output(traceSink);
         formatter.warnings(w -> warnings.add(new Warning(text.length(), w)));
         this.interactive = interactive;
@@ -271,7 +275,7 @@ final class StracePrinter implements TraceListener {
             // first time has none, and strace then names syscall 0, read.
             text.append("<... resuming interrupted ").append(previous != null ? previous : "read").append(" ...>");
         } else if (line.def != null) {
-            formatter.entry(text, line.def, e.args(), e.stackPointer(), line.saved);
+            formatter.entry(writer.reset(), line.def, e.args(), e.stackPointer(), line.saved);
         } else {
             unknownArgs(text, e.args());
         }
@@ -313,14 +317,14 @@ final class StracePrinter implements TraceListener {
                     .append(" resumed>");
         }
         if (line.def != null) {
-            formatter.exit(text, line.def, line.args, x.rval(), x.isError(), line.saved);
-        } else {
-            text.append(')');
+            formatter.exit(writer.reset(), line.def, line.args, x.rval(), x.isError(), line.saved);
         }
+        text.append(')');
         emit(out, text);
         out.sink.padTo(options.alignColumn());
         text.setLength(0);
-        formatter.result(text, line.def, line.args, x.rval(), x.isError());
+        text.append("= ");
+        formatter.result(writer.reset(), line.def, line.args, x.rval(), x.isError());
         text.append('\n');
         emit(out, text);
         out.openTid = 0;
@@ -343,7 +347,7 @@ final class StracePrinter implements TraceListener {
         if (out.openTid != tid) {
             begin(tid);
             text.append("<... ").append(line.def != null ? line.def.straceName() : "syscall").append(" resumed>");
-        } else if (!noReturn && (line.def == null || !SyscallFormatter.completeAtEntry(line.def))) {
+        } else if (!noReturn && (line.def == null || !SyscallDecoder.completeAtEntry(line.def))) {
             text.append(" <unfinished ...>");
         }
         text.append(')');

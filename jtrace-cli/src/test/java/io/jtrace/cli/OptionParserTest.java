@@ -51,8 +51,8 @@ class OptionParserTest {
     void defaultsMatchStrace() throws UsageException {
         Options o = parse("true");
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, 0, null, false, false,
-                List.of(), false, io.jtrace.cli.format.Quoting.HexStyle.NONE, 0,
-                io.jtrace.cli.format.XlatFormat.Style.ABBREV, false), o);
+                List.of(), false, io.jtrace.decode.Quoting.HexStyle.NONE, 0,
+                io.jtrace.decode.XlatFormat.Style.ABBREV, false), o);
     }
 
     @Test

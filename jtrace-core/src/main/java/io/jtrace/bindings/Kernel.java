@@ -1,5 +1,8 @@
 package io.jtrace.bindings;
 
+import io.jtrace.abi.Registers;
+import io.jtrace.abi.SigInfo;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -89,13 +92,14 @@ public final class Kernel implements AutoCloseable {
     public long getRegisters(int tid, Registers out) {
         long r = sys(NR_PTRACE, Ptrace.GETREGS, tid, 0, regs.address());
         if (r >= 0) {
-            MemorySegment.copy(regs, JAVA_LONG, 0, out.words, 0, out.words.length);
+            out.setAll(regs.toArray(JAVA_LONG));
         }
         return r;
     }
 
     public long setRegisters(int tid, Registers in) {
-        MemorySegment.copy(in.words, 0, regs, JAVA_LONG, 0, in.words.length);
+        long[] words = in.toArray();
+        MemorySegment.copy(words, 0, regs, JAVA_LONG, 0, words.length);
         return sys(NR_PTRACE, Ptrace.SETREGS, tid, 0, regs.address());
     }
 
@@ -104,7 +108,7 @@ public final class Kernel implements AutoCloseable {
         if (sys(NR_PTRACE, Ptrace.GETSIGINFO, tid, 0, siginfo.address()) < 0) {
             return null;
         }
-        return new SigInfo(siginfo.toArray(JAVA_BYTE));
+        return SigInfo.of(siginfo.toArray(JAVA_BYTE));
     }
 
     /** PTRACE_GETEVENTMSG. */

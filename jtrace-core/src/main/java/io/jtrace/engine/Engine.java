@@ -4,7 +4,7 @@ import io.jtrace.bindings.ErrnoException;
 import io.jtrace.bindings.Errnos;
 import io.jtrace.bindings.Kernel;
 import io.jtrace.bindings.Ptrace;
-import io.jtrace.bindings.SigInfo;
+import io.jtrace.abi.SigInfo;
 import io.jtrace.bindings.SyscallInfo;
 import io.jtrace.bindings.Wait;
 import io.jtrace.engine.TraceEvent.ChildKind;

@@ -1,6 +1,6 @@
 package io.jtrace.engine;
 
-import io.jtrace.bindings.SigInfo;
+import io.jtrace.abi.SigInfo;
 
 /**
  * What a tracee did. Every event names the thread ({@code tid}) and its thread group ({@code pid}).

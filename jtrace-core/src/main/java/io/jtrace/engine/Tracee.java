@@ -2,7 +2,7 @@ package io.jtrace.engine;
 
 import io.jtrace.bindings.ErrnoException;
 import io.jtrace.bindings.Kernel;
-import io.jtrace.bindings.Registers;
+import io.jtrace.abi.Registers;
 
 /**
  * The thread an event is about, while it is stopped. One instance is reused for every event; it is

@@ -1,5 +1,9 @@
 package io.jtrace.bindings;
 
+import io.jtrace.abi.SigInfo;
+
+import io.jtrace.abi.Registers;
+
 import io.jtrace.testsupport.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,7 +115,7 @@ class StructLayoutTest {
     private static SigInfo siginfo(String name) {
         byte[] raw = HexFormat.of().parseHex(C.get(name));
         assertEquals(SigInfo.SIZE, raw.length, name);
-        return new SigInfo(raw);
+        return SigInfo.of(raw);
     }
 
     @Test

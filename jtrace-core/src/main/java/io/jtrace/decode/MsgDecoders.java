@@ -1,0 +1,515 @@
+package io.jtrace.decode;
+
+import io.jtrace.syscalls.Xlat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Messages on sockets, as strace's {@code src/msghdr.c} and {@code src/mmsghdr.c} print them:
+ * sendmsg, recvmsg, sendmmsg and recvmmsg, with struct msghdr's name, data vector and control
+ * messages (descriptors, credentials, IP packet information).
+ */
+final class MsgDecoders {
+    /** sizeof(struct msghdr), sizeof(struct mmsghdr), sizeof(struct cmsghdr) on x86_64. */
+    private static final int MSGHDR = 56, MMSGHDR = 64, CMSGHDR = 16;
+    private static final int SOL_IP = 0, SOL_SOCKET = 1;
+    private static final int SCM_RIGHTS = 1, SCM_CREDENTIALS = 2, SCM_SECURITY = 3;
+    private static final int SO_TIMESTAMP_OLD = 29, SO_TIMESTAMPNS_OLD = 35, SO_TIMESTAMPING_OLD = 37,
+            SO_TIMESTAMP_NEW = 63, SO_TIMESTAMPNS_NEW = 64, SO_TIMESTAMPING_NEW = 65;
+    /** sizeof(struct timespec), and how many SO_TIMESTAMPING carries. */
+    private static final int TIMESPEC = 16, TIMESTAMPING = 3;
+    private static final int IP_TOS = 1, IP_TTL = 2, IP_RECVOPTS = 6, IP_RETOPTS = 7, IP_PKTINFO = 8, IP_RECVERR = 11,
+            IP_ORIGDSTADDR = 20, IP_CHECKSUM = 23;
+    private static final int UCRED = 12, IN_PKTINFO = 12, SOCKADDR_IN = 16, SOCKADDR_STORAGE = 128;
+    /** struct sock_extended_err and the sockaddr_in of its offender, as IP_RECVERR carries them. */
+    private static final int SOCK_EXTENDED_ERR = 32;
+    /** The most messages strace prints of a vector, and the most names it keeps: IOV_MAX. */
+    private static final int IOV_MAX = 1024;
+    /** What a vector holds when every element's whole length is data: the calls that send. */
+    private static final long ALL_DATA = -1;
+    /** socketlayers with the comment strace's control messages print for an unknown level. */
+    private static final Xlat LEVELS = new Xlat("socketlayers", Xlat.get("socketlayers").entries(), "SOL_???");
+
+    private MsgDecoders() {}
+
+    static void register(Registry r) {
+        r.textCall("sendmsg", (TextEntryDecoder) (out, call, ctx) -> {
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
+            msghdr(out, call.arg(1), null, ALL_DATA, ctx);
+            out.append(", ");
+            flags(out, call.arg(2));
+        });
+        r.textCall("recvmsg", new RecvMsg());
+        r.textCall("sendmmsg", new SendMmsg());
+        r.textCall("recvmmsg", new RecvMmsg());
+    }
+
+    private static void flags(StringBuilder out, long flags) {
+        XlatFormat.flags(out, Xlat.get("msg_flags"), flags & 0xffffffffL);
+    }
+
+    /** The struct msghdr at {@code address}, or the address when unreadable. */
+    private static void msghdr(StringBuilder out, long address, Integer userNameLength, long dataSize,
+                               DecodeContext ctx) {
+        ByteBuffer m = ctx.read(address, MSGHDR);
+        if (m == null) {
+            DecodeContext.address(out, address);
+        } else {
+            msghdr(out, m, 0, userNameLength, dataSize, ctx);
+        }
+    }
+
+    /**
+     * The fields of a struct msghdr read at {@code at} in {@code m}: the name as long as the caller
+     * offered at most, {@code [OFFERED => ]RETURNED} when the kernel changed its length, the data
+     * spread over the vector, and the control messages.
+     */
+    private static void msghdr(StringBuilder out, ByteBuffer m, int at, Integer userNameLength, long dataSize,
+                               DecodeContext ctx) {
+        long name = m.getLong(at), iov = m.getLong(at + 16), iovlen = m.getLong(at + 24);
+        long control = m.getLong(at + 32), controllen = m.getLong(at + 40);
+        int nameLength = m.getInt(at + 8);
+        out.append("{msg_name=");
+        int shown = userNameLength != null && nameLength > userNameLength ? userNameLength : nameLength;
+        SockaddrDecoder.sockaddr(out, name, shown, ctx);
+        out.append(", msg_namelen=");
+        if (userNameLength != null && userNameLength != nameLength) {
+            out.append(userNameLength).append(" => ");
+        }
+        out.append(nameLength).append(", msg_iov=");
+        VectorDecoders.iovec(out, iov, iovlen, true, dataSize, ctx);
+        out.append(", msg_iovlen=").append(Long.toUnsignedString(iovlen));
+        if (controllen != 0) {
+            out.append(", msg_control=");
+            control(out, control, controllen, ctx);
+        }
+        out.append(", msg_controllen=").append(Long.toUnsignedString(controllen)).append(", msg_flags=");
+        flags(out, m.getInt(at + 48));
+        out.append('}');
+    }
+
+    /**
+     * The control messages: read whole up to the kernel's optmem_max (the address when that fails
+     * or is shorter than a header), each header with its data, then {@code ...} and the address of
+     * what is left when a header's length runs short, or bare when the length was cut to optmem_max.
+     */
+    private static void control(StringBuilder out, long address, long length, DecodeContext ctx) {
+        int size = Long.compareUnsigned(length, OptMem.MAX) > 0 ? OptMem.MAX : (int) length;
+        ByteBuffer b = size < CMSGHDR ? null : ctx.read(address, size);
+        if (b == null) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        out.append('[');
+        int at = 0, left = size;
+        while (left >= CMSGHDR) {
+            long cmsgLength = b.getLong(at);
+            int level = b.getInt(at + 8), type = b.getInt(at + 12);
+            if (at > 0) {
+                out.append(", ");
+            }
+            out.append("{cmsg_len=").append(Long.toUnsignedString(cmsgLength)).append(", cmsg_level=");
+            XlatFormat.value(out, LEVELS, Integer.toUnsignedLong(level));
+            out.append(", cmsg_type=");
+            long within = Long.compareUnsigned(cmsgLength, left) > 0 ? left : cmsgLength;
+            int dataLength = within > CMSGHDR ? (int) within - CMSGHDR : 0;
+            typeAndData(out, level, type, b, at + CMSGHDR, dataLength, address + at + CMSGHDR, ctx);
+            out.append('}');
+            if (within < CMSGHDR) {
+                left -= CMSGHDR;
+                break;
+            }
+            long aligned = (cmsgLength + 7) & ~7L;
+            if (Long.compareUnsigned(aligned, left) >= 0 || aligned == 0) {
+                left = 0;
+                break;
+            }
+            at += (int) aligned;
+            left -= (int) aligned;
+        }
+        if (left != 0) {
+            out.append(", ... /* ");
+            DecodeContext.address(out, address + (size - left));
+            out.append(" */");
+        } else if (Long.compareUnsigned(size, length) < 0) {
+            out.append(", ...");
+        }
+        out.append(']');
+    }
+
+    /** The type by the level's table, and the data of the types strace decodes when long enough. */
+    private static void typeAndData(StringBuilder out, int level, int type, ByteBuffer b, int at, int length,
+                                    long address, DecodeContext ctx) {
+        switch (level) {
+            case SOL_SOCKET -> {
+                XlatFormat.value(out, Xlat.get("scmvals"), Integer.toUnsignedLong(type));
+                switch (type) {
+                    case SCM_RIGHTS -> {
+                        if (length >= Integer.BYTES) {
+                            out.append(", cmsg_data=");
+                            intArray(out, b, at, length / Integer.BYTES, true, ctx);
+                        }
+                    }
+                    case SCM_CREDENTIALS -> {
+                        if (length >= UCRED) {
+                            out.append(", cmsg_data={pid=").append(b.getInt(at)).append(", uid=");
+                            FileDecoders.id(out, b.getInt(at + 4));
+                            out.append(", gid=");
+                            FileDecoders.id(out, b.getInt(at + 8));
+                            out.append('}');
+                        }
+                    }
+                    case SCM_SECURITY -> security(out, b, at, length, ctx);
+                    case SO_TIMESTAMP_OLD, SO_TIMESTAMP_NEW -> timestamps(out, b, at, length, 0, false);
+                    case SO_TIMESTAMPNS_OLD, SO_TIMESTAMPNS_NEW -> timestamps(out, b, at, length, 0, true);
+                    case SO_TIMESTAMPING_OLD, SO_TIMESTAMPING_NEW -> timestamps(out, b, at, length, TIMESTAMPING, true);
+                    default -> { }
+                }
+            }
+            case SOL_IP -> {
+                XlatFormat.value(out, Xlat.get("ip_cmsg_types"), Integer.toUnsignedLong(type));
+                switch (type) {
+                    case IP_PKTINFO -> {
+                        if (length >= IN_PKTINFO) {
+                            out.append(", cmsg_data={ipi_ifindex=");
+                            ifindex(out, b.getInt(at));
+                            out.append(", ipi_spec_dst=");
+                            inetAddress(out, b, at + 4);
+                            out.append(", ipi_addr=");
+                            inetAddress(out, b, at + 8);
+                            out.append('}');
+                        }
+                    }
+                    case IP_TTL, IP_CHECKSUM -> {
+                        if (length >= Integer.BYTES) {
+                            out.append(", cmsg_data=");
+                            intArray(out, b, at, length / Integer.BYTES, false, ctx);
+                        }
+                    }
+                    case IP_TOS, IP_RECVOPTS, IP_RETOPTS -> {
+                        if (length >= 1) {
+                            out.append(", cmsg_data=");
+                            byteArray(out, b, at, length, ctx);
+                        }
+                    }
+                    case IP_RECVERR -> {
+                        if (length >= SOCK_EXTENDED_ERR) {
+                            out.append(", cmsg_data={ee_errno=").append(Integer.toUnsignedString(b.getInt(at)))
+                                    .append(", ee_origin=").append(b.get(at + 4) & 0xff)
+                                    .append(", ee_type=").append(b.get(at + 5) & 0xff)
+                                    .append(", ee_code=").append(b.get(at + 6) & 0xff)
+                                    .append(", ee_info=").append(Integer.toUnsignedString(b.getInt(at + 8)))
+                                    .append(", ee_data=").append(Integer.toUnsignedString(b.getInt(at + 12)))
+                                    .append(", offender=");
+                            SockaddrDecoder.sockaddr(out, address + 16, SOCKADDR_IN, ctx);
+                            out.append('}');
+                        }
+                    }
+                    case IP_ORIGDSTADDR -> {
+                        if (length >= SOCKADDR_IN) {
+                            out.append(", cmsg_data=");
+                            SockaddrDecoder.sockaddr(out, address, Math.min(length, SOCKADDR_STORAGE), ctx);
+                        }
+                    }
+                    case SCM_SECURITY -> security(out, b, at, length, ctx);
+                    default -> { }
+                }
+            }
+            default -> XlatFormat.hex(out, Integer.toUnsignedLong(type));
+        }
+    }
+
+    /**
+     * A timeval or timespec, or {@code count} timespecs in brackets (0 for one alone), as strace
+     * prints the time stamps of received packets: {@code ???} when the data is too short.
+     */
+    private static void timestamps(StringBuilder out, ByteBuffer b, int at, int length, int count, boolean nanos) {
+        if (length < 1) {
+            return;
+        }
+        out.append(", cmsg_data=");
+        if (length < TIMESPEC * Math.max(count, 1)) {
+            out.append("???");
+            return;
+        }
+        if (count == 0) {
+            timestamp(out, b, at, nanos);
+            return;
+        }
+        out.append('[');
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            timestamp(out, b, at + i * TIMESPEC, nanos);
+        }
+        out.append(']');
+    }
+
+    private static void timestamp(StringBuilder out, ByteBuffer b, int at, boolean nanos) {
+        out.append("{tv_sec=").append(b.getLong(at)).append(nanos ? ", tv_nsec=" : ", tv_usec=")
+                .append(Long.toUnsignedString(b.getLong(at + 8))).append('}');
+    }
+
+    private static void security(StringBuilder out, ByteBuffer b, int at, int length, DecodeContext ctx) {
+        if (length >= 1) {
+            out.append(", cmsg_data=");
+            Quoting.quoteBuffer(out, b.array(), at, length, Integer.MAX_VALUE, ctx.hex());
+        }
+    }
+
+    /** Whether an array of {@code count} elements is cut to -s, as strace's print_array does. */
+    private static int shown(int count, DecodeContext ctx) {
+        return !ctx.verbose() && ctx.stringLimit() < count ? ctx.stringLimit() : count;
+    }
+
+    /** {@code [a, b, ...]}: descriptors (with -y paths) or unsigned ints, cut to -s elements. */
+    private static void intArray(StringBuilder out, ByteBuffer b, int at, int count, boolean fds, DecodeContext ctx) {
+        int shown = shown(count, ctx);
+        out.append('[');
+        for (int i = 0; i < shown; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            int v = b.getInt(at + i * Integer.BYTES);
+            if (fds) {
+                ctx.fd(out, v);
+            } else {
+                out.append(Integer.toUnsignedString(v));
+            }
+        }
+        if (shown < count) {
+            out.append(shown > 0 ? ", ..." : "...");
+        }
+        out.append(']');
+    }
+
+    /** {@code [0x45, ...]}: bytes in hex, cut to -s elements. */
+    private static void byteArray(StringBuilder out, ByteBuffer b, int at, int count, DecodeContext ctx) {
+        int shown = shown(count, ctx);
+        out.append('[');
+        for (int i = 0; i < shown; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            XlatFormat.hex(out, b.get(at + i) & 0xff);
+        }
+        if (shown < count) {
+            out.append(shown > 0 ? ", ..." : "...");
+        }
+        out.append(']');
+    }
+
+    private static void ifindex(StringBuilder out, int index) {
+        String name = null;
+        try {
+            NetworkInterface ni = NetworkInterface.getByIndex(index);
+            name = ni == null ? null : ni.getName();
+        } catch (SocketException e) {
+            // unnamed: strace prints the number too
+        }
+        if (name == null) {
+            out.append(Integer.toUnsignedString(index));
+        } else {
+            out.append("if_nametoindex(\"").append(name).append("\")");
+        }
+    }
+
+    private static void inetAddress(StringBuilder out, ByteBuffer b, int at) {
+        out.append("inet_addr(\"").append(b.get(at) & 0xff).append('.').append(b.get(at + 1) & 0xff).append('.')
+                .append(b.get(at + 2) & 0xff).append('.').append(b.get(at + 3) & 0xff).append("\")");
+    }
+
+    /**
+     * The kernel's limit on control data, which strace reads no more of: optmem_max rounded up to
+     * a multiple of 8, or 8 * (2 * IOV_MAX + 512) when it cannot be read.
+     */
+    private static final class OptMem {
+        static final int MAX = read();
+
+        private static int read() {
+            // Read by line: Files.readString trusts the size procfs reports and returns a single byte.
+            try (BufferedReader r = Files.newBufferedReader(Path.of("/proc/sys/net/core/optmem_max"))) {
+                String line = r.readLine();
+                int v = line == null ? 0 : Integer.parseInt(line.trim());
+                if (v > 0) {
+                    return (v + 7) & ~7;
+                }
+            } catch (IOException | NumberFormatException e) {
+                // as strace: the default below
+            }
+            return Long.BYTES * (2 * IOV_MAX + 512);
+        }
+    }
+
+    /**
+     * recvmsg(fd, msg, flags): the message at exit, its name's length offered at entry beside the
+     * one returned; on failure only {@code {msg_namelen=N}}; an unreadable msghdr ends it at entry.
+     */
+    private static final class RecvMsg implements TextCallDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
+            ByteBuffer m = ctx.read(call.arg(1), MSGHDR);
+            if (m != null) {
+                call.saved().put(m.getInt(8));
+                return;
+            }
+            DecodeContext.address(out, call.arg(1));
+            out.append(", ");
+            flags(out, call.arg(2));
+        }
+
+        @Override
+        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            if (call.saved().has()) {
+                // The name's length offered at entry: the kernel has overwritten it since.
+                int offered = (int) call.saved().get();
+                if (call.isError()) {
+                    out.append("{msg_namelen=").append(offered).append('}');
+                } else {
+                    msghdr(out, call.arg(1), offered, call.rval(), ctx);
+                }
+                out.append(", ");
+                flags(out, call.arg(2));
+            }
+            out.append(')');
+        }
+    }
+
+    /**
+     * An array of struct mmsghdr, as strace's print_array: elements read one by one up to -s (unless
+     * -v), at most {@code limit} of them, the first {@code withLength} with their msg_len.
+     *
+     * @param userNameLengths the name lengths offered at entry, or null
+     * @param received        whether each element's data is its msg_len bytes, or its whole vector
+     */
+    private static void mmsgVector(StringBuilder out, long address, long count, int withLength, int limit,
+                                   int[] userNameLengths, boolean received, DecodeContext ctx) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        if (count == 0) {
+            out.append("[]");
+            return;
+        }
+        long shown = Math.min(ArrayPrinter.shown(count, ctx), limit);
+        ArrayPrinter.print(out, address, count, MMSGHDR, shown, ctx, (o, e, i) -> {
+            int messageLength = e.getInt(MSGHDR);
+            o.append("{msg_hdr=");
+            Integer offered = userNameLengths == null ? null : userNameLengths[(int) i];
+            msghdr(o, e, 0, offered, received ? Integer.toUnsignedLong(messageLength) : ALL_DATA, ctx);
+            if (i < withLength) {
+                o.append(", msg_len=").append(Integer.toUnsignedString(messageLength));
+            }
+            o.append('}');
+        });
+    }
+
+    /** sendmmsg(fd, msgvec, vlen, flags): the vector at exit, with the lengths of the messages sent. */
+    private static final class SendMmsg implements TextCallDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
+        }
+
+        @Override
+        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            int vlen = (int) call.arg(2);
+            int sent = call.isError() ? 0 : (int) call.rval();
+            mmsgVector(out, call.arg(1), Integer.toUnsignedLong(vlen), sent, IOV_MAX, null, false, ctx);
+            out.append(", ").append(Integer.toUnsignedString(vlen)).append(", ");
+            flags(out, call.arg(3));
+            out.append(')');
+        }
+    }
+
+    /** What recvmmsg keeps from its entry: the name lengths offered, and the timeout as it was. */
+    private record MmsgEntry(int[] nameLengths, String timeout) {}
+
+
+    /**
+     * recvmmsg(fd, msgvec, vlen, flags, timeout): the messages received at exit, then the timeout
+     * as it was at entry; the result {@code (Timeout)} when none came, else the time left.
+     */
+    private static final class RecvMmsg implements TextCallDecoder {
+        @Override
+        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            ctx.fd(out, (int) call.arg(0));
+            out.append(", ");
+            int vlen = (int) Math.min(Integer.toUnsignedLong((int) call.arg(2)), IOV_MAX);
+            int fetched = 0;
+            int[] lengths = new int[vlen];
+            for (; fetched < vlen; fetched++) {
+                ByteBuffer e = ctx.read(call.arg(1) + (long) fetched * MMSGHDR, MMSGHDR);
+                if (e == null) {
+                    break;
+                }
+                lengths[fetched] = e.getInt(8);
+            }
+            StringBuilder timeout = new StringBuilder();
+            timespec(timeout, call.arg(4), ctx);
+            call.saved().putObject(new MmsgEntry(Arrays.copyOf(lengths, fetched), timeout.toString()));
+            call.saved().put(fetched);
+        }
+
+        @Override
+        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            MmsgEntry entry = call.saved().has() && call.saved().object() instanceof MmsgEntry e ? e : null;
+            int[] lengths = entry == null ? new int[0] : entry.nameLengths();
+            if (call.isError()) {
+                // strace fetches no element of a failed call.
+                if (call.arg(1) == 0) {
+                    out.append("NULL");
+                } else {
+                    DecodeContext.address(out, call.arg(1));
+                }
+            } else {
+                long received = call.rval() & 0xffffffffL;
+                mmsgVector(out, call.arg(1), received, (int) received, Math.min(IOV_MAX, lengths.length),
+                        lengths, true, ctx);
+            }
+            out.append(", ").append(Integer.toUnsignedString((int) call.arg(2))).append(", ");
+            flags(out, call.arg(3));
+            out.append(", ").append(entry == null ? "" : entry.timeout()).append(')');
+        }
+
+        @Override
+        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+            if (call.isError()) {
+                return false;
+            }
+            if (call.rval() == 0) {
+                out.append("= 0 (Timeout)");
+                return true;
+            }
+            if (call.arg(4) == 0) {
+                return false;
+            }
+            out.append("= ").append(call.rval()).append(" (left ");
+            timespec(out, call.arg(4), ctx);
+            out.append(')');
+            return true;
+        }
+
+        private static void timespec(StringBuilder out, long address, DecodeContext ctx) {
+            if (address == 0) {
+                out.append("NULL");
+            } else {
+                TimeDecoders.timespec(out, address, ctx);
+            }
+        }
+    }
+}

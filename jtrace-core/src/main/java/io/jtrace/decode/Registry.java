@@ -1,0 +1,77 @@
+package io.jtrace.decode;
+
+import java.util.Map;
+
+/**
+ * Where each family of decoders registers its own: argument decoders by the name the syscall table
+ * gives them, whole-call decoders by syscall name.
+ */
+final class Registry {
+    private final Map<String, ArgDecoder> args;
+    private final Map<String, CallDecoder> calls;
+
+    Registry(Map<String, ArgDecoder> args, Map<String, CallDecoder> calls) {
+        this.args = args;
+        this.calls = calls;
+    }
+
+    void arg(String name, ArgDecoder d) {
+        if (args.putIfAbsent(name, d) != null) {
+            throw new IllegalStateException("two decoders named " + name);
+        }
+    }
+
+    void call(String name, CallDecoder d) {
+        if (calls.putIfAbsent(name, d) != null) {
+            throw new IllegalStateException("two decoders of " + name);
+        }
+    }
+
+    /** A decoder that still appends strace's text itself: its text is one item. */
+    void textArg(String name, TextArgDecoder d) {
+        arg(name, (out, value, call, ctx) -> out.text(sb -> d.decode(sb, value, call, ctx)));
+    }
+
+    /** A whole-call decoder that still appends strace's text itself, separators and all. */
+    void textCall(String name, TextCallDecoder d) {
+        call(name, new CallDecoder() {
+            @Override
+            public void entry(ValueWriter out, Call call, DecodeContext ctx) {
+                StringBuilder sb = new StringBuilder();
+                d.entry(sb, call, ctx);
+                if (!sb.isEmpty()) {
+                    out.text(o -> o.append(sb));
+                }
+            }
+
+            @Override
+            public void exit(ValueWriter out, Call call, DecodeContext ctx) {
+                StringBuilder sb = new StringBuilder();
+                d.exit(sb, call, ctx);
+                // The text decoders close the parenthesis themselves; the renderer does now.
+                if (!sb.isEmpty() && sb.charAt(sb.length() - 1) == ')') {
+                    sb.setLength(sb.length() - 1);
+                }
+                if (!sb.isEmpty()) {
+                    out.text(o -> o.append(sb));
+                }
+            }
+
+            @Override
+            public boolean completeAtEntry() {
+                return d.completeAtEntry();
+            }
+
+            @Override
+            public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
+                StringBuilder sb = new StringBuilder();
+                if (!d.result(sb, call, ctx)) {
+                    return false;
+                }
+                int from = sb.indexOf("= ") == 0 ? 2 : 0;
+                out.text(o -> o.append(sb, from, sb.length()));
+                return true;
+            }
+        });
+    }
+}

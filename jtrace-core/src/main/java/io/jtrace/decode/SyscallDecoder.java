@@ -1,0 +1,339 @@
+package io.jtrace.decode;
+
+import io.jtrace.syscalls.ArgKind;
+import io.jtrace.syscalls.Errno;
+import io.jtrace.syscalls.Signals;
+import io.jtrace.syscalls.SyscallDef;
+import io.jtrace.syscalls.Xlat;
+
+import java.util.Set;
+
+/**
+ * Prints a system call's arguments and result the way strace 6.1 does, driven by the argument kinds
+ * of the syscall table. Decoders see each argument narrowed to its type in the table (the register's
+ * low 32 bits for an int, zero-extended), as the kernel and strace read it. Arguments up to the first one strace decodes at exit (an output buffer) are
+ * printed at entry; the rest at exit.
+ */
+public final class SyscallDecoder {
+    private static final long NR_EXECVE = 59, NR_EXECVEAT = 322;
+    /** Calls whose result strace prints in hex: they return addresses. */
+    private static final Set<String> HEX_RESULT = Set.of("brk", "mmap", "mremap", "shmat");
+
+    private final int stringLimit;
+    private final Quoting.HexStyle hex;
+    private final byte[] buf;
+    private final DecodeContext ctx;
+
+    private final boolean decodeFds;
+
+    public SyscallDecoder(int stringLimit, Quoting.HexStyle hex, boolean verbose, Memory memory) {
+        this(stringLimit, hex, verbose, 0, () -> 0, memory);
+    }
+
+    /**
+     * @param decodeFds -y level (0 none)
+     * @param tid       the thread being printed, for -y
+     */
+    public SyscallDecoder(int stringLimit, Quoting.HexStyle hex, boolean verbose, int decodeFds,
+                            java.util.function.IntSupplier tid, Memory memory) {
+        this.stringLimit = stringLimit;
+        this.hex = hex;
+        this.buf = new byte[Math.max(Quoting.PATH_MAX, stringLimit + 1)];
+        this.ctx = new DecodeContext(memory, stringLimit, hex, verbose, decodeFds, tid);
+        this.decodeFds = decodeFds > 0;
+    }
+
+    /** @see DecodeContext#warnings */
+    public void warnings(java.util.function.Consumer<String> sink) {
+        ctx.warnings(sink);
+    }
+
+    /** The index of the first argument printed at exit, or nargs when all are printed at entry. */
+    public static int exitSplit(SyscallDef def) {
+        for (int i = 0; i < def.nargs(); i++) {
+            if (def.args().get(i) instanceof ArgKind.OutBuf || def.args().get(i) instanceof ArgKind.Out) {
+                return i;
+            }
+        }
+        return def.nargs();
+    }
+
+    /** Whether a call of {@code def} prints everything at entry (see {@link CallDecoder#completeAtEntry}). */
+    public static boolean completeAtEntry(SyscallDef def) {
+        CallDecoder special = Decoders.call(def);
+        return special != null ? special.completeAtEntry() : exitSplit(def) == def.nargs();
+    }
+
+    /** Writes the arguments decoded at entry. */
+    public void entry(ValueWriter out, SyscallDef def, long[] args) {
+        entry(out, def, args, 0, scratchSaved);
+    }
+
+    /** For callers that print entry and exit together, without a thread of their own. */
+    private final Saved scratchSaved = new Saved();
+
+    /**
+     * As {@link #entry(ValueWriter, SyscallDef, long[])}, with the stack pointer at entry and the
+     * thread's {@link Saved}, which the matching exit must be given.
+     */
+    public void entry(ValueWriter out, SyscallDef def, long[] registers, long stackPointer, Saved saved) {
+        saved.clear();
+        long[] args = def.narrow(registers);
+        Call call = new Call(def, args, stackPointer, saved, false, 0, false);
+        CallDecoder special = Decoders.call(def);
+        if (special != null) {
+            special.entry(out, call, ctx);
+            return;
+        }
+        int split = exitSplit(def);
+        for (int i = 0; i < split; i++) {
+            argument(out, call, i);
+        }
+        if (split < def.nargs() && split > 0) {
+            out.separator();
+        }
+    }
+
+    /** Writes the arguments decoded at exit. */
+    public void exit(ValueWriter out, SyscallDef def, long[] args, long rval, boolean isError) {
+        exit(out, def, args, rval, isError, scratchSaved);
+    }
+
+    /** As {@link #exit(ValueWriter, SyscallDef, long[], long, boolean)}, with what the entry saved. */
+    public void exit(ValueWriter out, SyscallDef def, long[] registers, long rval, boolean isError, Saved saved) {
+        long[] args = def.narrow(registers);
+        Call call = new Call(def, args, 0, saved, true, rval, isError);
+        CallDecoder special = Decoders.call(def);
+        if (special != null) {
+            special.exit(out, call, ctx);
+            return;
+        }
+        int split = exitSplit(def);
+        for (int i = split; i < def.nargs(); i++) {
+            argument(out, call, i);
+        }
+    }
+
+    /** Writes the result of a call that returned: what strace prints after {@code = }. */
+    public void result(ValueWriter out, SyscallDef def, long[] args, long rval, boolean isError) {
+        if (def != null) {
+            CallDecoder special = Decoders.call(def);
+            if (special != null && special.result(out, new Call(def, def.narrow(args), 0, scratchSaved, true, rval, isError), ctx)) {
+                return;
+            }
+            if (decodeFds && !isError && (FD_RESULT.contains(def.name()) || def.name().equals("landlock_create_ruleset")
+                    && (args[2] & LANDLOCK_CREATE_RULESET_VERSION) == 0)) {
+                ctx.fd(out, (int) rval);
+                return;
+            }
+        }
+        genericResult(out, def, rval, isError);
+    }
+
+    /** Calls that return a new descriptor, printed with its path under -y (strace's RVAL_FD). */
+    private static final Set<String> FD_RESULT = Set.of("open", "openat", "openat2", "creat", "dup", "dup2",
+            "dup3", "socket", "accept", "accept4", "epoll_create", "epoll_create1", "eventfd", "eventfd2",
+            "signalfd", "signalfd4", "timerfd_create", "inotify_init", "inotify_init1", "memfd_create",
+            "fanotify_init", "perf_event_open", "pidfd_open", "pidfd_getfd", "userfaultfd", "open_tree",
+            "fsopen", "fsmount", "fspick", "open_by_handle_at", "memfd_secret", "mq_open", "io_uring_setup",
+            // strace 6.1 marks mount_setattr's result a descriptor too, though it is 0 on success.
+            "mount_setattr");
+    /** landlock_create_ruleset's flag that asks for the ABI version: the result is no descriptor then. */
+    private static final long LANDLOCK_CREATE_RULESET_VERSION = 1;
+
+    /** The result as strace prints it for a call without a decoder of its own. */
+    public static void genericResult(ValueWriter out, SyscallDef def, long rval, boolean isError) {
+        if (isError) {
+            out.error((int) -rval);
+        } else if (def != null && HEX_RESULT.contains(def.name())) {
+            if (rval == 0) {
+                out.literal("0x0"); // %#lx would print 0; strace prints these addresses with 0x always
+            } else {
+                out.integer(rval, ValueWriter.Base.HEX);
+            }
+        } else {
+            out.integer(rval, ValueWriter.Base.DEC);
+        }
+    }
+
+    private void argument(ValueWriter out, Call call, int i) {
+        SyscallDef def = call.def();
+        long[] args = call.args();
+        long v = args[i];
+        if ((def.number() == NR_EXECVE && i >= 1) || (def.number() == NR_EXECVEAT && (i == 2 || i == 3))) {
+            boolean isArgv = def.number() == NR_EXECVE ? i == 1 : i == 2;
+            if (isArgv) {
+                argv(out, v);
+            } else if (ctx.verbose()) {
+                argv(out, v); // -v prints the environment in full, as an array
+            } else {
+                envp(out, v);
+            }
+            return;
+        }
+        switch (def.args().get(i)) {
+            case ArgKind.Plain p -> plain(out, p, v);
+            case ArgKind.InBuf in -> buffer(out, v, args[in.lengthArg()]);
+            case ArgKind.OutBuf o -> {
+                if (call.isError()) {
+                    out.pointer(v);
+                } else {
+                    buffer(out, v, call.rval());
+                }
+            }
+            case ArgKind.Flags f -> XlatFormat.flags(out, Xlat.get(f.table()), v);
+            case ArgKind.Enum e -> XlatFormat.value(out, Xlat.get(e.table()), v);
+            case ArgKind.In in -> decode(out, i, v, call);
+            case ArgKind.Out o -> {
+                if (call.isError()) {
+                    out.pointer(v);
+                } else {
+                    decode(out, i, v, call);
+                }
+            }
+        }
+    }
+
+    private void decode(ValueWriter out, int i, long v, Call call) {
+        ArgDecoder d = Decoders.arg(call.def(), i);
+        if (d == null) {
+            out.pointer(v);
+        } else {
+            d.decode(out, v, call, ctx);
+        }
+    }
+
+    private void plain(ValueWriter out, ArgKind.Plain kind, long v) {
+        switch (kind) {
+            case INT -> out.integer((int) v, ValueWriter.Base.DEC);
+            case FD -> ctx.fd(out, (int) v);
+            case UINT -> out.integer(v & 0xffffffffL, ValueWriter.Base.DEC);
+            case LONG -> out.integer(v, ValueWriter.Base.DEC);
+            case ULONG -> out.integer(v, ValueWriter.Base.UDEC);
+            case HEX -> out.integer(v, ValueWriter.Base.HEX);
+            case OCT -> out.integer(v & 0xffffffffL, ValueWriter.Base.OCT);
+            case DIRFD -> ctx.dirfd(out, (int) v);
+            case SIGNAL -> XlatFormat.signal(out, (int) v);
+            case PTR -> out.pointer(v);
+            case PATH -> string(out, v, Quoting.PATH_MAX, true);
+            case STR -> string(out, v, stringLimit + 1, false);
+        }
+    }
+
+    /** {@code NULL} or {@code 0x...}, as strace prints an address. */
+    public static void pointer(StringBuilder out, long v) {
+        if (v == 0) {
+            out.append("NULL");
+        } else {
+            out.append("0x").append(Long.toHexString(v));
+        }
+    }
+
+    private void string(ValueWriter out, long address, int max, boolean path) {
+        if (address == 0) {
+            out.pointer(0);
+            return;
+        }
+        int n = ctx.readCString(address, buf, max);
+        if (n < 0) {
+            out.unreadable(address);
+        } else if (path) {
+            Quoting.path(out, buf, 0, n);
+        } else {
+            Quoting.cString(out, buf, 0, n, stringLimit);
+        }
+    }
+
+    private void buffer(ValueWriter out, long address, long length) {
+        if (address == 0 && length != 0) {
+            out.pointer(0);
+            return;
+        }
+        // One byte beyond the limit, as strace reads: with -s 0 an unreadable buffer still shows
+        // as its address.
+        int want = (int) Math.min(Long.compareUnsigned(length, stringLimit) > 0 ? stringLimit + 1L : length,
+                buf.length);
+        if (want != 0 && !ctx.readFully(address, buf, 0, want)) {
+            out.unreadable(address);
+            return;
+        }
+        Quoting.buffer(out, buf, 0, length, stringLimit);
+    }
+
+    /**
+     * An argv or (with -v) envp array: its strings up to the NULL pointer, after -s of them
+     * {@code ...}; when a pointer cannot be read, {@code ... /* 0xADDR *\/} with the address of
+     * that pointer (only the address when not even the first can be read).
+     */
+    private void argv(ValueWriter out, long address) {
+        if (address == 0) {
+            out.pointer(0);
+            return;
+        }
+        byte[] word = new byte[8];
+        for (long n = 0, at = address, prev = 0; ; n++, prev = at, at += 8) {
+            if (Long.compareUnsigned(at, prev) < 0 || !ctx.readFully(at, word, 0, 8)) {
+                if (n == 0) {
+                    out.unreadable(at);
+                    return;
+                }
+                // %#llx: 0 (after a wrap-around) without the 0x.
+                out.elided();
+                out.comment(at == 0 ? "0" : "0x" + Long.toHexString(at));
+                break;
+            }
+            if (n == 0) {
+                out.beginArray();
+            }
+            long p = littleEndian(word);
+            if (p == 0) {
+                break;
+            }
+            if (n >= stringLimit && !ctx.verbose()) {
+                out.elided();
+                break;
+            }
+            string(out, p, stringLimit + 1, false);
+        }
+        out.endArray();
+    }
+
+    /**
+     * An environment without -v: its address and {@code /* N vars *\/}, the pointers before the
+     * NULL one; {@code , unterminated} when a pointer could not be read before it, and no comment
+     * when not even the first could be.
+     */
+    private void envp(ValueWriter out, long address) {
+        out.pointer(address);
+        if (address == 0) {
+            return;
+        }
+        byte[] word = new byte[8];
+        long count = 0;
+        long at = address, prev = 0;
+        boolean unterminated = false;
+        for (; Long.compareUnsigned(at, prev) > 0; prev = at, at += 8, count++) {
+            if (!ctx.readFully(at, word, 0, 8)) {
+                if (count == 0) {
+                    return;
+                }
+                unterminated = true;
+                break;
+            }
+            if (littleEndian(word) == 0) {
+                break;
+            }
+        }
+        // An array that runs up to the end of the address space has no end either.
+        unterminated |= Long.compareUnsigned(at, prev) < 0;
+        out.comment(count + (count == 1 ? " var" : " vars") + (unterminated ? ", unterminated" : ""));
+    }
+
+    private static long littleEndian(byte[] b) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (b[i] & 0xff);
+        }
+        return v;
+    }
+}
