@@ -5,6 +5,7 @@ import io.jtrace.decode.XlatFormat;
 import io.jtrace.cli.output.Sink;
 import io.jtrace.engine.LaunchSpec;
 import io.jtrace.engine.TraceException;
+import io.jtrace.engine.TraceFailure;
 import io.jtrace.engine.Tracer;
 import io.jtrace.syscalls.SyscallTable;
 
@@ -214,7 +215,7 @@ public final class Main {
         LaunchSpec spec = null;
         if (!options.command().isEmpty()) {
             String prog = options.command().getFirst();
-            String path = resolve(prog);
+            String path = LaunchSpec.resolve(prog);
             if (path == null) {
                 messages.error("Can't stat '" + prog + "': No such file or directory");
                 return 1;
@@ -257,12 +258,12 @@ public final class Main {
                 List<Integer> tids = options.followForks() ? tracer.attach(pid) : tracer.attachThread(pid);
                 tracees += tids.size();
             } catch (TraceException e) {
-                messages.error("attach: ptrace(PTRACE_SEIZE, " + pid + "): " + e.getMessage());
+                messages.error(e.getMessage());
             }
         }
         if (spec != null) {
             try {
-                launched = tracer.launch(spec);
+                launched = tracer.launchUnchecked(spec);
                 tracees++;
             } catch (TraceException e) {
                 messages.error(e.getMessage());
@@ -286,6 +287,8 @@ public final class Main {
             tracer.awaitIdle();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (TraceFailure e) {
+            // reported below, once the output is flushed
         }
         closeOutput(printer, pipeCommand);
         if (tracer.failure() != null) {
@@ -374,21 +377,6 @@ public final class Main {
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
-    }
-
-    /** strace's lookup of PROG: a name with a slash is taken as is, others searched in PATH. */
-    static String resolve(String prog) {
-        if (prog.contains("/")) {
-            return Files.exists(Path.of(prog)) ? prog : null;
-        }
-        String pathVar = System.getenv("PATH");
-        for (String dir : (pathVar == null ? "/bin:/usr/bin" : pathVar).split(":", -1)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, prog);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return null;
     }
 
     /**

@@ -102,7 +102,8 @@ final class StracePrinter implements TraceListener {
                 options.decodeFds(), () -> current.tid(), memory);
         this.writer = new TextWriter(text, options.hex());
         this.shared = traceSink == null ? null : new Output(traceSink);
-        formatter.warnings(w -> warnings.add(new Warning(text.length(), w)));
+        formatter.warnings(w -> warnings.add(new Warning(
+                formatter.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
         this.interactive = interactive;
     }
 

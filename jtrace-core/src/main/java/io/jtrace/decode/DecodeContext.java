@@ -268,6 +268,27 @@ public final class DecodeContext {
     }
 
     /**
+     * Whether the read going on decides whether another item follows, so that strace reads it
+     * before it prints the separator (the next pointer of an argv array), rather than after (as
+     * for the next argument or array element). A warning about it goes before the separator then.
+     */
+    public boolean readBeforeSeparator() {
+        return readBeforeSeparator;
+    }
+
+    private boolean readBeforeSeparator;
+
+    /** As {@link #readFully}, for a read that comes before the separator (see {@link #readBeforeSeparator()}). */
+    public boolean readFullyBeforeSeparator(long address, byte[] dst, int off, int len) {
+        readBeforeSeparator = true;
+        try {
+            return readFully(address, dst, off, len);
+        } finally {
+            readBeforeSeparator = false;
+        }
+    }
+
+    /**
      * Reads {@code len} bytes whole, as strace's umoven: false when they cannot all be read, with
      * strace's warning when some could.
      */

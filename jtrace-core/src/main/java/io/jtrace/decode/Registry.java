@@ -32,29 +32,26 @@ final class Registry {
         arg(name, (out, value, call, ctx) -> out.text(sb -> d.decode(sb, value, call, ctx)));
     }
 
-    /** A whole-call decoder that still appends strace's text itself, separators and all. */
+    /**
+     * A whole-call decoder that still appends strace's text itself, separators and all. It appends
+     * straight into the text being written, so that strace's warnings land where they did.
+     */
     void textCall(String name, TextCallDecoder d) {
         call(name, new CallDecoder() {
             @Override
             public void entry(ValueWriter out, Call call, DecodeContext ctx) {
-                StringBuilder sb = new StringBuilder();
-                d.entry(sb, call, ctx);
-                if (!sb.isEmpty()) {
-                    out.text(o -> o.append(sb));
-                }
+                out.text(o -> d.entry(o, call, ctx));
             }
 
             @Override
             public void exit(ValueWriter out, Call call, DecodeContext ctx) {
-                StringBuilder sb = new StringBuilder();
-                d.exit(sb, call, ctx);
-                // The text decoders close the parenthesis themselves; the renderer does now.
-                if (!sb.isEmpty() && sb.charAt(sb.length() - 1) == ')') {
-                    sb.setLength(sb.length() - 1);
-                }
-                if (!sb.isEmpty()) {
-                    out.text(o -> o.append(sb));
-                }
+                out.text(o -> {
+                    d.exit(o, call, ctx);
+                    // The text decoders close the parenthesis themselves; the renderer does now.
+                    if (!o.isEmpty() && o.charAt(o.length() - 1) == ')') {
+                        o.setLength(o.length() - 1);
+                    }
+                });
             }
 
             @Override
@@ -64,6 +61,18 @@ final class Registry {
 
             @Override
             public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
+                if (out instanceof TextWriter text) {
+                    // Straight into the line, for the warnings; nothing is written when it declines.
+                    StringBuilder o = text.builder();
+                    int start = o.length();
+                    if (!d.result(o, call, ctx)) {
+                        return false;
+                    }
+                    if (o.length() >= start + 2 && o.charAt(start) == '=' && o.charAt(start + 1) == ' ') {
+                        o.delete(start, start + 2);
+                    }
+                    return true;
+                }
                 StringBuilder sb = new StringBuilder();
                 if (!d.result(sb, call, ctx)) {
                     return false;

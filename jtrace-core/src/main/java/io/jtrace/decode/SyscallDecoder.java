@@ -43,6 +43,21 @@ public final class SyscallDecoder {
         this.decodeFds = decodeFds > 0;
     }
 
+    /**
+     * A decoder with {@code options}, reading tracee memory through {@code memory}; {@code tid} names
+     * the thread being decoded, for what -y reads of its descriptors in /proc. The constant style of
+     * the options applies to every decoder of this JVM (it is strace's one -X).
+     */
+    public SyscallDecoder(DecodeOptions options, java.util.function.IntSupplier tid, Memory memory) {
+        this(options.stringLimit(), options.hex(), options.verbose(), options.decodeFds(), tid, memory);
+        XlatFormat.configure(options.constants());
+    }
+
+    /** @see DecodeContext#readBeforeSeparator() */
+    public boolean readBeforeSeparator() {
+        return ctx.readBeforeSeparator();
+    }
+
     /** @see DecodeContext#warnings */
     public void warnings(java.util.function.Consumer<String> sink) {
         ctx.warnings(sink);
@@ -272,7 +287,9 @@ public final class SyscallDecoder {
         }
         byte[] word = new byte[8];
         for (long n = 0, at = address, prev = 0; ; n++, prev = at, at += 8) {
-            if (Long.compareUnsigned(at, prev) < 0 || !ctx.readFully(at, word, 0, 8)) {
+            // strace reads each pointer after the previous string, before the separator it decides.
+            boolean wrapped = Long.compareUnsigned(at, prev) < 0;
+            if (wrapped || !(n == 0 ? ctx.readFully(at, word, 0, 8) : ctx.readFullyBeforeSeparator(at, word, 0, 8))) {
                 if (n == 0) {
                     out.unreadable(at);
                     return;
@@ -313,7 +330,8 @@ public final class SyscallDecoder {
         long at = address, prev = 0;
         boolean unterminated = false;
         for (; Long.compareUnsigned(at, prev) > 0; prev = at, at += 8, count++) {
-            if (!ctx.readFully(at, word, 0, 8)) {
+            // Read after the address is printed, before its comment: a warning goes right after it.
+            if (!ctx.readFullyBeforeSeparator(at, word, 0, 8)) {
                 if (count == 0) {
                     return;
                 }

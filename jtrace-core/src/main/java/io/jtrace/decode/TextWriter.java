@@ -28,6 +28,17 @@ public final class TextWriter implements ValueWriter {
         return out;
     }
 
+    /**
+     * Where the next item will start: after the separator it will be given. strace prints a
+     * separator before it reads the next value, so a warning about that read goes there.
+     */
+    public int nextItemOffset() {
+        return out.length() + (inText || attached || counts[depth] == 0 ? 0 : 2);
+    }
+
+    /** Text of a decoder not yet written to values is being appended: it places its own separators. */
+    private boolean inText;
+
     /** Starts again with an empty list, writing on after what the builder holds. */
     public TextWriter reset() {
         depth = 0;
@@ -222,6 +233,11 @@ public final class TextWriter implements ValueWriter {
     @Override
     public void text(java.util.function.Consumer<StringBuilder> text) {
         item();
-        text.accept(out);
+        inText = true;
+        try {
+            text.accept(out);
+        } finally {
+            inText = false;
+        }
     }
 }

@@ -8,8 +8,10 @@ import io.jtrace.abi.SigInfo;
 import io.jtrace.bindings.SyscallInfo;
 import io.jtrace.bindings.Wait;
 import io.jtrace.engine.TraceEvent.ChildKind;
+import io.jtrace.syscalls.AuditArch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ import java.util.concurrent.BlockingQueue;
 final class Engine {
     private static final int SIGTRAP = 5, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22;
     private static final int SYSCALL_STOP = SIGTRAP | 0x80;
-    private static final long NR_CLONE = 56, NR_CLONE3 = 435;
+    private static final long NR_CLONE = 56, NR_CLONE3 = 435, NR_EXECVE = 59, NR_EXECVEAT = 322;
+    private static final int PATH_MAX = 4096;
     private static final long CLONE_THREAD = 0x10000;
     private static final int WAIT_ANY = Wait.WALL | Wait.WNOTHREAD;
 
@@ -48,6 +51,8 @@ final class Engine {
     private volatile int traced;
     private volatile boolean shutdown;
     private volatile Throwable failure;
+    /** The tracer thread has ended: nothing it traced is traced any more. */
+    private volatile boolean dead;
     private Kernel kernel;
     private Tracee handle;
     private Launcher launcher;
@@ -118,16 +123,25 @@ final class Engine {
         }
     }
 
+    /** Waits until nothing is traced; throws {@link TraceFailure} if a listener or the engine failed. */
     void awaitIdle() throws InterruptedException {
         synchronized (idleLock) {
-            while (traced != 0 && failure == null) {
+            while (traced != 0 && !dead) {
                 idleLock.wait();
             }
+        }
+        Throwable f = failure;
+        if (f != null) {
+            throw new TraceFailure(dead ? "the tracer thread failed: " + f : "a listener threw " + f
+                    + "; every tracee was detached", f);
         }
     }
 
     void fail(Throwable t) {
-        failure = t;
+        if (failure == null) {
+            failure = t;
+        }
+        dead = true;
         synchronized (idleLock) {
             idleLock.notifyAll();
         }
@@ -162,7 +176,8 @@ final class Engine {
         t.syscallArgs = s.info().args.clone();
         t.origin = TraceEvent.Origin.LAUNCHED;
         emit(new TraceEvent.Attached(pid, pid, t.origin), t, true);
-        emit(new TraceEvent.SyscallEntry(pid, pid, s.info().arch, t.syscallNr, t.syscallArgs,
+        t.execFilename = spec.executable();
+        emit(new TraceEvent.SyscallEntry(pid, pid, AuditArch.of(s.info().arch), t.syscallNr, t.syscallArgs,
                 s.info().instructionPointer, s.info().stackPointer), t, true);
         resume(t);
         publish();
@@ -171,15 +186,15 @@ final class Engine {
 
     List<Integer> attach(int pid, boolean allThreads) throws TraceException {
         if (table.process(pid) != null || table.thread(pid) != null) {
-            throw new TraceException("process " + pid + " is already traced", Errnos.EPERM);
+            throw new TraceException(seizeFailed(pid, Errnos.EPERM) + " (already traced here)", Errnos.EPERM);
         }
         // The JDK's reaper thread waits for every child ProcessBuilder started, and a wait from any
         // thread of the tracer's process sees ptrace stops: it would take them as the child's exit,
         // leaving the child stopped for good while Process reports it dead.
         ProcStatus status = ProcStatus.read(pid);
         if (status != null && status.ppid() == kernel.getpid()) {
-            throw new TraceException("process " + pid + " is a child of this JVM, whose process reaper would take "
-                    + "its ptrace stops", Errnos.EPERM);
+            throw new TraceException(seizeFailed(pid, Errnos.EPERM) + " (a child of this JVM, whose process "
+                    + "reaper would take its ptrace stops)", Errnos.EPERM);
         }
         Path tasks = Path.of("/proc", Integer.toString(pid), "task");
         List<Integer> seized = new ArrayList<>();
@@ -194,7 +209,7 @@ final class Engine {
                 long r = kernel.ptrace(Ptrace.SEIZE, tid, 0, ptraceOptions());
                 if (r < 0) {
                     if (seized.isEmpty() && tid == pid) {
-                        throw new TraceException(ErrnoExceptions.reason((int) -r), (int) -r);
+                        throw new TraceException(seizeFailed(pid, (int) -r), (int) -r);
                     }
                     continue; // a thread that exited meanwhile
                 }
@@ -206,6 +221,11 @@ final class Engine {
         }
         publish();
         return seized;
+    }
+
+    /** strace's words for a failed attach: {@code attach: ptrace(PTRACE_SEIZE, 42): No such process}. */
+    private static String seizeFailed(int pid, int errno) {
+        return "attach: ptrace(PTRACE_SEIZE, " + pid + "): " + ErrnoExceptions.reason(errno);
     }
 
     private static int tgidOf(int tid) {
@@ -220,9 +240,10 @@ final class Engine {
                 tids.add(Integer.parseInt(p.getFileName().toString()));
             }
         } catch (NoSuchFileException e) {
-            throw new TraceException(ErrnoExceptions.reason(Errnos.ESRCH), Errnos.ESRCH);
+            throw new TraceException(seizeFailed(pid, Errnos.ESRCH), Errnos.ESRCH);
         } catch (IOException | NumberFormatException e) {
-            throw new TraceException("cannot list the threads of process " + pid + ": " + e.getMessage(), Errnos.EIO);
+            throw new TraceException("attach: cannot list the threads of process " + pid + ": " + e.getMessage(),
+                    Errnos.EIO);
         }
         tids.sort(null);
         return tids;
@@ -337,8 +358,13 @@ final class Engine {
                 t.inSyscall = true;
                 t.syscallNr = info.nr;
                 t.syscallArgs = info.args.clone();
+                AuditArch arch = AuditArch.of(info.arch);
+                if (arch == AuditArch.X86_64 && (info.nr == NR_EXECVE || info.nr == NR_EXECVEAT)) {
+                    // The name is in the memory the exec replaces: read it now, for the Exec event.
+                    t.execFilename = readString(t.tid, t.syscallArgs[info.nr == NR_EXECVE ? 0 : 1]);
+                }
                 if (!t.hidden) {
-                    emit(new TraceEvent.SyscallEntry(t.tid, pid, info.arch, info.nr, t.syscallArgs,
+                    emit(new TraceEvent.SyscallEntry(t.tid, pid, arch, info.nr, t.syscallArgs,
                             info.instructionPointer, info.stackPointer), t, true);
                 }
             }
@@ -347,8 +373,8 @@ final class Engine {
                 long[] args = t.inSyscall ? t.syscallArgs : null;
                 t.inSyscall = false;
                 if (!t.hidden) {
-                    emit(new TraceEvent.SyscallExit(t.tid, pid, info.arch, nr, args, info.rval, info.isError),
-                            t, true);
+                    emit(new TraceEvent.SyscallExit(t.tid, pid, AuditArch.of(info.arch), nr,
+                            args, info.rval, info.isError), t, true);
                 }
                 if (t.launching && nr == Launcher.NR_EXECVE && info.isError) {
                     // The program could not be executed: end the trampoline as strace's child ends.
@@ -380,11 +406,17 @@ final class Engine {
             }
             case Ptrace.EVENT_EXEC -> {
                 int former = (int) eventMessage(t);
+                // After an exec from another thread the stop comes under the leader's tid, but the
+                // name was read at the caller's execve entry.
+                ThreadState caller = former > 0 ? table.thread(former) : null;
+                byte[] filename = caller != null && caller.execFilename != null ? caller.execFilename : t.execFilename;
                 if (former > 0 && former != t.tid) {
                     t = table.takeOverLeader(former, t.tid);
                 }
                 t.launching = false;
-                emit(new TraceEvent.Exec(t.tid, t.process.pid, former > 0 ? former : t.tid), t, true);
+                t.execFilename = null;
+                emit(new TraceEvent.Exec(t.tid, t.process.pid, former > 0 ? former : t.tid,
+                        filename == null ? "" : new String(filename, StandardCharsets.UTF_8), commandLine(t.tid)), t, true);
             }
             case Ptrace.EVENT_EXIT -> emit(new TraceEvent.Exiting(t.tid, t.process.pid, (int) eventMessage(t)), t, true);
             case Ptrace.EVENT_STOP -> {
@@ -397,6 +429,40 @@ final class Engine {
             default -> { } // vfork-done, seccomp
         }
         resume(t);
+    }
+
+    /** A NUL-terminated string of at most PATH_MAX bytes in the tracee's memory; empty when unreadable. */
+    private byte[] readString(int tid, long address) {
+        byte[] buf = new byte[PATH_MAX];
+        int done = 0;
+        while (done < buf.length) {
+            long at = address + done;
+            int chunk = (int) Math.min(buf.length - done, 4096 - (at & 4095));
+            long n = kernel.readMemory(tid, at, buf, done, chunk);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = done; i < done + n; i++) {
+                if (buf[i] == 0) {
+                    return java.util.Arrays.copyOf(buf, i);
+                }
+            }
+            done += (int) n;
+        }
+        return java.util.Arrays.copyOf(buf, done);
+    }
+
+    /** The arguments of the program thread {@code tid} runs, from /proc; empty when unreadable. */
+    private static List<String> commandLine(int tid) {
+        try {
+            List<String> argv = new ArrayList<>();
+            for (byte[] a : LaunchSpec.splitNul(Files.readAllBytes(Path.of("/proc", Integer.toString(tid), "cmdline")))) {
+                argv.add(new String(a, StandardCharsets.UTF_8));
+            }
+            return argv;
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private long eventMessage(ThreadState t) {
@@ -478,10 +544,12 @@ final class Engine {
         handle.bind(t, stopped);
         try {
             listener.onEvent(event, handle);
-        } catch (RuntimeException e) {
-            // A listener's bug must not leave a tracee stopped: remember it and go on.
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            // A listener's bug must neither leave a tracee stopped nor let the trace go on unseen:
+            // every tracee is let go, and awaitIdle reports the exception once they are.
             if (failure == null) {
                 failure = e;
+                detachAll();
             }
         } finally {
             handle.unbind();

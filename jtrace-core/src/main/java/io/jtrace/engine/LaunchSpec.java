@@ -48,6 +48,70 @@ public record LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env,
                 s.ignored(), s.blocked());
     }
 
+    /**
+     * Runs {@code command}: its first word is looked up as strace looks up its PROG (a name with a
+     * slash as it is, others in PATH), and the rest are its arguments; everything else as
+     * {@link #inheriting(String, List)}.
+     *
+     * @throws TraceException {@code Can't stat 'NAME': No such file or directory} when it is not found
+     */
+    public static LaunchSpec command(List<String> command) throws TraceException {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("no command to run");
+        }
+        String prog = command.getFirst();
+        String path = resolve(prog);
+        if (path == null) {
+            throw new TraceException("Can't stat '" + prog + "': No such file or directory", ENOENT);
+        }
+        return inheriting(path, command);
+    }
+
+    /** As {@link #command(List)}. */
+    public static LaunchSpec command(String... command) throws TraceException {
+        return command(List.of(command));
+    }
+
+    /**
+     * strace's lookup of PROG: a name with a slash is taken as it is if it exists; others are
+     * searched in PATH for an executable regular file. Null when not found.
+     */
+    public static String resolve(String prog) {
+        if (prog.contains("/")) {
+            return Files.exists(Path.of(prog)) ? prog : null;
+        }
+        String pathVar = System.getenv("PATH");
+        for (String dir : (pathVar == null ? "/bin:/usr/bin" : pathVar).split(":", -1)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, prog);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+
+    private static final int ENOENT = 2, EACCES = 13;
+
+    /**
+     * Fails as strace would report the program's start failing: a file that is not there, or one
+     * this process may not execute (a directory, no execute permission).
+     */
+    static void checkExecutable(byte[] executable) throws TraceException {
+        String name = new String(executable, StandardCharsets.UTF_8);
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new TraceException("Can't stat '" + name + "': No such file or directory", ENOENT);
+        }
+        if (!Files.exists(path)) {
+            throw new TraceException("Can't stat '" + name + "': No such file or directory", ENOENT);
+        }
+        if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
+            throw new TraceException("exec: Permission denied", EACCES);
+        }
+    }
+
     /** This process's environment as it was passed in, byte for byte. */
     static List<byte[]> environment() {
         try {

@@ -8,6 +8,8 @@ final class ThreadState {
     boolean inSyscall;
     long syscallNr = -1;
     long[] syscallArgs;
+    /** The file name of the execve in progress, read at its entry for the Exec event. */
+    byte[] execFilename;
     /** The signal to deliver when resuming from the current stop. */
     int resumeSignal;
     /** Resumed with PTRACE_LISTEN: in a group-stop, not in a ptrace-stop. */

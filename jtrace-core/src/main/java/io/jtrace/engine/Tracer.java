@@ -59,8 +59,24 @@ public final class Tracer implements AutoCloseable {
         }
     }
 
-    /** Starts a program under trace. Returns its pid; it is stopped at its execve until events flow. */
+    /**
+     * Starts a program under trace. Returns its pid; it is stopped at its execve until events flow.
+     *
+     * @throws TraceException when the program cannot be started, with strace's words for it:
+     *                        {@code Can't stat '/nonexistent': No such file or directory} for a
+     *                        file that is not there, {@code exec: Permission denied} for one that
+     *                        cannot be executed; or when the launch itself failed
+     */
     public int launch(LaunchSpec spec) throws TraceException {
+        LaunchSpec.checkExecutable(spec.executable());
+        return launchUnchecked(spec);
+    }
+
+    /**
+     * Starts a program under trace as strace does, without looking at the file first: when it cannot
+     * be executed, the listener sees its execve fail, and the process then exits with status 1.
+     */
+    public int launchUnchecked(LaunchSpec spec) throws TraceException {
         return call(() -> engine.launch(spec));
     }
 
@@ -113,12 +129,25 @@ public final class Tracer implements AutoCloseable {
         callUnchecked(engine::detachAll);
     }
 
-    /** Blocks until nothing is traced any more: every tracee exited or was detached. */
+    /**
+     * Blocks until nothing is traced any more: every tracee exited or was detached.
+     *
+     * @throws TraceFailure when a listener threw (the tracees were all detached because of it) or
+     *                      the tracer thread failed
+     */
     public void awaitIdle() throws InterruptedException {
-        engine.awaitIdle();
+        try {
+            engine.awaitIdle();
+        } catch (TraceFailure f) {
+            failureThrown = true;
+            throw f;
+        }
     }
 
-    /** Whether the engine stopped on an internal error; the error, or null. */
+    /** {@link #awaitIdle} has thrown the failure: {@link #close} need not again. */
+    private volatile boolean failureThrown;
+
+    /** What made tracing end early (a listener's exception, or the engine's), or null. */
     public Throwable failure() {
         return engine.failure();
     }
@@ -129,9 +158,16 @@ public final class Tracer implements AutoCloseable {
             return;
         }
         detachAll();
-        awaitIdle();
-        callUnchecked(engine::shutdown);
-        thread.join(1000);
+        try {
+            engine.awaitIdle();
+        } catch (TraceFailure f) {
+            if (!failureThrown) {
+                throw f;
+            }
+        } finally {
+            callUnchecked(engine::shutdown);
+            thread.join(1000);
+        }
     }
 
     /** Runs {@code body}, which cannot fail with a TraceException, on the tracer thread. */

@@ -9,7 +9,9 @@ import java.util.Optional;
 public enum AuditArch {
     X86_64(0xc000003e, "x86_64.tsv"),
     I386(0x40000003, null),
-    AARCH64(0xc00000b7, null);
+    AARCH64(0xc00000b7, null),
+    /** A value none of the above has. */
+    UNKNOWN(0, null);
 
     private final int value;
     private final String tableResource;
@@ -32,10 +34,15 @@ public enum AuditArch {
         return Optional.ofNullable(tableResource);
     }
 
+    /** The arch with this {@code AUDIT_ARCH_*} value, {@link #UNKNOWN} when it is none of ours. */
+    public static AuditArch of(int value) {
+        return fromValue(value).orElse(UNKNOWN);
+    }
+
     /** The arch with this {@code AUDIT_ARCH_*} value, if it is one of ours. */
     public static Optional<AuditArch> fromValue(int value) {
         for (AuditArch arch : values()) {
-            if (arch.value == value) {
+            if (arch.value == value && arch != UNKNOWN) {
                 return Optional.of(arch);
             }
         }

@@ -1,5 +1,6 @@
 package io.jtrace.engine;
 
+import io.jtrace.testsupport.Fixtures;
 import io.jtrace.testsupport.Lifecycles;
 import io.jtrace.testsupport.TraceSession;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 class ExecFromThreadTest {
     private static final long NR_EXECVE = 59;
 
+    /** An Exec event with the program left out, to compare the order of events. */
+    private static TraceEvent exec(int tid, int pid, int formerTid) {
+        return new TraceEvent.Exec(tid, pid, formerTid, "", List.of());
+    }
+
+    private static TraceEvent withoutProgram(TraceEvent e) {
+        return e instanceof TraceEvent.Exec x ? exec(x.tid(), x.pid(), x.formerTid()) : e;
+    }
+
     @Test
     void theExecingThreadTakesOverTheLeadersTid() throws Exception {
         try (TraceSession s = TraceSession.start(true)) {
@@ -32,15 +42,23 @@ class ExecFromThreadTest {
             assertEquals(TraceEvent.ChildKind.CLONE, clones.getFirst().kind());
             int thread = clones.getFirst().child();
 
+            List<TraceEvent.Exec> execs = s.recorder.events(TraceEvent.Exec.class);
+            assertEquals(2, execs.size(), "execs: " + execs);
+            assertEquals(Fixtures.path("exec_thread").toString(), execs.get(0).filename());
+            assertEquals(List.of("exec_thread"), execs.get(0).argv());
+            // The thread's own execve: the name it passed, and the new image's arguments.
+            assertEquals("/proc/self/exe", execs.get(1).filename());
+            assertEquals("after", execs.get(1).argv().getLast());
             List<TraceEvent> leader = s.recorder.eventsOf(pid).stream()
                     .filter(e -> !(e instanceof TraceEvent.SyscallEntry || e instanceof TraceEvent.SyscallExit))
+                    .map(ExecFromThreadTest::withoutProgram)
                     .toList();
             assertEquals(List.of(
                     new TraceEvent.Attached(pid, pid, TraceEvent.Origin.LAUNCHED),
-                    new TraceEvent.Exec(pid, pid, pid),
+                    exec(pid, pid, pid),
                     new TraceEvent.NewChild(pid, pid, TraceEvent.ChildKind.CLONE, thread),
                     new TraceEvent.Exiting(pid, pid, 0), // the old leader, killed by the exec
-                    new TraceEvent.Exec(pid, pid, thread),
+                    exec(pid, pid, thread),
                     new TraceEvent.Exiting(pid, pid, 0),
                     new TraceEvent.Exited(pid, pid, 0)), leader, "non-syscall events of tid " + pid);
 
@@ -49,7 +67,7 @@ class ExecFromThreadTest {
             assertEquals(new TraceEvent.Attached(thread, pid, TraceEvent.Origin.FOLLOWED), threadLife.getFirst());
             TraceEvent.SyscallEntry execEntry = assertInstanceOf(TraceEvent.SyscallEntry.class, threadLife.getLast());
             assertEquals(NR_EXECVE, execEntry.nr());
-            int exec = events.indexOf(new TraceEvent.Exec(pid, pid, thread));
+            int exec = events.indexOf(execs.get(1));
             TraceEvent.SyscallExit execExit = assertInstanceOf(TraceEvent.SyscallExit.class,
                     events.subList(exec + 1, events.size()).stream().filter(e -> e.tid() == pid).findFirst().orElseThrow());
             assertEquals(NR_EXECVE, execExit.nr(), "the execve returns in the tid it took over");

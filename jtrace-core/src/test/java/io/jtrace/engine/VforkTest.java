@@ -21,7 +21,8 @@ class VforkTest {
             s.assertNoFailure();
             int child = vforkedChild(s, pid);
             List<TraceEvent> life = s.recorder.eventsOf(child);
-            assertTrue(life.contains(new TraceEvent.Exec(child, child, child)), "the child's exec: " + life);
+            assertTrue(life.contains(new TraceEvent.Exec(child, child, child, "/bin/true", List.of("true"))),
+                    "the child's exec: " + life);
             assertEquals(new TraceEvent.Exited(child, child, 0), life.getLast());
             assertEquals(new TraceEvent.Exited(pid, pid, 0), s.recorder.eventsOf(pid).getLast());
             Lifecycles.assertEveryThreadAttachedAndEndedOnce(s.recorder.events(), Set.of());

@@ -1,0 +1,47 @@
+package io.jtrace.decode;
+
+/**
+ * How much decoders read and how they spell values: strace's {@code -s}, {@code -x}/{@code -xx},
+ * {@code -v}, {@code -y}/{@code -yy}/{@code --decode-fds} and {@code -X}.
+ *
+ * @param stringLimit the longest string shown whole, and the most array elements shown ({@code -s})
+ * @param hex         how strings are escaped
+ * @param verbose     structures, arrays and environments in full ({@code -v})
+ * @param decodeFds   what is shown of descriptors beyond their number: a set of {@link #FDS_PATH},
+ *                    {@link #FDS_SOCKET}, {@link #FDS_DEV} and {@link #FDS_PIDFD}; 0 for none
+ * @param constants   how named constants are spelled ({@code -X})
+ */
+public record DecodeOptions(int stringLimit, Quoting.HexStyle hex, boolean verbose, int decodeFds,
+                            XlatFormat.Style constants) {
+    /** --decode-fds kinds: -y is PATH, -yy all four. */
+    public static final int FDS_PATH = DecodeContext.FDS_PATH, FDS_SOCKET = DecodeContext.FDS_SOCKET,
+            FDS_DEV = DecodeContext.FDS_DEV, FDS_PIDFD = DecodeContext.FDS_PIDFD, FDS_ALL = DecodeContext.FDS_ALL;
+
+    /** strace's defaults: 32-byte strings, octal escapes, abbreviated structures, plain descriptors. */
+    public static final DecodeOptions DEFAULTS = new DecodeOptions(32, Quoting.HexStyle.NONE, false, 0,
+            XlatFormat.Style.ABBREV);
+
+    public DecodeOptions {
+        if (stringLimit < 0) {
+            throw new IllegalArgumentException("negative string limit " + stringLimit);
+        }
+        if ((decodeFds & ~FDS_ALL) != 0) {
+            throw new IllegalArgumentException("unknown descriptor detail bits 0x" + Integer.toHexString(decodeFds));
+        }
+    }
+
+    /** These options with {@code stringLimit}. */
+    public DecodeOptions withStringLimit(int limit) {
+        return new DecodeOptions(limit, hex, verbose, decodeFds, constants);
+    }
+
+    /** These options with descriptors shown as {@code kinds} asks ({@code FDS_*} bits). */
+    public DecodeOptions withDecodeFds(int kinds) {
+        return new DecodeOptions(stringLimit, hex, verbose, kinds, constants);
+    }
+
+    /** These options with {@code -v} on or off. */
+    public DecodeOptions withVerbose(boolean on) {
+        return new DecodeOptions(stringLimit, hex, on, decodeFds, constants);
+    }
+}
