@@ -22,7 +22,7 @@ final class FcntlDecoders {
     private FcntlDecoders() {}
 
     static void register(Registry r) {
-        r.textCall("fcntl", new Fcntl());
+        r.call("fcntl", new Fcntl());
     }
 
     /** What the command does with the third argument, which decides when and how it prints. */
@@ -35,7 +35,7 @@ final class FcntlDecoders {
         AT_EXIT
     }
 
-    private static final class Fcntl implements TextCallDecoder {
+    private static final class Fcntl implements CallDecoder {
         private static int command(Call call) {
             return (int) call.arg(1);
         }
@@ -49,20 +49,21 @@ final class FcntlDecoders {
         }
 
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             int cmd = command(call);
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
             XlatFormat.value(out, Xlat.get("fcntlcmds"), cmd & 0xffffffffL);
+            if (third(cmd) == Third.AT_EXIT) {
+                out.separator();
+            }
             if (third(cmd) != Third.AT_ENTRY) {
                 return;
             }
-            out.append(", ");
             long arg = call.arg(2);
             switch (cmd) {
                 case F_SETFD -> XlatFormat.flags(out, Xlat.get("fdflags"), arg & 0xffffffffL);
-                case F_SETOWN -> out.append((int) arg);
-                case F_SETPIPE_SZ, F_DUPFD, F_DUPFD_CLOEXEC -> out.append(arg);
+                case F_SETOWN -> out.integer((int) arg, ValueWriter.Base.DEC);
+                case F_SETPIPE_SZ, F_DUPFD, F_DUPFD_CLOEXEC -> out.integer(arg, ValueWriter.Base.DEC);
                 case F_SETFL -> FileDecoders.openFlags(out, arg & 0xffffffffL);
                 case F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW -> flock(out, arg, false, ctx);
                 case F_SETOWN_EX -> ownerEx(out, arg, ctx);
@@ -70,64 +71,67 @@ final class FcntlDecoders {
                 case F_SETLEASE -> XlatFormat.value(out, Xlat.get("lockfcmds"), arg);
                 case F_ADD_SEALS -> XlatFormat.flags(out, Xlat.get("f_seals"), arg);
                 case F_SETSIG -> XlatFormat.signal(out, (int) arg);
-                default -> ProcessDecoders.hex(out, arg);
+                default -> out.integer(arg, ValueWriter.Base.HEX);
             }
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             int cmd = command(call);
             if (third(cmd) == Third.AT_EXIT) {
-                out.append(", ");
                 if (call.isError()) {
-                    DecodeContext.address(out, call.arg(2));
+                    out.pointer(call.arg(2));
                 } else if (cmd == F_GETOWN_EX) {
                     ownerEx(out, call.arg(2), ctx);
                 } else {
                     flock(out, call.arg(2), true, ctx);
                 }
             }
-            out.append(')');
         }
 
         @Override
-        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+        public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
             if (call.isError()) {
                 return false;
             }
             long rval = call.rval();
             switch (command(call)) {
                 case F_GETFL -> {
-                    hexResult(out, rval).append(" (flags ");
-                    XlatFormat.namesOnly(out, o -> FileDecoders.openFlags(o, rval & 0xffffffffL));
-                    out.append(')');
+                    out.integer(rval, ValueWriter.Base.HEX);
+                    out.beginNote("flags ");
+                    StringBuilder names = new StringBuilder();
+                    XlatFormat.namesOnly(names, o -> o.append(FileDecoders.openFlagsText(rval & 0xffffffffL)));
+                    out.symbol(names.toString(), rval & 0xffffffffL);
+                    out.endNote();
                 }
                 case F_GETFD, F_GET_SEALS -> {
                     if (rval == 0) {
                         return false;
                     }
                     boolean fd = command(call) == F_GETFD;
-                    hexResult(out, rval).append(fd ? " (flags " : " (seals ");
+                    out.integer(rval, ValueWriter.Base.HEX);
+                    out.beginNote(fd ? "flags " : "seals ");
                     XlatFormat.flags(out, XlatFormat.bare(fd ? "fdflags" : "f_seals"), rval);
-                    out.append(')');
+                    out.endNote();
                 }
                 case F_GETLEASE -> {
-                    hexResult(out, rval);
+                    out.integer(rval, ValueWriter.Base.HEX);
                     String name = Xlat.get("lockfcmds").nameOf(rval);
                     if (name != null) {
-                        out.append(" (").append(name).append(')');
+                        out.beginNote("");
+                        out.symbol(name, rval);
+                        out.endNote();
                     }
                 }
-                case F_DUPFD, F_DUPFD_CLOEXEC -> {
-                    // a new descriptor, with its path under -y
-                    out.append("= ");
-                    ctx.fd(out, (int) rval);
-                }
+                case F_DUPFD, F_DUPFD_CLOEXEC -> ctx.fd(out, (int) rval); // a new descriptor, with its path under -y
                 case F_GETSIG -> {
                     if (rval == 0) {
                         return false;
                     }
-                    out.append("= ").append(rval).append(" (").append(Signals.name((int) rval)).append(')');
+                    out.integer(rval, ValueWriter.Base.DEC);
+                    out.beginNote("");
+                    out.symbol(Signals.name((int) rval), rval);
+                    out.endNote();
                 }
                 default -> {
                     return false;
@@ -135,39 +139,43 @@ final class FcntlDecoders {
             }
             return true;
         }
-
-        private static StringBuilder hexResult(StringBuilder out, long rval) {
-            out.append("= ");
-            ProcessDecoders.hex(out, rval);
-            return out;
-        }
     }
 
     /** struct flock: {@code {l_type=F_RDLCK, l_whence=SEEK_SET, l_start=0, l_len=0}}, and l_pid for the GETLK commands. */
-    private static void flock(StringBuilder out, long address, boolean withPid, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, FLOCK_SIZE);
+    private static void flock(ValueWriter out, long address, boolean withPid, DecodeContext ctx) {
+        ByteBuffer b = ctx.read(address, FLOCK_SIZE);
         if (b == null) {
+            FileDecoders.unreadable(out, address);
             return;
         }
-        out.append("{l_type=");
+        out.beginStruct();
+        out.field("l_type");
         XlatFormat.value(out, Xlat.get("lockfcmds"), b.getShort(0) & 0xffff);
-        out.append(", l_whence=");
+        out.field("l_whence");
         XlatFormat.value(out, Xlat.get("whence_codes"), b.getShort(2) & 0xffff);
-        out.append(", l_start=").append(b.getLong(8)).append(", l_len=").append(b.getLong(16));
+        out.field("l_start");
+        out.integer(b.getLong(8), ValueWriter.Base.DEC);
+        out.field("l_len");
+        out.integer(b.getLong(16), ValueWriter.Base.DEC);
         if (withPid) {
-            out.append(", l_pid=").append(b.getInt(24));
+            out.field("l_pid");
+            out.integer(b.getInt(24), ValueWriter.Base.DEC);
         }
-        out.append('}');
+        out.endStruct();
     }
 
     /** struct f_owner_ex: {@code {type=F_OWNER_PID, pid=42}}. */
-    private static void ownerEx(StringBuilder out, long address, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, F_OWNER_EX_SIZE);
+    private static void ownerEx(ValueWriter out, long address, DecodeContext ctx) {
+        ByteBuffer b = ctx.read(address, F_OWNER_EX_SIZE);
         if (b == null) {
+            FileDecoders.unreadable(out, address);
             return;
         }
-        out.append("{type=");
+        out.beginStruct();
+        out.field("type");
         XlatFormat.value(out, Xlat.get("f_owner_types"), b.getInt(0) & 0xffffffffL);
-        out.append(", pid=").append(b.getInt(4)).append('}');
+        out.field("pid");
+        out.integer(b.getInt(4), ValueWriter.Base.DEC);
+        out.endStruct();
     }
 }

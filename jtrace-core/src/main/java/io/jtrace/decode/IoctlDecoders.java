@@ -21,7 +21,7 @@ final class IoctlDecoders {
     private IoctlDecoders() {}
 
     static void register(Registry r) {
-        r.textCall("ioctl", new Ioctl());
+        r.call("ioctl", new Ioctl());
     }
 
     /** How a terminal request's argument prints, and whether at entry or, filled in by the kernel, at exit. */
@@ -105,37 +105,35 @@ final class IoctlDecoders {
         return TERMINAL.getOrDefault(code, OTHER);
     }
 
-    private static final class Ioctl implements TextCallDecoder {
+    private static final class Ioctl implements CallDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
             requestName(out, (int) call.arg(1));
             Request r = request(call);
-            if (!r.atExit() && r.arg() != Arg.NONE) {
-                out.append(", ");
+            if (r.atExit()) {
+                out.separator();
+            } else if (r.arg() != Arg.NONE) {
                 argument(out, r.arg(), call.arg(2), ctx);
             }
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             Request r = request(call);
             if (r.atExit()) {
-                out.append(", ");
                 if (call.isError()) {
-                    DecodeContext.address(out, call.arg(2));
+                    out.pointer(call.arg(2));
                 } else {
                     argument(out, r.arg(), call.arg(2), ctx);
                 }
             }
-            out.append(')');
         }
     }
 
-    /** The request's names joined by {@code or}, else {@code _IOC(dir, type, nr, size)}. */
-    private static void requestName(StringBuilder out, int code) {
-        XlatFormat.styled(out, XlatFormat.hexString(code & 0xffffffffL), o -> requestSymbol(o, code));
+    /** The request's names joined by {@code or}, else {@code _IOC(dir, type, nr, size)}: one symbol. */
+    private static void requestName(ValueWriter out, int code) {
+        XlatFormat.styled(out, code & 0xffffffffL, XlatFormat.hexString(code & 0xffffffffL), o -> requestSymbol(o, code));
     }
 
     private static void requestSymbol(StringBuilder out, int code) {
@@ -154,26 +152,26 @@ final class IoctlDecoders {
         out.append("_IOC(");
         XlatFormat.flags(out, Xlat.get("ioctl_dirs"), code >>> IOC_DIRSHIFT);
         out.append(", ");
-        ProcessDecoders.hex(out, code >>> IOC_TYPESHIFT & 0xff);
+        XlatFormat.hex(out, code >>> IOC_TYPESHIFT & 0xff);
         out.append(", ");
-        ProcessDecoders.hex(out, code & 0xff);
+        XlatFormat.hex(out, code & 0xff);
         out.append(", ");
-        ProcessDecoders.hex(out, code >>> IOC_SIZESHIFT & ((1 << IOC_SIZEBITS) - 1));
+        XlatFormat.hex(out, code >>> IOC_SIZESHIFT & ((1 << IOC_SIZEBITS) - 1));
         out.append(')');
     }
 
-    private static void argument(StringBuilder out, Arg arg, long value, DecodeContext ctx) {
+    private static void argument(ValueWriter out, Arg arg, long value, DecodeContext ctx) {
         switch (arg) {
             case TCXONC -> XlatFormat.value(out, Xlat.get("tcxonc_options"), value);
             case TCFLSH -> XlatFormat.value(out, Xlat.get("tcflsh_options"), value);
-            case DECIMAL -> out.append((int) value);
-            case HEX -> ProcessDecoders.hex(out, value);
+            case DECIMAL -> out.integer((int) value, ValueWriter.Base.DEC);
+            case HEX -> out.integer(value, ValueWriter.Base.HEX);
             case CHAR -> {
                 ByteBuffer b = ctx.read(value, 1);
                 if (b == null) {
-                    DecodeContext.address(out, value);
+                    FileDecoders.unreadable(out, value);
                 } else {
-                    Quoting.quoteBuffer(out, b.array(), 0, 1, ctx.stringLimit(), ctx.hex());
+                    Quoting.buffer(out, b.array(), 0, 1, ctx.stringLimit());
                 }
             }
             case NONE -> { }
@@ -182,69 +180,89 @@ final class IoctlDecoders {
     }
 
     /** An argument that points at what the request reads or writes. */
-    private static void indirect(StringBuilder out, Arg arg, long address, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, arg.size);
+    private static void indirect(ValueWriter out, Arg arg, long address, DecodeContext ctx) {
+        ByteBuffer b = ctx.read(address, arg.size);
         if (b == null) {
+            FileDecoders.unreadable(out, address);
             return;
         }
         switch (arg) {
             case TERMIOS, TERMIOS2 -> {
+                out.beginStruct();
                 terminalFlags(out, b.getInt(0), b.getInt(4), b.getInt(8), b.getInt(12));
                 terminalTail(out, b, 16, 19, arg == Arg.TERMIOS2 ? 36 : -1, ctx);
+                out.endStruct();
             }
             case TERMIO -> {
+                out.beginStruct();
                 terminalFlags(out, b.getShort(0) & 0xffff, b.getShort(2) & 0xffff,
                         b.getShort(4) & 0xffff, b.getShort(6) & 0xffff);
                 terminalTail(out, b, 8, 8, -1, ctx);
+                out.endStruct();
             }
-            case WINSIZE -> out.append("{ws_row=").append(b.getShort(0) & 0xffff)
-                    .append(", ws_col=").append(b.getShort(2) & 0xffff)
-                    .append(", ws_xpixel=").append(b.getShort(4) & 0xffff)
-                    .append(", ws_ypixel=").append(b.getShort(6) & 0xffff).append('}');
+            case WINSIZE -> {
+                out.beginStruct();
+                String[] fields = {"ws_row", "ws_col", "ws_xpixel", "ws_ypixel"};
+                for (int i = 0; i < fields.length; i++) {
+                    out.field(fields[i]);
+                    out.integer(b.getShort(2 * i) & 0xffff, ValueWriter.Base.DEC);
+                }
+                out.endStruct();
+            }
             case MODEM -> {
-                out.append('[');
+                out.beginArray();
                 XlatFormat.flags(out, Xlat.get("modem_flags"), b.getInt(0) & 0xffffffffL);
-                out.append(']');
+                out.endArray();
             }
-            default -> out.append('[').append(b.getInt(0)).append(']');
+            default -> {
+                out.beginArray();
+                out.integer(b.getInt(0), ValueWriter.Base.DEC);
+                out.endArray();
+            }
         }
     }
 
     /**
      * The four flag words of struct termios (or termio), abbreviated as strace prints them without
-     * {@code -v}: the output delays and the character size always named, even when zero.
+     * {@code -v}: the output delays and the character size always named, even when zero. Each word
+     * is one symbol, built as strace spells it.
      */
-    private static void terminalFlags(StringBuilder out, long iflag, long oflag, long cflag, long lflag) {
+    private static void terminalFlags(ValueWriter out, long iflag, long oflag, long cflag, long lflag) {
         iflag &= 0xffffffffL;
         oflag &= 0xffffffffL;
         cflag &= 0xffffffffL;
         lflag &= 0xffffffffL;
-        out.append("{c_iflag=");
+        out.field("c_iflag");
         bits(out, "term_iflags", iflag);
-        out.append(", c_oflag=");
+        out.field("c_oflag");
+        StringBuilder text = new StringBuilder();
+        long left = oflag;
         for (String delay : new String[] {"nldly", "crdly", "tabdly", "bsdly", "vtdly", "ffdly"}) {
             Xlat table = Xlat.get("term_oflags_" + delay);
             long mask = mask(table);
-            XlatFormat.value(out, table, oflag & mask);
-            out.append('|');
-            oflag &= ~mask;
+            XlatFormat.value(text, table, left & mask);
+            text.append('|');
+            left &= ~mask;
         }
-        bits(out, "term_oflags", oflag);
-        out.append(", c_cflag=");
+        bits(text, "term_oflags", left);
+        out.symbol(text.toString(), oflag);
+        out.field("c_cflag");
+        text.setLength(0);
         Xlat baud = Xlat.get("baud_options");
-        XlatFormat.value(out, baud, cflag & CBAUD);
-        out.append('|');
+        XlatFormat.value(text, baud, cflag & CBAUD);
+        text.append('|');
         if ((cflag & CIBAUD) != 0) {
-            XlatFormat.value(out, baud, (cflag & CIBAUD) >>> IBSHIFT);
-            out.append("<<");
-            XlatFormat.styled(out, XlatFormat.hexString(IBSHIFT), o -> o.append("IBSHIFT"));
-            out.append('|');
+            XlatFormat.value(text, baud, (cflag & CIBAUD) >>> IBSHIFT);
+            text.append("<<");
+            XlatFormat.styled(text, XlatFormat.hexString(IBSHIFT), o -> o.append("IBSHIFT"));
+            text.append('|');
         }
         Xlat csize = Xlat.get("term_cflags_csize");
-        XlatFormat.value(out, csize, cflag & CSIZE);
-        out.append('|');
-        bits(out, "term_cflags", cflag & ~(CBAUD | CIBAUD | CSIZE));
-        out.append(", c_lflag=");
+        XlatFormat.value(text, csize, cflag & CSIZE);
+        text.append('|');
+        bits(text, "term_cflags", cflag & ~(CBAUD | CIBAUD | CSIZE));
+        out.symbol(text.toString(), cflag);
+        out.field("c_lflag");
         bits(out, "term_lflags", lflag);
     }
 
@@ -252,32 +270,31 @@ final class IoctlDecoders {
             "VMIN", "VSWTC", "VSTART", "VSTOP", "VSUSP", "VEOL", "VREPRINT", "VDISCARD", "VWERASE", "VLNEXT", "VEOL2"};
 
     /**
-     * The end of a termios: {@code , ...}} without -v; with it the line discipline, the
-     * {@code count} control characters after it, and termios2's two speeds at {@code speeds}.
+     * The end of a termios: {@code ...} without -v; with it the line discipline, the {@code count}
+     * control characters after it, and termios2's two speeds at {@code speeds}.
      */
-    private static void terminalTail(StringBuilder out, ByteBuffer b, int line, int count, int speeds,
+    private static void terminalTail(ValueWriter out, ByteBuffer b, int line, int count, int speeds,
                                      DecodeContext ctx) {
         if (!ctx.verbose()) {
-            out.append(", ...}");
+            out.elided();
             return;
         }
-        out.append(", c_line=");
+        out.field("c_line");
         XlatFormat.value(out, Xlat.get("term_line_discs"), b.get(line) & 0xff);
-        out.append(", c_cc=[");
+        out.field("c_cc");
+        out.beginArray();
         for (int i = 0; i < count; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            out.append('[').append(i < CONTROL_CHARACTERS.length ? CONTROL_CHARACTERS[i] : Integer.toString(i))
-                    .append("]=");
-            XlatFormat.hex(out, b.get(line + 1 + i) & 0xff);
+            // an array indexed by name: [VINTR]=0x3
+            out.field("[" + (i < CONTROL_CHARACTERS.length ? CONTROL_CHARACTERS[i] : Integer.toString(i)) + "]");
+            out.integer(b.get(line + 1 + i) & 0xff, ValueWriter.Base.HEX);
         }
-        out.append(']');
+        out.endArray();
         if (speeds >= 0) {
-            out.append(", c_ispeed=").append(Integer.toUnsignedString(b.getInt(speeds)))
-                    .append(", c_ospeed=").append(Integer.toUnsignedString(b.getInt(speeds + 4)));
+            out.field("c_ispeed");
+            out.integer(b.getInt(speeds) & 0xffffffffL, ValueWriter.Base.DEC);
+            out.field("c_ospeed");
+            out.integer(b.getInt(speeds + 4) & 0xffffffffL, ValueWriter.Base.DEC);
         }
-        out.append('}');
     }
 
     /** The bits every name of {@code table} covers. */
@@ -294,5 +311,15 @@ final class IoctlDecoders {
         if (v != 0) {
             XlatFormat.flags(out, XlatFormat.bare(table), v);
         }
+    }
+
+    /**
+     * As {@link #bits(StringBuilder, String, long)}, one item: for zero an empty symbol, as strace
+     * prints nothing after the field's name.
+     */
+    private static void bits(ValueWriter out, String table, long v) {
+        StringBuilder text = new StringBuilder();
+        bits(text, table, v);
+        out.symbol(text.toString(), v);
     }
 }

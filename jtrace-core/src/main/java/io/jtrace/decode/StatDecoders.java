@@ -20,118 +20,135 @@ final class StatDecoders {
     private StatDecoders() {}
 
     static void register(Registry r) {
-        r.textArg("stat", StatDecoders::stat);
-        r.textArg("statx", StatDecoders::statx);
-        r.textArg("statx_flags", (out, v, call, ctx) -> statxFlags(out, v));
-        r.textArg("dirents", StatDecoders::dirents);
+        r.arg("stat", StatDecoders::stat);
+        r.arg("statx", StatDecoders::statx);
+        r.arg("statx_flags", (out, v, call, ctx) -> statxFlags(out, v));
+        r.arg("dirents", StatDecoders::dirents);
+    }
+
+    private static void udec(ValueWriter out, String field, long v) {
+        out.field(field);
+        out.integer(v, ValueWriter.Base.UDEC);
     }
 
     /**
      * {@code {st_mode=S_IFREG|0644, st_size=10, ...}}, with st_rdev instead of the size for devices;
      * under -v every field, each time with its date.
      */
-    private static void stat(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void stat(ValueWriter out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ctx.read(address, STAT_SIZE);
         if (b == null) {
-            DecodeContext.address(out, address);
+            FileDecoders.unreadable(out, address);
             return;
         }
         int mode = b.getInt(24);
-        out.append('{');
+        out.beginStruct();
         if (ctx.verbose()) {
-            out.append("st_dev=");
+            out.field("st_dev");
             makedev(out, b.getLong(0));
-            out.append(", st_ino=").append(Long.toUnsignedString(b.getLong(8))).append(", ");
+            udec(out, "st_ino", b.getLong(8));
         }
-        out.append("st_mode=");
+        out.field("st_mode");
         mode(out, mode);
         if (ctx.verbose()) {
-            out.append(", st_nlink=").append(Long.toUnsignedString(b.getLong(16)))
-                    .append(", st_uid=").append(Integer.toUnsignedString(b.getInt(28)))
-                    .append(", st_gid=").append(Integer.toUnsignedString(b.getInt(32)))
-                    .append(", st_blksize=").append(Long.toUnsignedString(b.getLong(56)))
-                    .append(", st_blocks=").append(Long.toUnsignedString(b.getLong(64)));
+            udec(out, "st_nlink", b.getLong(16));
+            udec(out, "st_uid", b.getInt(28) & 0xffffffffL);
+            udec(out, "st_gid", b.getInt(32) & 0xffffffffL);
+            udec(out, "st_blksize", b.getLong(56));
+            udec(out, "st_blocks", b.getLong(64));
         }
         int type = mode & S_IFMT;
         if (type == S_IFCHR || type == S_IFBLK) {
-            out.append(", st_rdev=");
+            out.field("st_rdev");
             makedev(out, b.getLong(40));
         } else {
-            out.append(", st_size=").append(b.getLong(48));
+            out.field("st_size");
+            out.integer(b.getLong(48), ValueWriter.Base.DEC);
         }
         if (ctx.verbose()) {
             String[] times = {"st_atime", "st_mtime", "st_ctime"};
             for (int i = 0; i < times.length; i++) {
                 long seconds = b.getLong(72 + 16 * i), nanos = b.getLong(80 + 16 * i);
-                out.append(", ").append(times[i]).append('=').append(seconds);
+                out.field(times[i]);
+                out.integer(seconds, ValueWriter.Base.DEC);
                 FsDecoders.dateComment(out, seconds, nanos, 9);
-                out.append(", ").append(times[i]).append("_nsec=").append(Long.toUnsignedString(nanos));
+                udec(out, times[i] + "_nsec", nanos);
             }
-            out.append('}');
         } else {
-            out.append(", ...}");
+            out.elided();
         }
+        out.endStruct();
     }
 
     /** {@code {stx_mask=..., stx_attributes=..., stx_mode=..., stx_size=..., ...}}. */
-    private static void statx(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void statx(ValueWriter out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ctx.read(address, STATX_SIZE);
         if (b == null) {
-            DecodeContext.address(out, address);
+            FileDecoders.unreadable(out, address);
             return;
         }
         if (ctx.verbose()) {
             statxVerbose(out, b);
             return;
         }
-        out.append("{stx_mask=");
+        out.beginStruct();
+        out.field("stx_mask");
         XlatFormat.flags(out, Xlat.get("statx_masks"), b.getInt(0) & 0xffffffffL);
-        out.append(", stx_attributes=");
+        out.field("stx_attributes");
         XlatFormat.flags(out, Xlat.get("statx_attrs"), b.getLong(8));
-        out.append(", stx_mode=");
+        out.field("stx_mode");
         mode(out, b.getShort(28) & 0xffff);
-        out.append(", stx_size=").append(Long.toUnsignedString(b.getLong(40))).append(", ...}");
+        udec(out, "stx_size", b.getLong(40));
+        out.elided();
+        out.endStruct();
     }
 
     /** struct statx under -v: every field, the times and the last fields only when the mask has them. */
-    private static void statxVerbose(StringBuilder out, ByteBuffer b) {
+    private static void statxVerbose(ValueWriter out, ByteBuffer b) {
         long mask = b.getInt(0) & 0xffffffffL;
-        out.append("{stx_mask=");
+        out.beginStruct();
+        out.field("stx_mask");
         XlatFormat.flags(out, Xlat.get("statx_masks"), mask);
-        out.append(", stx_blksize=").append(Integer.toUnsignedString(b.getInt(4))).append(", stx_attributes=");
+        udec(out, "stx_blksize", b.getInt(4) & 0xffffffffL);
+        out.field("stx_attributes");
         XlatFormat.flags(out, Xlat.get("statx_attrs"), b.getLong(8));
-        out.append(", stx_nlink=").append(Integer.toUnsignedString(b.getInt(16)))
-                .append(", stx_uid=").append(Integer.toUnsignedString(b.getInt(20)))
-                .append(", stx_gid=").append(Integer.toUnsignedString(b.getInt(24)))
-                .append(", stx_mode=");
+        udec(out, "stx_nlink", b.getInt(16) & 0xffffffffL);
+        udec(out, "stx_uid", b.getInt(20) & 0xffffffffL);
+        udec(out, "stx_gid", b.getInt(24) & 0xffffffffL);
+        out.field("stx_mode");
         mode(out, b.getShort(28) & 0xffff);
-        out.append(", stx_ino=").append(Long.toUnsignedString(b.getLong(32)))
-                .append(", stx_size=").append(Long.toUnsignedString(b.getLong(40)))
-                .append(", stx_blocks=").append(Long.toUnsignedString(b.getLong(48)))
-                .append(", stx_attributes_mask=");
+        udec(out, "stx_ino", b.getLong(32));
+        udec(out, "stx_size", b.getLong(40));
+        udec(out, "stx_blocks", b.getLong(48));
+        out.field("stx_attributes_mask");
         XlatFormat.flags(out, Xlat.get("statx_attrs"), b.getLong(56));
         for (int i = 0; i < STATX_TIMES.length; i++) {
             if ((mask & STATX_TIME_BITS[i]) != 0) {
                 int at = STATX_TIME_OFFSETS[i];
                 long seconds = b.getLong(at), nanos = b.getInt(at + 8) & 0xffffffffL;
-                out.append(", ").append(STATX_TIMES[i]).append("={tv_sec=").append(seconds)
-                        .append(", tv_nsec=").append(nanos).append('}');
+                out.field(STATX_TIMES[i]);
+                out.beginStruct();
+                out.field("tv_sec");
+                out.integer(seconds, ValueWriter.Base.DEC);
+                out.field("tv_nsec");
+                out.integer(nanos, ValueWriter.Base.DEC);
+                out.endStruct();
                 FsDecoders.dateComment(out, seconds, nanos, 9);
             }
         }
         String[] devices = {"stx_rdev_major", "stx_rdev_minor", "stx_dev_major", "stx_dev_minor"};
         for (int i = 0; i < devices.length; i++) {
-            out.append(", ").append(devices[i]).append('=').append(Integer.toUnsignedString(b.getInt(128 + 4 * i)));
+            udec(out, devices[i], b.getInt(128 + 4 * i) & 0xffffffffL);
         }
         if ((mask & STATX_MNT_ID) != 0) {
-            out.append(", stx_mnt_id=");
-            hexOrZero(out, b.getLong(144));
+            out.field("stx_mnt_id");
+            out.integer(b.getLong(144), ValueWriter.Base.HEX);
         }
         if ((mask & STATX_DIOALIGN) != 0) {
-            out.append(", stx_dio_mem_align=").append(Integer.toUnsignedString(b.getInt(152)))
-                    .append(", stx_dio_offset_align=").append(Integer.toUnsignedString(b.getInt(156)));
+            udec(out, "stx_dio_mem_align", b.getInt(152) & 0xffffffffL);
+            udec(out, "stx_dio_offset_align", b.getInt(156) & 0xffffffffL);
         }
-        out.append('}');
+        out.endStruct();
     }
 
     private static final String[] STATX_TIMES = {"stx_atime", "stx_btime", "stx_ctime", "stx_mtime"};
@@ -139,26 +156,28 @@ final class StatDecoders {
     private static final int[] STATX_TIME_OFFSETS = {64, 80, 96, 112};
     private static final long STATX_MNT_ID = 0x1000, STATX_DIOALIGN = 0x2000;
 
-    /** statx's flags: the sync type always named first, then the AT_ flags. */
-    private static void statxFlags(StringBuilder out, long flags) {
+    /** statx's flags: the sync type always named first, then the AT_ flags; one symbol. */
+    private static void statxFlags(ValueWriter out, long flags) {
         // Two values side by side, each in the -X style: 0 /* AT_STATX_SYNC_AS_STAT */|0x100 /* ... */
         // strace prints the sync type as a flag set without a default, which -X raw leaves out when 0
+        StringBuilder text = new StringBuilder();
         if (!XlatFormat.raw() || (flags & AT_STATX_SYNC_TYPE) != 0) {
-            XlatFormat.value(out, Xlat.get("statx_sync_types"), flags & AT_STATX_SYNC_TYPE);
+            XlatFormat.value(text, Xlat.get("statx_sync_types"), flags & AT_STATX_SYNC_TYPE);
         }
         long others = flags & ~AT_STATX_SYNC_TYPE;
         if (others != 0) {
-            out.append('|');
-            XlatFormat.flags(out, XlatFormat.bare("at_flags"), others);
+            text.append('|');
+            XlatFormat.flags(text, XlatFormat.bare("at_flags"), others);
         }
+        out.symbol(text.toString(), flags);
     }
 
     /**
-     * A mode as strace prints st_mode: the file type by name, S_ISUID, S_ISGID and S_ISVTX by name,
-     * then the permission bits in octal with at least three digits ({@code %#03o}).
+     * A mode as strace prints st_mode, one symbol: the file type by name, S_ISUID, S_ISGID and
+     * S_ISVTX by name, then the permission bits in octal with at least three digits ({@code %#03o}).
      */
-    static void mode(StringBuilder out, int mode) {
-        XlatFormat.styled(out, "0" + Integer.toOctalString(mode), o -> symbolicMode(o, mode));
+    static void mode(ValueWriter out, int mode) {
+        XlatFormat.styled(out, mode & 0xffffffffL, "0" + Integer.toOctalString(mode), o -> symbolicMode(o, mode));
     }
 
     private static void symbolicMode(StringBuilder out, int mode) {
@@ -179,23 +198,27 @@ final class StatDecoders {
     private static final int[] SPECIAL_BITS = {04000, 02000, 01000};
     private static final String[] SPECIAL_NAMES = {"S_ISUID", "S_ISGID", "S_ISVTX"};
 
-    /** A device number as {@code makedev(0xMAJOR, 0xMINOR)}, in the kernel's 64-bit encoding. */
-    static void makedev(StringBuilder out, long dev) {
-        XlatFormat.styled(out, XlatFormat.hexString(dev), o -> makedevCall(o, dev));
-    }
-
-    private static void makedevCall(StringBuilder out, long dev) {
+    /**
+     * A device number as {@code makedev(0xMAJOR, 0xMINOR)}, in the kernel's 64-bit encoding; under
+     * -X raw the number, under -X verbose the number and the form in a comment.
+     */
+    static void makedev(ValueWriter out, long dev) {
         long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
         long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
-        out.append("makedev(");
-        hexOrZero(out, major & 0xffffffffL);
-        out.append(", ");
-        hexOrZero(out, minor & 0xffffffffL);
-        out.append(')');
-    }
-
-    private static void hexOrZero(StringBuilder out, long v) {
-        out.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
+        if (XlatFormat.raw()) {
+            out.integer(dev, ValueWriter.Base.HEX);
+            return;
+        }
+        if (XlatFormat.verbose()) {
+            out.integer(dev, ValueWriter.Base.HEX);
+            out.comment("makedev(" + XlatFormat.hexString(major & 0xffffffffL) + ", "
+                    + XlatFormat.hexString(minor & 0xffffffffL) + ")");
+            return;
+        }
+        out.beginCall("makedev");
+        out.integer(major & 0xffffffffL, ValueWriter.Base.HEX);
+        out.integer(minor & 0xffffffffL, ValueWriter.Base.HEX);
+        out.endCall();
     }
 
     /**
@@ -204,17 +227,17 @@ final class StatDecoders {
      * {@code {d_ino=..., d_off=..., d_reclen=..., d_type=DT_DIR, d_name="."}} (the old call's
      * d_name before its d_type, which is the record's last byte).
      */
-    private static void dirents(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void dirents(ValueWriter out, long address, Call call, DecodeContext ctx) {
         boolean is64 = call.def().name().equals("getdents64");
         int header = is64 ? DIRENT64_HEADER : DIRENT_HEADER;
         long len = call.rval();
         if (Long.compareUnsigned(len, call.arg(2) & 0xffffffffL) > 0) {
-            DecodeContext.address(out, address);
+            out.pointer(address);
             return;
         }
         boolean verbose = ctx.verbose();
         if (!verbose) {
-            DecodeContext.address(out, address);
+            out.pointer(address);
         }
         long at = address;
         int count = 0;
@@ -222,14 +245,18 @@ final class StatDecoders {
             if (len < header) {
                 if (verbose) {
                     if (len == 0) {
-                        out.append('[');
+                        out.beginArray();
                         count++;
                     } else {
                         ByteBuffer rest = ctx.read(at, (int) Math.min(len, ctx.stringLimit() + 1L));
                         if (rest == null) {
-                            DecodeContext.address(out, at);
+                            FileDecoders.unreadable(out, at);
                         } else {
-                            Quoting.quoteBuffer(out, rest.array(), 0, len, ctx.stringLimit(), Quoting.HexStyle.ALL);
+                            // strace prints these left-over bytes in hex whatever -x says, which a
+                            // string item (escaped as -x asks) cannot say: the quoted text as it is
+                            StringBuilder text = new StringBuilder();
+                            Quoting.quoteBuffer(text, rest.array(), 0, len, ctx.stringLimit(), Quoting.HexStyle.ALL);
+                            out.literal(text.toString());
                         }
                     }
                 }
@@ -239,31 +266,33 @@ final class StatDecoders {
             if (h == null) {
                 if (verbose) {
                     if (count > 0) {
-                        out.append("... /* ");
-                        DecodeContext.address(out, at);
-                        out.append(" */");
+                        out.elided();
+                        out.comment(XlatFormat.hexString(at));
                     } else {
-                        DecodeContext.address(out, at);
+                        FileDecoders.unreadable(out, at);
                     }
                 }
                 break;
             }
             if (verbose && count == 0) {
-                out.append('[');
+                out.beginArray();
             }
             count++;
             int reclen = h.getShort(DIRENT_RECLEN_OFFSET) & 0xffff;
             if (verbose) {
-                out.append("{d_ino=").append(Long.toUnsignedString(h.getLong(0))).append(", d_off=")
-                        .append(Long.toUnsignedString(h.getLong(8))).append(", d_reclen=").append(reclen);
+                out.beginStruct();
+                udec(out, "d_ino", h.getLong(0));
+                udec(out, "d_off", h.getLong(8));
+                out.field("d_reclen");
+                out.integer(reclen, ValueWriter.Base.DEC);
             }
             long next = 0, nextLen = 0;
             String what = verbose ? "" : "d_reclen ";
             if (reclen > len) {
-                out.append(" /* ").append(what).append(reclen - len).append(" bytes overflow */");
+                out.comment(what + (reclen - len) + " bytes overflow");
                 reclen = (int) len;
             } else if (reclen < header) {
-                out.append(" /* ").append(what).append(header - reclen).append(" bytes underflow */");
+                out.comment(what + (header - reclen) + " bytes underflow");
                 reclen = header;
                 nextLen = len - header;
             } else {
@@ -276,12 +305,9 @@ final class StatDecoders {
             if (verbose) {
                 int rc = is64 ? dirent64Tail(out, at + header, h.get(18) & 0xff, reclen - header, ctx)
                         : direntTail(out, at + header, reclen - header, ctx);
-                if (next != 0) {
-                    out.append(", ");
-                    if (rc < 0) {
-                        out.append("...");
-                        break;
-                    }
+                if (next != 0 && rc < 0) {
+                    out.elided();
+                    break;
                 }
             }
             if (next == 0) {
@@ -291,44 +317,44 @@ final class StatDecoders {
         }
         if (verbose) {
             if (count > 0) {
-                out.append(']');
+                out.endArray();
             }
         } else {
-            out.append(" /* ").append(count).append(len != 0 ? "+" : "").append(" entries */");
+            out.comment(count + (len != 0 ? "+" : "") + " entries");
         }
     }
 
-    private static int dirent64Tail(StringBuilder out, long name, int type, int nameLength, DecodeContext ctx) {
-        out.append(", d_type=");
+    private static int dirent64Tail(ValueWriter out, long name, int type, int nameLength, DecodeContext ctx) {
+        out.field("d_type");
         XlatFormat.value(out, Xlat.get("dirent_types"), type);
         int rc = 0;
         if (nameLength != 0) {
-            out.append(", d_name=");
+            out.field("d_name");
             rc = pathN(out, name, Math.min(nameLength, D_NAME_MAX) - 1, ctx);
         }
-        out.append('}');
+        out.endStruct();
         return rc;
     }
 
     /** The old dirent: the name, then the type in the record's last byte. */
-    private static int direntTail(StringBuilder out, long name, int nameTypeLength, DecodeContext ctx) {
+    private static int direntTail(ValueWriter out, long name, int nameTypeLength, DecodeContext ctx) {
         int rc = 0;
         if (nameTypeLength != 0) {
             int nameLength = nameTypeLength - 1;
             if (nameLength != 0) {
-                out.append(", d_name=");
+                out.field("d_name");
                 rc = pathN(out, name, Math.min(nameLength, D_NAME_MAX) - 1, ctx);
             }
-            out.append(", d_type=");
+            out.field("d_type");
             ByteBuffer t = ctx.read(name + nameTypeLength - 1, 1);
             if (t == null) {
-                DecodeContext.address(out, name + nameTypeLength - 1);
+                FileDecoders.unreadable(out, name + nameTypeLength - 1);
                 rc = -1;
             } else {
                 XlatFormat.value(out, Xlat.get("dirent_types"), t.get(0) & 0xff);
             }
         }
-        out.append('}');
+        out.endStruct();
         return rc;
     }
 
@@ -336,13 +362,13 @@ final class StatDecoders {
      * At most {@code n} bytes of a path, as strace's printpathn: {@code ...} after them when no NUL
      * came within {@code n + 1}. Returns 1 when the NUL was seen, 0 when not, -1 when unreadable.
      */
-    private static int pathN(StringBuilder out, long address, int n, DecodeContext ctx) {
+    private static int pathN(ValueWriter out, long address, int n, DecodeContext ctx) {
         byte[] b = new byte[n + 1];
         int read = ctx.readCString(address, b, n + 1);
         if (read < 0) {
-            DecodeContext.address(out, address);
+            FileDecoders.unreadable(out, address);
             return -1;
         }
-        return Quoting.quoteCString(out, b, 0, read, n, ctx.hex()) && read > 0 && b[read - 1] == 0 ? 1 : 0;
+        return Quoting.cString(out, b, 0, read, n) && read > 0 && b[read - 1] == 0 ? 1 : 0;
     }
 }
