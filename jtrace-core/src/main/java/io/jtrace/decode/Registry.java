@@ -40,15 +40,16 @@ final class Registry {
         call(name, new CallDecoder() {
             @Override
             public void entry(ValueWriter out, Call call, DecodeContext ctx) {
-                out.text(o -> d.entry(o, call, ctx));
+                write(out, o -> d.entry(o, call, ctx));
             }
 
             @Override
             public void exit(ValueWriter out, Call call, DecodeContext ctx) {
-                out.text(o -> {
+                write(out, o -> {
+                    int start = o.length();
                     d.exit(o, call, ctx);
                     // The text decoders close the parenthesis themselves; the renderer does now.
-                    if (!o.isEmpty() && o.charAt(o.length() - 1) == ')') {
+                    if (o.length() > start && o.charAt(o.length() - 1) == ')') {
                         o.setLength(o.length() - 1);
                     }
                 });
@@ -82,5 +83,21 @@ final class Registry {
                 return true;
             }
         });
+    }
+
+    /**
+     * Text appended straight into strace's line (so that its warnings land where they did), or, for
+     * other writers, as one literal when there is any.
+     */
+    private static void write(ValueWriter out, java.util.function.Consumer<StringBuilder> text) {
+        if (out instanceof TextWriter) {
+            out.text(text);
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        text.accept(sb);
+        if (!sb.isEmpty()) {
+            out.literal(sb.toString());
+        }
     }
 }
