@@ -6,83 +6,83 @@ import io.jtrace.syscalls.Xlat;
  * futex(uaddr, op, val, timeout or val2, uaddr2, val3), as strace's {@code src/futex.c} prints it:
  * which arguments are printed, and how, depends on the operation. All of it is printed at entry.
  */
-final class FutexDecoder implements TextEntryDecoder {
+final class FutexDecoder implements EntryDecoder {
     private static final int WAIT = 0, WAKE = 1, FD = 2, REQUEUE = 3, CMP_REQUEUE = 4, WAKE_OP = 5, LOCK_PI = 6,
             UNLOCK_PI = 7, TRYLOCK_PI = 8, WAIT_BITSET = 9, WAKE_BITSET = 10, WAIT_REQUEUE_PI = 11,
             CMP_REQUEUE_PI = 12, LOCK_PI2 = 13;
     private static final int OPARG_SHIFT = 8;
 
     @Override
-    public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+    public void entry(ValueWriter out, Call call, DecodeContext ctx) {
         int op = (int) call.arg(1);
         long val = call.arg(2);
         long timeout = call.arg(3);
         long val2 = call.arg(3) & 0xffffffffL; // arg 3 is the timeout pointer or, for some ops, this u32
         long uaddr2 = call.arg(4);
         int val3 = (int) call.arg(5);
-        DecodeContext.address(out, call.arg(0));
-        out.append(", ");
+        out.pointer(call.arg(0));
         XlatFormat.value(out, Xlat.get("futexops"), op & 0xffffffffL);
         switch (op & 127) {
             case WAIT -> {
-                out.append(", ").append(val).append(", ");
+                out.integer(val, ValueWriter.Base.DEC);
                 TimeDecoders.timespec(out, timeout, ctx);
             }
-            case LOCK_PI, LOCK_PI2 -> {
-                out.append(", ");
-                TimeDecoders.timespec(out, timeout, ctx);
-            }
+            case LOCK_PI, LOCK_PI2 -> TimeDecoders.timespec(out, timeout, ctx);
             case WAIT_BITSET -> {
-                out.append(", ").append(val).append(", ");
+                out.integer(val, ValueWriter.Base.DEC);
                 TimeDecoders.timespec(out, timeout, ctx);
-                out.append(", ");
                 bitset(out, val3);
             }
             case WAKE_BITSET -> {
-                out.append(", ").append(val).append(", ");
+                out.integer(val, ValueWriter.Base.DEC);
                 bitset(out, val3);
             }
             case REQUEUE -> {
-                out.append(", ").append(val).append(", ").append(val2).append(", ");
-                DecodeContext.address(out, uaddr2);
+                out.integer(val, ValueWriter.Base.DEC);
+                out.integer(val2, ValueWriter.Base.DEC);
+                out.pointer(uaddr2);
             }
             case CMP_REQUEUE, CMP_REQUEUE_PI -> {
-                out.append(", ").append(val).append(", ").append(val2).append(", ");
-                DecodeContext.address(out, uaddr2);
-                out.append(", ").append(Integer.toUnsignedString(val3));
+                out.integer(val, ValueWriter.Base.DEC);
+                out.integer(val2, ValueWriter.Base.DEC);
+                out.pointer(uaddr2);
+                out.integer(Integer.toUnsignedLong(val3), ValueWriter.Base.DEC);
             }
             case WAKE_OP -> {
-                out.append(", ").append(val).append(", ").append(val2).append(", ");
-                DecodeContext.address(out, uaddr2);
-                out.append(", ");
+                out.integer(val, ValueWriter.Base.DEC);
+                out.integer(val2, ValueWriter.Base.DEC);
+                out.pointer(uaddr2);
                 wakeOp(out, val3);
             }
             case WAIT_REQUEUE_PI -> {
-                out.append(", ").append(val).append(", ");
+                out.integer(val, ValueWriter.Base.DEC);
                 TimeDecoders.timespec(out, timeout, ctx);
-                out.append(", ");
-                DecodeContext.address(out, uaddr2);
+                out.pointer(uaddr2);
             }
-            case FD, WAKE -> out.append(", ").append(val);
+            case FD, WAKE -> out.integer(val, ValueWriter.Base.DEC);
             case UNLOCK_PI, TRYLOCK_PI -> { }
             default -> {
-                out.append(", ").append(val).append(", ");
-                DecodeContext.address(out, timeout);
-                out.append(", ");
-                DecodeContext.address(out, uaddr2);
-                out.append(", ");
-                ProcessDecoders.hex(out, Integer.toUnsignedLong(val3));
+                out.integer(val, ValueWriter.Base.DEC);
+                out.pointer(timeout);
+                out.pointer(uaddr2);
+                out.integer(Integer.toUnsignedLong(val3), ValueWriter.Base.HEX);
             }
         }
     }
 
-
-    private static void bitset(StringBuilder out, int val3) {
+    private static void bitset(ValueWriter out, int val3) {
         XlatFormat.value(out, XlatFormat.bare("futexbitset"), Integer.toUnsignedLong(val3));
     }
 
+    /** FUTEX_WAKE_OP's encoded operation, one symbol: {@link #wakeOpText}. */
+    private static void wakeOp(ValueWriter out, int val3) {
+        StringBuilder text = new StringBuilder();
+        wakeOpText(text, val3);
+        out.symbol(text.toString(), Integer.toUnsignedLong(val3));
+    }
+
     /** FUTEX_WAKE_OP's encoded operation: op, oparg, cmp and cmparg, each shifted into place. */
-    private static void wakeOp(StringBuilder out, int val3) {
+    private static void wakeOpText(StringBuilder out, int val3) {
         int op = val3 >>> 28;
         if ((op & OPARG_SHIFT) != 0) {
             XlatFormat.styled(out, XlatFormat.hexString(OPARG_SHIFT), o -> o.append("FUTEX_OP_OPARG_SHIFT"));

@@ -3,7 +3,6 @@ package io.jtrace.decode;
 import io.jtrace.syscalls.Xlat;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 
 /**
  * System V IPC: shared memory, semaphores and message queues, as strace's {@code src/ipc_shm.c},
@@ -28,135 +27,159 @@ final class IpcDecoders {
     private IpcDecoders() {}
 
     static void register(Registry r) {
-        r.textCall("shmget", (TextEntryDecoder) (out, call, ctx) -> {
+        r.call("shmget", (EntryDecoder) (out, call, ctx) -> {
             key(out, call.arg(0));
-            out.append(", ").append(Long.toUnsignedString(call.arg(1))).append(", ");
+            out.integer(call.arg(1), ValueWriter.Base.UDEC);
             shmgetFlags(out, call.arg(2) & 0xffffffffL);
         });
-        r.textCall("shmat", (TextEntryDecoder) (out, call, ctx) -> {
-            out.append((int) call.arg(0)).append(", ");
-            DecodeContext.address(out, call.arg(1));
-            out.append(", ");
+        r.call("shmat", (EntryDecoder) (out, call, ctx) -> {
+            out.integer((int) call.arg(0), ValueWriter.Base.DEC);
+            out.pointer(call.arg(1));
             XlatFormat.flags(out, Xlat.get("shm_flags"), call.arg(2) & 0xffffffffL);
         });
-        r.textCall("shmctl", new Control("shmctl_flags", 1));
-        r.textCall("semget", (TextEntryDecoder) (out, call, ctx) -> {
+        r.call("shmctl", new Control("shmctl_flags", 1));
+        r.call("semget", (EntryDecoder) (out, call, ctx) -> {
             key(out, call.arg(0));
-            out.append(", ").append((int) call.arg(1)).append(", ");
+            out.integer((int) call.arg(1), ValueWriter.Base.DEC);
             resourceFlags(out, call.arg(2) & 0xffffffffL);
         });
-        r.textCall("semop", (TextEntryDecoder) (out, call, ctx) -> {
-            out.append((int) call.arg(0)).append(", ");
+        r.call("semop", (EntryDecoder) (out, call, ctx) -> {
+            out.integer((int) call.arg(0), ValueWriter.Base.DEC);
             sembufs(out, call, ctx);
         });
-        r.textCall("semtimedop", (TextEntryDecoder) (out, call, ctx) -> {
-            out.append((int) call.arg(0)).append(", ");
+        r.call("semtimedop", (EntryDecoder) (out, call, ctx) -> {
+            out.integer((int) call.arg(0), ValueWriter.Base.DEC);
             sembufs(out, call, ctx);
-            out.append(", ");
             TimeDecoders.timespec(out, call.arg(3), ctx);
         });
-        r.textCall("semctl", new Control("semctl_flags", 2));
-        r.textCall("msgget", (TextEntryDecoder) (out, call, ctx) -> {
+        r.call("semctl", new Control("semctl_flags", 2));
+        r.call("msgget", (EntryDecoder) (out, call, ctx) -> {
             key(out, call.arg(0));
-            out.append(", ");
             resourceFlags(out, call.arg(1) & 0xffffffffL);
         });
-        r.textCall("msgsnd", (TextEntryDecoder) (out, call, ctx) -> {
-            out.append((int) call.arg(0)).append(", ");
+        r.call("msgsnd", (EntryDecoder) (out, call, ctx) -> {
+            out.integer((int) call.arg(0), ValueWriter.Base.DEC);
             msgbuf(out, call.arg(1), call.arg(2), call, ctx);
-            out.append(", ").append(Long.toUnsignedString(call.arg(2))).append(", ");
+            out.integer(call.arg(2), ValueWriter.Base.UDEC);
             XlatFormat.flags(out, Xlat.get("ipc_msg_flags"), call.arg(3) & 0xffffffffL);
         });
-        r.textCall("msgrcv", new TextCallDecoder() {
+        r.call("msgrcv", new CallDecoder() {
             @Override
-            public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-                out.append((int) call.arg(0)).append(", ");
+            public void entry(ValueWriter out, Call call, DecodeContext ctx) {
+                out.integer((int) call.arg(0), ValueWriter.Base.DEC);
+                out.separator();
             }
 
             @Override
-            public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+            public void exit(ValueWriter out, Call call, DecodeContext ctx) {
                 msgbuf(out, call.arg(1), call.arg(2), call, ctx);
-                out.append(", ").append(Long.toUnsignedString(call.arg(2))).append(", ").append(call.arg(3))
-                        .append(", ");
+                out.integer(call.arg(2), ValueWriter.Base.UDEC);
+                out.integer(call.arg(3), ValueWriter.Base.DEC);
                 XlatFormat.flags(out, Xlat.get("ipc_msg_flags"), call.arg(4) & 0xffffffffL);
-                out.append(')');
             }
         });
-        r.textCall("msgctl", new Control("msgctl_flags", 1));
+        r.call("msgctl", new Control("msgctl_flags", 1));
     }
 
     /** A key: IPC_PRIVATE by name, any other in hex. */
-    private static void key(StringBuilder out, long key) {
+    private static void key(ValueWriter out, long key) {
         XlatFormat.value(out, Xlat.get("ipc_private"), key & 0xffffffffL);
     }
 
-    /** {@code IPC_CREAT|IPC_EXCL|0600}: the flags, when there are any, then the permissions. */
-    private static void resourceFlags(StringBuilder out, long flags) {
+    /** {@code IPC_CREAT|IPC_EXCL|0600}, one symbol: the flags, when there are any, then the permissions. */
+    private static void resourceFlags(ValueWriter out, long flags) {
+        StringBuilder text = new StringBuilder();
         long named = flags & ~0777L;
         if (named != 0) {
-            XlatFormat.flags(out, Xlat.get("resource_flags"), named);
-            out.append('|');
+            XlatFormat.flags(text, Xlat.get("resource_flags"), named);
+            text.append('|');
         }
-        FileDecoders.umode(out, flags & 0777);
+        FileDecoders.umode(text, flags & 0777);
+        out.symbol(text.toString(), flags);
     }
 
     /** shmget's flags: as {@link #resourceFlags}, with a huge page size as {@code N<<SHM_HUGE_SHIFT}. */
-    private static void shmgetFlags(StringBuilder out, long value) {
+    private static void shmgetFlags(ValueWriter out, long value) {
+        StringBuilder text = new StringBuilder();
         long flags = value & ~0777L;
         long huge = flags & SHM_HUGE_MASK;
         flags &= ~SHM_HUGE_MASK;
         if (flags != 0) {
-            XlatFormat.flags(out, Xlat.get("shm_resource_flags"), flags);
+            XlatFormat.flags(text, Xlat.get("shm_resource_flags"), flags);
         }
         if (huge != 0) {
             if (flags != 0) {
-                out.append('|');
+                text.append('|');
             }
-            out.append(huge >>> SHM_HUGE_SHIFT).append("<<");
-            XlatFormat.styled(out, Integer.toString(SHM_HUGE_SHIFT), o -> o.append("SHM_HUGE_SHIFT"));
+            text.append(huge >>> SHM_HUGE_SHIFT).append("<<");
+            XlatFormat.styled(text, Integer.toString(SHM_HUGE_SHIFT), o -> o.append("SHM_HUGE_SHIFT"));
         }
         if (flags != 0 || huge != 0) {
-            out.append('|');
+            text.append('|');
         }
-        FileDecoders.umode(out, value & 0777);
+        FileDecoders.umode(text, value & 0777);
+        out.symbol(text.toString(), value);
+    }
+
+    /** Permission bits as strace prints them ({@code 0600}, {@code 000}), with their value. */
+    private static void umode(ValueWriter out, long mode) {
+        StringBuilder text = new StringBuilder();
+        FileDecoders.umode(text, mode);
+        out.symbol(text.toString(), mode);
+    }
+
+    /** A user or group id: -1 (unchanged) as -1, any other value unsigned. */
+    private static void id(ValueWriter out, int id) {
+        out.integer(id == -1 ? -1 : Integer.toUnsignedLong(id), ValueWriter.Base.DEC);
     }
 
     /** semop's operations and their count: {@code [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}], 1}. */
-    private static void sembufs(StringBuilder out, Call call, DecodeContext ctx) {
+    private static void sembufs(ValueWriter out, Call call, DecodeContext ctx) {
         long address = call.arg(1);
         long count = call.arg(2) & 0xffffffffL;
         if (address == 0) {
-            out.append("NULL");
+            out.pointer(0);
         } else if (count == 0) {
-            out.append("[]");
+            out.beginArray();
+            out.endArray();
         } else {
-            ArrayPrinter.print(out, address, count, SEMBUF, ArrayPrinter.shown(count, ctx), ctx, (o, b, i) -> {
-                o.append("{sem_num=").append(Short.toUnsignedInt(b.getShort(0))).append(", sem_op=")
-                        .append(b.getShort(2)).append(", sem_flg=");
+            ArrayPrinter.write(out, address, count, SEMBUF, ArrayPrinter.shown(count, ctx), ctx, (o, b, i) -> {
+                o.beginStruct();
+                o.field("sem_num");
+                o.integer(Short.toUnsignedInt(b.getShort(0)), ValueWriter.Base.DEC);
+                o.field("sem_op");
+                o.integer(b.getShort(2), ValueWriter.Base.DEC);
+                o.field("sem_flg");
                 XlatFormat.flags(o, Xlat.get("semop_flags"), Short.toUnsignedLong(b.getShort(4)));
-                o.append('}');
+                o.endStruct();
             });
         }
-        out.append(", ").append(count);
+        out.integer(count, ValueWriter.Base.DEC);
     }
 
     /** struct msgbuf: its type, then as many bytes of text as the call's size, quoted. */
-    private static void msgbuf(StringBuilder out, long address, long size, Call call, DecodeContext ctx) {
-        ByteBuffer b = call.exited() && call.isError() ? null : ctx.read(address, 8);
-        if (b == null) {
-            DecodeContext.address(out, address);
+    private static void msgbuf(ValueWriter out, long address, long size, Call call, DecodeContext ctx) {
+        if (call.exited() && call.isError()) {
+            out.pointer(address);
             return;
         }
-        out.append("{mtype=").append(b.getLong(0)).append(", mtext=");
+        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, 8);
+        if (b == null) {
+            return;
+        }
+        out.beginStruct();
+        out.field("mtype");
+        out.integer(b.getLong(0), ValueWriter.Base.DEC);
+        out.field("mtext");
         int want = (int) Math.min(Long.compareUnsigned(size, ctx.stringLimit()) > 0 ? ctx.stringLimit() + 1L : size,
                 1 << 20);
         ByteBuffer text = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address + 8, want);
         if (text == null) {
-            DecodeContext.address(out, address + 8);
+            out.unreadable(address + 8);
         } else {
-            Quoting.quoteBuffer(out, text.array(), 0, size, ctx.stringLimit(), ctx.hex());
+            Quoting.buffer(out, text.array(), 0, size, ctx.stringLimit());
         }
-        out.append('}');
+        out.endStruct();
     }
 
     /**
@@ -164,7 +187,7 @@ final class IpcDecoders {
      * (after {@code IPC_64|} when it has that flag), then the structure IPC_SET passes at entry, or
      * the one a STAT or INFO command fills at exit; other commands' argument as an address.
      */
-    private static final class Control implements TextCallDecoder {
+    private static final class Control implements CallDecoder {
         private final String table;
         /** Which argument the command is: 1, or 2 for semctl. */
         private final int cmdArg;
@@ -194,37 +217,42 @@ final class IpcDecoders {
         }
 
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            out.append((int) call.arg(0)).append(", ");
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
+            out.integer((int) call.arg(0), ValueWriter.Base.DEC);
             if (cmdArg == 2) {
-                out.append((int) call.arg(1)).append(", ");
+                out.integer((int) call.arg(1), ValueWriter.Base.DEC);
             }
             long raw = call.arg(cmdArg) & 0xffffffffL;
             if ((raw & IPC_64) != 0) {
-                XlatFormat.styled(out, XlatFormat.hexString(IPC_64), o -> o.append("IPC_64"));
-                out.append('|');
+                // IPC_64|CMD is one value, whatever the command's own spelling.
+                StringBuilder text = new StringBuilder();
+                XlatFormat.styled(text, XlatFormat.hexString(IPC_64), o -> o.append("IPC_64"));
+                text.append('|');
+                XlatFormat.value(text, Xlat.get(table), raw & ~IPC_64);
+                out.symbol(text.toString(), raw);
+            } else {
+                XlatFormat.value(out, Xlat.get(table), raw);
             }
-            XlatFormat.value(out, Xlat.get(table), raw & ~IPC_64);
-            out.append(", ");
             int cmd = command(call);
             if (cmd == IPC_SET) {
                 structure(out, call, cmd, ctx);
             } else if (!atExit(cmd)) {
-                DecodeContext.address(out, buffer(call));
+                out.pointer(buffer(call));
+            } else {
+                out.separator();
             }
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             int cmd = command(call);
             if (cmd != IPC_SET && atExit(cmd)) {
                 if (call.isError()) {
-                    DecodeContext.address(out, buffer(call));
+                    out.pointer(buffer(call));
                 } else {
                     structure(out, call, cmd, ctx);
                 }
             }
-            out.append(')');
         }
 
         @Override
@@ -232,7 +260,7 @@ final class IpcDecoders {
             return false;
         }
 
-        private void structure(StringBuilder out, Call call, int cmd, DecodeContext ctx) {
+        private void structure(ValueWriter out, Call call, int cmd, DecodeContext ctx) {
             long address = buffer(call);
             switch (table) {
                 case "shmctl_flags" -> {
@@ -264,130 +292,147 @@ final class IpcDecoders {
     }
 
     /** struct ipc64_perm: the owner and mode, and with anything but IPC_SET the key and creator. */
-    private static void perm(StringBuilder out, ByteBuffer b, int cmd) {
-        out.append("{uid=");
-        FileDecoders.id(out, b.getInt(4));
-        out.append(", gid=");
-        FileDecoders.id(out, b.getInt(8));
-        out.append(", mode=");
-        FileDecoders.umode(out, b.getInt(20) & 0xffffffffL);
+    private static void perm(ValueWriter out, ByteBuffer b, int cmd) {
+        out.beginStruct();
+        out.field("uid");
+        id(out, b.getInt(4));
+        out.field("gid");
+        id(out, b.getInt(8));
+        out.field("mode");
+        umode(out, b.getInt(20) & 0xffffffffL);
         if (cmd != IPC_SET) {
-            out.append(", key=").append(Integer.toUnsignedString(b.getInt(0))).append(", cuid=");
-            FileDecoders.id(out, b.getInt(12));
-            out.append(", cgid=");
-            FileDecoders.id(out, b.getInt(16));
+            out.field("key");
+            out.integer(Integer.toUnsignedLong(b.getInt(0)), ValueWriter.Base.DEC);
+            out.field("cuid");
+            id(out, b.getInt(12));
+            out.field("cgid");
+            id(out, b.getInt(16));
         }
-        out.append('}');
+        out.endStruct();
     }
 
-    private static void shmidDs(StringBuilder out, long address, int cmd, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, SHMID_DS);
+    /** An unsigned long member at {@code at}. */
+    private static void ulong(ValueWriter out, String name, ByteBuffer b, int at) {
+        out.field(name);
+        out.integer(b.getLong(at), ValueWriter.Base.UDEC);
+    }
+
+    /** An int member at {@code at}. */
+    private static void int32(ValueWriter out, String name, ByteBuffer b, int at) {
+        out.field(name);
+        out.integer(b.getInt(at), ValueWriter.Base.DEC);
+    }
+
+    private static void shmidDs(ValueWriter out, long address, int cmd, DecodeContext ctx) {
+        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, SHMID_DS);
         if (b == null) {
             return;
         }
-        out.append("{shm_perm=");
+        out.beginStruct();
+        out.field("shm_perm");
         perm(out, b, cmd);
         if (cmd != IPC_SET) {
-            out.append(", shm_segsz=").append(Long.toUnsignedString(b.getLong(IPC_PERM)))
-                    .append(", shm_cpid=").append(b.getInt(80)).append(", shm_lpid=").append(b.getInt(84))
-                    .append(", shm_nattch=").append(Long.toUnsignedString(b.getLong(88)))
-                    .append(", shm_atime=").append(Long.toUnsignedString(b.getLong(56)))
-                    .append(", shm_dtime=").append(Long.toUnsignedString(b.getLong(64)))
-                    .append(", shm_ctime=").append(Long.toUnsignedString(b.getLong(72)));
+            ulong(out, "shm_segsz", b, IPC_PERM);
+            int32(out, "shm_cpid", b, 80);
+            int32(out, "shm_lpid", b, 84);
+            ulong(out, "shm_nattch", b, 88);
+            ulong(out, "shm_atime", b, 56);
+            ulong(out, "shm_dtime", b, 64);
+            ulong(out, "shm_ctime", b, 72);
         }
-        out.append('}');
+        out.endStruct();
     }
 
-    private static void shmInfo(StringBuilder out, long address, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, SHM_INFO_SIZE);
+    private static void shmInfo(ValueWriter out, long address, DecodeContext ctx) {
+        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, SHM_INFO_SIZE);
         if (b == null) {
             return;
         }
-        out.append("{used_ids=").append(b.getInt(0));
+        out.beginStruct();
+        int32(out, "used_ids", b, 0);
         String[] names = {"shm_tot", "shm_rss", "shm_swp", "swap_attempts", "swap_successes"};
         for (int i = 0; i < names.length; i++) {
-            out.append(", ").append(names[i]).append('=').append(Long.toUnsignedString(b.getLong(8 + 8 * i)));
+            ulong(out, names[i], b, 8 + 8 * i);
         }
-        out.append('}');
+        out.endStruct();
     }
 
-    private static void semidDs(StringBuilder out, long address, int cmd, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, SEMID_DS);
+    private static void semidDs(ValueWriter out, long address, int cmd, DecodeContext ctx) {
+        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, SEMID_DS);
         if (b == null) {
             return;
         }
-        out.append("{sem_perm=");
+        out.beginStruct();
+        out.field("sem_perm");
         perm(out, b, cmd);
         if (cmd != IPC_SET) {
-            out.append(", sem_otime=").append(Long.toUnsignedString(b.getLong(48)))
-                    .append(", sem_ctime=").append(Long.toUnsignedString(b.getLong(64)))
-                    .append(", sem_nsems=").append(Long.toUnsignedString(b.getLong(80)));
+            ulong(out, "sem_otime", b, 48);
+            ulong(out, "sem_ctime", b, 64);
+            ulong(out, "sem_nsems", b, 80);
         }
-        out.append('}');
+        out.endStruct();
     }
 
-    private static void msqidDs(StringBuilder out, long address, int cmd, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, MSQID_DS);
+    private static void msqidDs(ValueWriter out, long address, int cmd, DecodeContext ctx) {
+        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, MSQID_DS);
         if (b == null) {
             return;
         }
-        out.append("{msg_perm=");
+        out.beginStruct();
+        out.field("msg_perm");
         perm(out, b, cmd);
         if (cmd != IPC_SET) {
-            out.append(", msg_stime=").append(Long.toUnsignedString(b.getLong(48)))
-                    .append(", msg_rtime=").append(Long.toUnsignedString(b.getLong(56)))
-                    .append(", msg_ctime=").append(Long.toUnsignedString(b.getLong(64)))
-                    .append(", msg_qnum=").append(Long.toUnsignedString(b.getLong(80)));
+            ulong(out, "msg_stime", b, 48);
+            ulong(out, "msg_rtime", b, 56);
+            ulong(out, "msg_ctime", b, 64);
+            ulong(out, "msg_qnum", b, 80);
         }
-        out.append(", msg_qbytes=").append(Long.toUnsignedString(b.getLong(88)));
+        ulong(out, "msg_qbytes", b, 88);
         if (cmd != IPC_SET) {
-            out.append(", msg_lspid=").append(b.getInt(96)).append(", msg_lrpid=").append(b.getInt(100));
+            int32(out, "msg_lspid", b, 96);
+            int32(out, "msg_lrpid", b, 100);
         }
-        out.append('}');
+        out.endStruct();
     }
 
-    private static void msginfo(StringBuilder out, long address, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, MSGINFO);
+    private static void msginfo(ValueWriter out, long address, DecodeContext ctx) {
+        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, MSGINFO);
         if (b == null) {
             return;
         }
         String[] names = {"msgpool", "msgmap", "msgmax", "msgmnb", "msgmni", "msgssz", "msgtql"};
-        out.append('{');
+        out.beginStruct();
         for (int i = 0; i < names.length; i++) {
-            out.append(names[i]).append('=').append(b.getInt(4 * i)).append(", ");
+            int32(out, names[i], b, 4 * i);
         }
-        out.append("msgseg=").append(Short.toUnsignedInt(b.getShort(28))).append('}');
+        out.field("msgseg");
+        out.integer(Short.toUnsignedInt(b.getShort(28)), ValueWriter.Base.DEC);
+        out.endStruct();
     }
 
     /** A structure of unsigned longs, {@code {name=N, ...}}. */
-    private static void counts(StringBuilder out, long address, int size, DecodeContext ctx, String... names) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, size);
+    private static void counts(ValueWriter out, long address, int size, DecodeContext ctx, String... names) {
+        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, size);
         if (b == null) {
             return;
         }
-        out.append('{');
+        out.beginStruct();
         for (int i = 0; i < names.length; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            out.append(names[i]).append('=').append(Long.toUnsignedString(b.getLong(8 * i)));
+            ulong(out, names[i], b, 8 * i);
         }
-        out.append('}');
+        out.endStruct();
     }
 
     /** A structure of ints, {@code {name=N, ...}}. */
-    private static void ints(StringBuilder out, long address, int size, DecodeContext ctx, String... names) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, size);
+    private static void ints(ValueWriter out, long address, int size, DecodeContext ctx, String... names) {
+        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, size);
         if (b == null) {
             return;
         }
-        out.append('{');
+        out.beginStruct();
         for (int i = 0; i < names.length; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            out.append(names[i]).append('=').append(b.getInt(4 * i));
+            int32(out, names[i], b, 4 * i);
         }
-        out.append('}');
+        out.endStruct();
     }
 }

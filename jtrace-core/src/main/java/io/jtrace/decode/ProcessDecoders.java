@@ -45,7 +45,7 @@ final class ProcessDecoders {
         r.textCall("clone", new Clone());
         r.textCall("clone3", new Clone3());
         r.textCall("arch_prctl", new ArchPrctl());
-        r.textCall("futex", new FutexDecoder());
+        r.call("futex", new FutexDecoder());
     }
 
     /**

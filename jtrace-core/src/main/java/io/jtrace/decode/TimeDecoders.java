@@ -3,7 +3,6 @@ package io.jtrace.decode;
 import io.jtrace.syscalls.Xlat;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.Set;
 
 /** Clocks and sleeps, as strace's {@code src/time.c} prints them: clock_gettime, nanosleep and kin. */
@@ -14,66 +13,89 @@ final class TimeDecoders {
     private TimeDecoders() {}
 
     static void register(Registry r) {
-        r.textArg("clockid", (out, v, call, ctx) -> clockid(out, v));
-        r.textArg("timespec", (out, v, call, ctx) -> timespec(out, v, ctx));
-        r.textArg("timeval", (out, v, call, ctx) -> timeval(out, v, ctx));
-        r.textArg("timezone", TimeDecoders::timezone);
-        r.textArg("sigevent", (out, v, call, ctx) -> sigevent(out, v, ctx));
-        r.textArg("timer_id", TimeDecoders::timerId);
-        r.textCall("nanosleep", new Sleep(false));
-        r.textCall("clock_nanosleep", new Sleep(true));
+        r.arg("clockid", (out, v, call, ctx) -> clockid(out, v));
+        r.arg("timespec", (out, v, call, ctx) -> timespec(out, v, ctx));
+        r.arg("timeval", (out, v, call, ctx) -> timeval(out, v, ctx));
+        r.arg("timezone", TimeDecoders::timezone);
+        r.arg("sigevent", (out, v, call, ctx) -> sigevent(out, v, ctx));
+        r.arg("timer_id", TimeDecoders::timerId);
+        r.call("nanosleep", new Sleep(false));
+        r.call("clock_nanosleep", new Sleep(true));
     }
 
-    /** A clockid_t: its name, or its 32 bits in hex with {@code CLOCK_???}. */
     private static final int SIGEV_SIGNAL = 0, SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
+
+    /**
+     * {@code size} bytes at {@code address}, or null after writing the address: NULL, or the address
+     * of memory that could not be read.
+     */
+    static ByteBuffer readOrAddress(ValueWriter out, DecodeContext ctx, long address, int size) {
+        ByteBuffer b = ctx.read(address, size);
+        if (b == null) {
+            if (address == 0) {
+                out.pointer(0);
+            } else {
+                out.unreadable(address);
+            }
+        }
+        return b;
+    }
 
     /**
      * A struct sigevent (timer_create): the value when it is not zero, the signal (by name only
      * when the notification sends one, else unsigned), how to notify, and the thread for
      * SIGEV_THREAD_ID or the function and attributes for SIGEV_THREAD.
      */
-    static void sigevent(StringBuilder out, long address, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 64);
+    static void sigevent(ValueWriter out, long address, DecodeContext ctx) {
+        ByteBuffer b = readOrAddress(out, ctx, address, 64);
         if (b == null) {
             return;
         }
         long value = b.getLong(0);
         int signo = b.getInt(8);
         int notify = b.getInt(12);
-        out.append('{');
+        out.beginStruct();
         if (value != 0) {
-            out.append("sigev_value={sival_int=").append((int) value).append(", sival_ptr=");
-            DecodeContext.address(out, value);
-            out.append("}, ");
+            out.field("sigev_value");
+            out.beginStruct();
+            out.field("sival_int");
+            out.integer((int) value, ValueWriter.Base.DEC);
+            out.field("sival_ptr");
+            out.pointer(value);
+            out.endStruct();
         }
-        out.append("sigev_signo=");
+        out.field("sigev_signo");
         if (notify == SIGEV_SIGNAL || notify == SIGEV_THREAD || notify == SIGEV_THREAD_ID) {
             XlatFormat.signal(out, signo);
         } else {
-            out.append(Integer.toUnsignedString(signo));
+            out.integer(Integer.toUnsignedLong(signo), ValueWriter.Base.DEC);
         }
-        out.append(", sigev_notify=");
-        XlatFormat.value(out, io.jtrace.syscalls.Xlat.get("sigev_value"), Integer.toUnsignedLong(notify));
+        out.field("sigev_notify");
+        XlatFormat.value(out, Xlat.get("sigev_value"), Integer.toUnsignedLong(notify));
         if (notify == SIGEV_THREAD_ID) {
-            out.append(", sigev_notify_thread_id=").append(b.getInt(16));
+            out.field("sigev_notify_thread_id");
+            out.integer(b.getInt(16), ValueWriter.Base.DEC);
         } else if (notify == SIGEV_THREAD) {
-            out.append(", sigev_notify_function=");
-            DecodeContext.address(out, b.getLong(16));
-            out.append(", sigev_notify_attributes=");
-            DecodeContext.address(out, b.getLong(24));
+            out.field("sigev_notify_function");
+            out.pointer(b.getLong(16));
+            out.field("sigev_notify_attributes");
+            out.pointer(b.getLong(24));
         }
-        out.append('}');
+        out.endStruct();
     }
 
     /** The timer id timer_create stores: {@code [0]}. */
-    private static void timerId(StringBuilder out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 4);
+    private static void timerId(ValueWriter out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer b = readOrAddress(out, ctx, address, 4);
         if (b != null) {
-            out.append('[').append(b.getInt(0)).append(']');
+            out.beginArray();
+            out.integer(b.getInt(0), ValueWriter.Base.DEC);
+            out.endArray();
         }
     }
 
-    static void clockid(StringBuilder out, long v) {
+    /** A clockid_t: its name, or its 32 bits in hex with {@code CLOCK_???}. */
+    static void clockid(ValueWriter out, long v) {
         XlatFormat.value(out, Xlat.get("clocknames"), v);
     }
 
@@ -85,8 +107,22 @@ final class TimeDecoders {
         }
     }
 
-    static void timeval(StringBuilder out, long address, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 16);
+    /** As {@link #timespec(StringBuilder, long, DecodeContext)}. */
+    static void timespec(ValueWriter out, long address, DecodeContext ctx) {
+        ByteBuffer b = readOrAddress(out, ctx, address, 16);
+        if (b != null) {
+            out.beginStruct();
+            out.field("tv_sec");
+            out.integer(b.getLong(0), ValueWriter.Base.DEC);
+            out.field("tv_nsec");
+            out.integer(b.getLong(8), ValueWriter.Base.UDEC);
+            out.endStruct();
+        }
+    }
+
+    /** struct timeval at {@code address}: seconds signed, microseconds unsigned. */
+    static void timeval(ValueWriter out, long address, DecodeContext ctx) {
+        ByteBuffer b = readOrAddress(out, ctx, address, 16);
         if (b != null) {
             timeval(out, b, 0);
         }
@@ -96,10 +132,25 @@ final class TimeDecoders {
         out.append("{tv_sec=").append(b.getLong(at)).append(", tv_usec=").append(Long.toUnsignedString(b.getLong(at + 8))).append('}');
     }
 
-    private static void timezone(StringBuilder out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 8);
+    /** As {@link #timeval(StringBuilder, ByteBuffer, int)}. */
+    static void timeval(ValueWriter out, ByteBuffer b, int at) {
+        out.beginStruct();
+        out.field("tv_sec");
+        out.integer(b.getLong(at), ValueWriter.Base.DEC);
+        out.field("tv_usec");
+        out.integer(b.getLong(at + 8), ValueWriter.Base.UDEC);
+        out.endStruct();
+    }
+
+    private static void timezone(ValueWriter out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer b = readOrAddress(out, ctx, address, 8);
         if (b != null) {
-            out.append("{tz_minuteswest=").append(b.getInt(0)).append(", tz_dsttime=").append(b.getInt(4)).append('}');
+            out.beginStruct();
+            out.field("tz_minuteswest");
+            out.integer(b.getInt(0), ValueWriter.Base.DEC);
+            out.field("tz_dsttime");
+            out.integer(b.getInt(4), ValueWriter.Base.DEC);
+            out.endStruct();
         }
     }
 
@@ -107,31 +158,28 @@ final class TimeDecoders {
      * nanosleep(req, rem) and clock_nanosleep(clock, flags, req, rem): the remaining time means
      * something only when a signal interrupted a relative sleep; otherwise strace prints its address.
      */
-    private record Sleep(boolean withClock) implements TextCallDecoder {
+    private record Sleep(boolean withClock) implements CallDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             int req = 0;
             if (withClock) {
                 clockid(out, call.arg(0));
-                out.append(", ");
                 XlatFormat.flags(out, Xlat.get("clockflags"), call.arg(1));
-                out.append(", ");
                 req = 2;
             }
             timespec(out, call.arg(req), ctx);
-            out.append(", ");
+            out.separator();
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             long rem = call.arg(withClock ? 3 : 1);
             boolean relative = !withClock || call.arg(1) == 0;
             if (relative && call.isError() && RESTART_ERRNOS.contains((int) -call.rval())) {
                 timespec(out, rem, ctx);
             } else {
-                DecodeContext.address(out, rem);
+                out.pointer(rem);
             }
-            out.append(')');
         }
     }
 }
