@@ -3,7 +3,6 @@ package io.jtrace.decode;
 import io.jtrace.syscalls.Xlat;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 
 /**
  * Limits, usage and system information, as strace's {@code src/resource.c}, {@code src/uname.c},
@@ -20,141 +19,163 @@ final class ResourceDecoders {
     private ResourceDecoders() {}
 
     static void register(Registry r) {
-        r.textArg("resource", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("resources"), v));
-        r.textArg("rlimit", ResourceDecoders::rlimit);
-        r.textArg("usage_who", (out, v, call, ctx) -> usageWho(out, v));
-        r.textArg("rusage", (out, v, call, ctx) -> rusage(out, v, ctx));
-        r.textArg("utsname", ResourceDecoders::utsname);
-        r.textArg("sysinfo", ResourceDecoders::sysinfo);
-        r.textArg("tms", ResourceDecoders::tms);
-        r.textArg("random_bytes", ResourceDecoders::randomBytes);
+        r.arg("resource", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("resources"), v));
+        r.arg("rlimit", ResourceDecoders::rlimit);
+        r.arg("usage_who", (out, v, call, ctx) -> usageWho(out, v));
+        r.arg("rusage", (out, v, call, ctx) -> rusage(out, v, ctx));
+        r.arg("utsname", ResourceDecoders::utsname);
+        r.arg("sysinfo", ResourceDecoders::sysinfo);
+        r.arg("tms", ResourceDecoders::tms);
+        r.arg("random_bytes", ResourceDecoders::randomBytes);
     }
 
     /** getrandom's buffer: the bytes it got, always in hex, shortened to -s. */
-    private static void randomBytes(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void randomBytes(ValueWriter out, long address, Call call, DecodeContext ctx) {
         if (address == 0) {
-            out.append("NULL");
+            out.pointer(0);
             return;
         }
         long length = call.rval();
         int want = (int) Math.min(length, ctx.stringLimit() + 1L);
         ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
         if (b == null) {
-            DecodeContext.address(out, address);
-        } else {
-            Quoting.quoteBuffer(out, b.array(), 0, length, ctx.stringLimit(), Quoting.HexStyle.ALL);
+            out.unreadable(address);
+            return;
         }
+        boolean truncated = Long.compareUnsigned(length, ctx.stringLimit()) > 0;
+        out.hexString(b.array(), 0, truncated ? ctx.stringLimit() : (int) length, truncated);
     }
 
     /** struct rlimit64: RLIM64_INFINITY, {@code N*1024} for whole kibibytes above one, else decimal. */
-    private static void rlimit(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void rlimit(ValueWriter out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 16);
         if (b == null) {
             return;
         }
-        out.append("{rlim_cur=");
+        out.beginStruct();
+        out.field("rlim_cur");
         limit(out, b.getLong(0));
-        out.append(", rlim_max=");
+        out.field("rlim_max");
         limit(out, b.getLong(8));
-        out.append('}');
+        out.endStruct();
     }
 
-    private static void limit(StringBuilder out, long v) {
+    private static void limit(ValueWriter out, long v) {
         String raw = Long.toUnsignedString(v);
         if (v == RLIM64_INFINITY) {
-            XlatFormat.styled(out, raw, o -> o.append("RLIM64_INFINITY"));
+            XlatFormat.styled(out, v, raw, o -> o.append("RLIM64_INFINITY"));
         } else if (Long.compareUnsigned(v, 1024) > 0 && v % 1024 == 0) {
-            XlatFormat.styled(out, raw, o -> o.append(Long.toUnsignedString(v / 1024)).append("*1024"));
+            XlatFormat.styled(out, v, raw, o -> o.append(Long.toUnsignedString(v / 1024)).append("*1024"));
         } else {
-            out.append(raw);
+            out.integer(v, ValueWriter.Base.UDEC);
         }
     }
 
     /** @param register the argument as passed, which -X raw prints whole */
-    private static void usageWho(StringBuilder out, long register) {
+    private static void usageWho(ValueWriter out, long register) {
         int who = (int) register;
         String name = Xlat.get("usagewho").nameOf(who);
         if (name != null) {
-            XlatFormat.styled(out, XlatFormat.hexString(register), o -> o.append(name));
+            XlatFormat.styled(out, register, XlatFormat.hexString(register), o -> o.append(name));
         } else {
             XlatFormat.value(out, Xlat.get("usagewho"), Integer.toUnsignedLong(who));
         }
     }
 
+    /** struct timeval at {@code at}: seconds signed, microseconds unsigned, as strace prints them. */
+    static void timeval(ValueWriter out, ByteBuffer b, int at) {
+        out.beginStruct();
+        out.field("tv_sec");
+        out.integer(b.getLong(at), ValueWriter.Base.DEC);
+        out.field("tv_usec");
+        out.integer(b.getLong(at + 8), ValueWriter.Base.UDEC);
+        out.endStruct();
+    }
+
     /** struct rusage: the two times, and the counters only under -v. */
-    static void rusage(StringBuilder out, long address, DecodeContext ctx) {
+    static void rusage(ValueWriter out, long address, DecodeContext ctx) {
         ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 16 * 2 + 8 * RUSAGE_COUNTERS.length);
         if (b == null) {
             return;
         }
-        out.append("{ru_utime=");
-        TimeDecoders.timeval(out, b, 0);
-        out.append(", ru_stime=");
-        TimeDecoders.timeval(out, b, 16);
+        out.beginStruct();
+        out.field("ru_utime");
+        timeval(out, b, 0);
+        out.field("ru_stime");
+        timeval(out, b, 16);
         if (ctx.verbose()) {
             for (int i = 0; i < RUSAGE_COUNTERS.length; i++) {
-                out.append(", ").append(RUSAGE_COUNTERS[i]).append('=').append(b.getLong(32 + 8 * i));
+                out.field(RUSAGE_COUNTERS[i]);
+                out.integer(b.getLong(32 + 8 * i), ValueWriter.Base.DEC);
             }
         } else {
-            out.append(", ...");
+            out.elided();
         }
-        out.append('}');
+        out.endStruct();
     }
 
     /** struct utsname: six fields of 65 bytes, which -s does not shorten; the first two only unless -v. */
-    private static void utsname(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void utsname(ValueWriter out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, UTS_FIELD * UTS_NAMES.length);
         if (b == null) {
             return;
         }
         byte[] raw = b.array();
-        out.append('{');
+        out.beginStruct();
         for (int i = 0; i < UTS_NAMES.length; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
             if (i == 2 && !ctx.verbose()) {
-                out.append("...");
+                out.elided();
                 break;
             }
-            out.append(UTS_NAMES[i]).append('=');
-            Quoting.quoteCString(out, raw, UTS_FIELD * i, UTS_FIELD, UTS_FIELD, ctx.hex());
+            out.field(UTS_NAMES[i]);
+            Quoting.cString(out, raw, UTS_FIELD * i, UTS_FIELD, UTS_FIELD);
         }
-        out.append('}');
+        out.endStruct();
     }
 
     /** struct sysinfo, every field whether -v or not. */
-    private static void sysinfo(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void sysinfo(ValueWriter out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 112);
         if (b == null) {
             return;
         }
-        out.append("{uptime=").append(b.getLong(0)).append(", loads=[")
-                .append(Long.toUnsignedString(b.getLong(8))).append(", ")
-                .append(Long.toUnsignedString(b.getLong(16))).append(", ")
-                .append(Long.toUnsignedString(b.getLong(24))).append(']');
+        out.beginStruct();
+        out.field("uptime");
+        out.integer(b.getLong(0), ValueWriter.Base.DEC);
+        out.field("loads");
+        out.beginArray();
+        for (int i = 0; i < 3; i++) {
+            out.integer(b.getLong(8 + 8 * i), ValueWriter.Base.UDEC);
+        }
+        out.endArray();
         String[] memory = {"totalram", "freeram", "sharedram", "bufferram", "totalswap", "freeswap"};
         for (int i = 0; i < memory.length; i++) {
-            out.append(", ").append(memory[i]).append('=').append(Long.toUnsignedString(b.getLong(32 + 8 * i)));
+            out.field(memory[i]);
+            out.integer(b.getLong(32 + 8 * i), ValueWriter.Base.UDEC);
         }
-        out.append(", procs=").append(Short.toUnsignedInt(b.getShort(80)))
-                .append(", totalhigh=").append(Long.toUnsignedString(b.getLong(88)))
-                .append(", freehigh=").append(Long.toUnsignedString(b.getLong(96)))
-                .append(", mem_unit=").append(Integer.toUnsignedString(b.getInt(104))).append('}');
+        out.field("procs");
+        out.integer(Short.toUnsignedInt(b.getShort(80)), ValueWriter.Base.DEC);
+        out.field("totalhigh");
+        out.integer(b.getLong(88), ValueWriter.Base.UDEC);
+        out.field("freehigh");
+        out.integer(b.getLong(96), ValueWriter.Base.UDEC);
+        out.field("mem_unit");
+        out.integer(Integer.toUnsignedLong(b.getInt(104)), ValueWriter.Base.DEC);
+        out.endStruct();
     }
 
     /** struct tms: four clock_t counts, each with its seconds. */
-    private static void tms(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void tms(ValueWriter out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 32);
         if (b == null) {
             return;
         }
         String[] names = {"tms_utime", "tms_stime", "tms_cutime", "tms_cstime"};
-        out.append('{');
+        out.beginStruct();
         for (int i = 0; i < names.length; i++) {
-            out.append(i > 0 ? ", " : "").append(names[i]).append('=');
+            out.field(names[i]);
             SignalFormatter.clockTicks(out, b.getLong(8 * i));
         }
-        out.append('}');
+        out.endStruct();
     }
 }

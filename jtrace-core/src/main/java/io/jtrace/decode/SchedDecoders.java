@@ -3,7 +3,6 @@ package io.jtrace.decode;
 import io.jtrace.syscalls.Xlat;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 
 /**
  * Scheduling, interval timers and capabilities, as strace's {@code src/sched.c},
@@ -17,98 +16,110 @@ final class SchedDecoders {
     private SchedDecoders() {}
 
     static void register(Registry r) {
-        r.textArg("sched_param", (out, v, call, ctx) -> {
+        r.arg("sched_param", (out, v, call, ctx) -> {
             ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, v, 4);
             if (b != null) {
-                out.append('[').append(b.getInt(0)).append(']');
+                out.beginArray();
+                out.integer(b.getInt(0), ValueWriter.Base.DEC);
+                out.endArray();
             }
         });
-        r.textArg("itimerval", (out, v, call, ctx) -> {
+        r.arg("itimerval", (out, v, call, ctx) -> {
             ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, v, 32);
             if (b != null) {
-                out.append("{it_interval=");
-                TimeDecoders.timeval(out, b, 0);
-                out.append(", it_value=");
-                TimeDecoders.timeval(out, b, 16);
-                out.append('}');
+                out.beginStruct();
+                out.field("it_interval");
+                ResourceDecoders.timeval(out, b, 0);
+                out.field("it_value");
+                ResourceDecoders.timeval(out, b, 16);
+                out.endStruct();
             }
         });
-        r.textArg("cap_header", (out, v, call, ctx) -> {
+        r.arg("cap_header", (out, v, call, ctx) -> {
             ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, v, CAP_HEADER_SIZE);
             if (b != null) {
-                out.append("{version=");
+                out.beginStruct();
+                out.field("version");
                 XlatFormat.value(out, Xlat.get("cap_version"), b.getInt(0) & 0xffffffffL);
-                out.append(", pid=").append(b.getInt(4)).append('}');
+                out.field("pid");
+                out.integer(b.getInt(4), ValueWriter.Base.DEC);
+                out.endStruct();
             }
         });
-        r.textArg("cap_data", SchedDecoders::capData);
-        r.textCall("sched_getscheduler", new PolicyResult());
-        r.textCall("personality", new Personality());
-        r.textCall("ioprio_get", new IoprioGet());
-        r.textCall("ioprio_set", (TextEntryDecoder) (out, call, ctx) -> {
+        r.arg("cap_data", SchedDecoders::capData);
+        r.call("sched_getscheduler", new PolicyResult());
+        r.call("personality", new Personality());
+        r.call("ioprio_get", new IoprioGet());
+        r.call("ioprio_set", (EntryDecoder) (out, call, ctx) -> {
             ioprioWho(out, call);
-            out.append(", ");
-            int ioprio = (int) call.arg(2);
-            String decoded = ioprio(ioprio); // before styled, which names everything inside it plainly
-            XlatFormat.styled(out, Integer.toString(ioprio), o -> o.append(decoded));
+            ioprio(out, (int) call.arg(2));
         });
-        r.textCall("prctl", new PrctlDecoder());
+        r.call("prctl", new PrctlDecoder());
     }
 
     /**
      * The capability sets of capget and capset: as many 32-bit words per set as the header's version
      * has (the header read again now), each set printed as its two words' names.
      */
-    private static void capData(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void capData(ValueWriter out, long address, Call call, DecodeContext ctx) {
         ByteBuffer header = address == 0 ? null : ctx.read(call.arg(0), CAP_HEADER_SIZE);
         int words = header == null ? 0 : switch (header.getInt(0)) {
             case CAP_VERSION_1 -> 1;
             case CAP_VERSION_2, CAP_VERSION_3 -> 2;
             default -> 0;
         };
-        ByteBuffer b = words == 0 ? null : ctx.read(address, words * CAP_DATA_SIZE);
-        if (b == null) {
-            DecodeContext.address(out, address);
+        if (words == 0) {
+            out.pointer(address);
             return;
         }
-        out.append('{');
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, words * CAP_DATA_SIZE);
+        if (b == null) {
+            return;
+        }
+        out.beginStruct();
         for (int i = 0; i < CAP_SETS.length; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            out.append(CAP_SETS[i]).append('=');
+            out.field(CAP_SETS[i]);
             long low = b.getInt(4 * i) & 0xffffffffL;
             long high = words > 1 ? b.getInt(CAP_DATA_SIZE + 4 * i) & 0xffffffffL : 0;
-            if (low != 0 || high == 0) {
+            if (high == 0) {
                 XlatFormat.flags(out, Xlat.get("cap_mask0"), low);
-            }
-            if (high != 0) {
-                if (low != 0) {
-                    out.append('|');
-                }
+            } else if (low == 0) {
                 XlatFormat.flags(out, Xlat.get("cap_mask1"), high);
+            } else {
+                // Both words of a set are one set of capabilities, whose number is the two together.
+                StringBuilder text = new StringBuilder();
+                XlatFormat.flags(text, Xlat.get("cap_mask0"), low);
+                text.append('|');
+                XlatFormat.flags(text, Xlat.get("cap_mask1"), high);
+                out.symbol(text.toString(), high << 32 | low);
             }
         }
-        out.append('}');
+        out.endStruct();
+    }
+
+    /** A result followed by its name, {@code 0 (SCHED_OTHER)}, when it has one. */
+    private static void named(ValueWriter out, long rval, String name) {
+        out.integer(rval, ValueWriter.Base.DEC);
+        if (name != null) {
+            out.beginNote("");
+            out.symbol(name, rval);
+            out.endNote();
+        }
     }
 
     /** sched_getscheduler: the policy it returns followed by its name, {@code = 0 (SCHED_OTHER)}. */
-    private static final class PolicyResult implements TextEntryDecoder {
+    private static final class PolicyResult implements EntryDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
-            out.append((int) call.arg(0));
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
+            out.integer((int) call.arg(0), ValueWriter.Base.DEC);
         }
 
         @Override
-        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+        public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
             if (call.isError()) {
                 return false;
             }
-            String name = Xlat.get("schedulers").nameOf(call.rval());
-            out.append("= ").append(call.rval());
-            if (name != null) {
-                out.append(" (").append(name).append(')');
-            }
+            named(out, call.rval(), Xlat.get("schedulers").nameOf(call.rval()));
             return true;
         }
     }
@@ -124,29 +135,42 @@ final class SchedDecoders {
      * 0xffffffff, which asks without changing; the result, the previous personality, in hex with
      * its names.
      */
-    private static final class Personality implements TextEntryDecoder {
+    private static final class Personality implements EntryDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             long pers = call.arg(0);
             if (pers == 0xffffffffL) {
-                out.append("0xffffffff");
+                out.integer(pers, ValueWriter.Base.HEX);
                 return;
             }
-            XlatFormat.value(out, Xlat.get("personality_types"), pers & PER_MASK);
-            if ((pers & ~PER_MASK) != 0) {
-                out.append('|');
-                XlatFormat.flags(out, Xlat.get("personality_flags"), pers & ~PER_MASK);
+            if ((pers & ~PER_MASK) == 0) {
+                XlatFormat.value(out, Xlat.get("personality_types"), pers & PER_MASK);
+                return;
             }
+            // The domain and the flags are one value, as strace prints them.
+            StringBuilder text = new StringBuilder();
+            XlatFormat.value(text, Xlat.get("personality_types"), pers & PER_MASK);
+            text.append('|');
+            XlatFormat.flags(text, Xlat.get("personality_flags"), pers & ~PER_MASK);
+            out.symbol(text.toString(), pers);
         }
 
         @Override
-        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+        public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
             if (call.isError()) {
                 return false;
             }
             long pers = call.rval() & 0xffffffffL;
-            out.append("= ").append(hexOrZero(pers)).append(" (");
-            // strace's sprintxval and sprintflags, which follow -X as printxval and printflags do
+            out.integer(pers, ValueWriter.Base.HEX);
+            out.beginNote("");
+            out.symbol(names(pers), pers);
+            out.endNote();
+            return true;
+        }
+
+        /** The previous personality's names, as strace's sprintxval and sprintflags, which follow -X. */
+        private static String names(long pers) {
+            StringBuilder out = new StringBuilder();
             Xlat types = Xlat.get("personality_types");
             long domain = pers & PER_MASK;
             String type = types.nameOf(domain);
@@ -182,47 +206,80 @@ final class SchedDecoders {
                     }
                 }
             }
-            out.append(')');
-            return true;
+            return out.toString();
         }
     }
 
     private static final int IOPRIO_CLASS_SHIFT = 13;
 
     /** ioprio_get and ioprio_set's which by name, and who. */
-    private static void ioprioWho(StringBuilder out, Call call) {
+    private static void ioprioWho(ValueWriter out, Call call) {
         XlatFormat.value(out, Xlat.get("ioprio_who"), call.arg(0));
-        out.append(", ").append((int) call.arg(1));
+        out.integer((int) call.arg(1), ValueWriter.Base.DEC);
+    }
+
+    /**
+     * ioprio_set's priority: {@code IOPRIO_PRIO_VALUE(class, data)}; under -X raw the number, under
+     * -X verbose the number and that form in a comment, one symbol.
+     */
+    private static void ioprio(ValueWriter out, int ioprio) {
+        if (XlatFormat.abbrev()) {
+            ioprioValue(out, ioprio);
+            return;
+        }
+        String decoded = ioprio(ioprio); // before styled, which names everything inside it plainly
+        out.symbol(XlatFormat.styledText(Integer.toString(ioprio), o -> o.append(decoded)), ioprio);
     }
 
     /** {@code IOPRIO_PRIO_VALUE(class, data)}: the class by name, the data in decimal. */
+    private static void ioprioValue(ValueWriter out, int ioprio) {
+        int data = ioprio & ((1 << IOPRIO_CLASS_SHIFT) - 1);
+        long type = Integer.toUnsignedLong(ioprio) >>> IOPRIO_CLASS_SHIFT;
+        out.beginCall("IOPRIO_PRIO_VALUE");
+        Xlat classes = Xlat.get("ioprio_class");
+        if (classes.nameOf(type) == null) {
+            out.integer(type, ValueWriter.Base.HEX);
+            out.comment(classes.unknown());
+        } else {
+            out.symbol(ioprioClass(type), type);
+        }
+        out.integer(data, ValueWriter.Base.DEC);
+        out.endCall();
+    }
+
+    /** The text of {@link #ioprioValue}. */
     private static String ioprio(int ioprio) {
         int data = ioprio & ((1 << IOPRIO_CLASS_SHIFT) - 1);
         long type = Integer.toUnsignedLong(ioprio) >>> IOPRIO_CLASS_SHIFT;
+        return "IOPRIO_PRIO_VALUE(" + ioprioClass(type) + ", " + data + ")";
+    }
+
+    /** strace's sprintxval: the name alone, with its number under -X verbose, the number for no name. */
+    private static String ioprioClass(long type) {
         Xlat classes = Xlat.get("ioprio_class");
         String name = classes.nameOf(type);
         String number = type == 0 ? "0" : "0x" + Long.toHexString(type);
-        // strace's sprintxval: the name alone, with its number under -X verbose, the number for no name
-        String cls = name == null ? number + " /* " + classes.unknown() + " */"
+        return name == null ? number + " /* " + classes.unknown() + " */"
                 : XlatFormat.verbose() ? number + " /* " + name + " */" : name;
-        return "IOPRIO_PRIO_VALUE(" + cls + ", " + data + ")";
     }
 
     /** ioprio_get: the priority it returns, decoded after it. */
-    private static final class IoprioGet implements TextEntryDecoder {
+    private static final class IoprioGet implements EntryDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ioprioWho(out, call);
         }
 
         @Override
-        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+        public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
             if (call.isError()) {
                 return false;
             }
-            out.append("= ").append(call.rval());
+            out.integer(call.rval(), ValueWriter.Base.DEC);
             if (!XlatFormat.raw()) {
-                out.append(" (").append(ioprio((int) call.rval())).append(')');
+                out.beginNote("");
+                ioprioValue(out, (int) call.rval());
+                out.endNote();
             }
             return true;
         }

@@ -6,7 +6,6 @@ import io.jtrace.syscalls.Signals;
 import io.jtrace.syscalls.Xlat;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 
 /** Signal sets and handlers, as strace's {@code src/signal.c} prints them: rt_sigaction, sigaltstack and kin. */
 final class SignalDecoders {
@@ -18,18 +17,18 @@ final class SignalDecoders {
     private SignalDecoders() {}
 
     static void register(Registry r) {
-        r.textArg("sigaction", SignalDecoders::sigaction);
-        r.textArg("sigset_size_arg1", (out, v, call, ctx) -> sigsetAt(out, v, call.arg(1), SIGSET_BYTES, ctx));
-        r.textArg("sigset_size_arg3", (out, v, call, ctx) -> sigsetAt(out, v, call.arg(3), SIGSET_BYTES, ctx));
+        r.arg("sigaction", SignalDecoders::sigaction);
+        r.arg("sigset_size_arg1", (out, v, call, ctx) -> sigsetAt(out, v, call.arg(1), SIGSET_BYTES, ctx));
+        r.arg("sigset_size_arg3", (out, v, call, ctx) -> sigsetAt(out, v, call.arg(3), SIGSET_BYTES, ctx));
         // rt_sigpending alone takes any size up to the kernel's, so that sigpending can share it.
-        r.textArg("pending_sigset", (out, v, call, ctx) -> sigsetAt(out, v, call.arg(1), 1, ctx));
-        r.textArg("stack_t", SignalDecoders::stack);
-        r.textArg("siginfo", SignalDecoders::siginfo);
+        r.arg("pending_sigset", (out, v, call, ctx) -> sigsetAt(out, v, call.arg(1), 1, ctx));
+        r.arg("stack_t", SignalDecoders::stack);
+        r.arg("siginfo", SignalDecoders::siginfo);
     }
 
     /** A siginfo_t in tracee memory (waitid, rt_sigqueueinfo), as the --- SIG... --- lines print it. */
-    private static void siginfo(StringBuilder out, long address, Call call, DecodeContext ctx) {
-        java.nio.ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, SigInfo.SIZE);
+    private static void siginfo(ValueWriter out, long address, Call call, DecodeContext ctx) {
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, SigInfo.SIZE);
         if (b != null) {
             SigInfo si = SigInfo.of(b.array());
             SignalFormatter.siginfo(out, si.signo(), si);
@@ -42,26 +41,24 @@ final class SignalDecoders {
      * the stack pointer is at {@code uc}, whose uc_sigmask follows uc_flags, uc_link, uc_stack and
      * the 256-byte uc_mcontext.
      */
-    static TextCallDecoder rtSigreturn() {
-        return new TextCallDecoder() {
+    static CallDecoder rtSigreturn() {
+        return new CallDecoder() {
             private static final int UC_SIGMASK = 8 + 8 + 24 + 256;
 
             @Override
-            public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+            public void entry(ValueWriter out, Call call, DecodeContext ctx) {
                 long at = call.stackPointer() + UC_SIGMASK;
-                java.nio.ByteBuffer b = ctx.read(at, 8);
-                out.append("{mask=");
-                if (b == null) {
-                    DecodeContext.address(out, at);
-                } else {
+                out.beginStruct();
+                out.field("mask");
+                ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, at, 8);
+                if (b != null) {
                     sigset(out, b.getLong(0));
                 }
-                out.append('}');
+                out.endStruct();
             }
 
             @Override
-            public void exit(StringBuilder out, Call call, DecodeContext ctx) {
-                out.append(')');
+            public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             }
         };
     }
@@ -72,6 +69,17 @@ final class SignalDecoders {
      */
     static void sigset(StringBuilder out, long mask) {
         sigset(out, mask, SIGSET_BYTES * 8);
+    }
+
+    /** As {@link #sigset(StringBuilder, long)}: one symbol, whose number is the mask. */
+    static void sigset(ValueWriter out, long mask) {
+        sigset(out, mask, SIGSET_BYTES * 8);
+    }
+
+    private static void sigset(ValueWriter out, long mask, int bits) {
+        StringBuilder text = new StringBuilder();
+        sigset(text, mask, bits);
+        out.symbol(text.toString(), mask);
     }
 
     /** A set of {@code bits} signals, which decide whether it is printed as its complement. */
@@ -107,10 +115,13 @@ final class SignalDecoders {
      * A sigset_t of {@code size} bytes at {@code address}, read in 32-bit words as strace does; a
      * size below {@code minSize} or above the kernel's prints as the address.
      */
-    private static void sigsetAt(StringBuilder out, long address, long size, int minSize, DecodeContext ctx) {
-        ByteBuffer b = size >= minSize && size <= SIGSET_BYTES ? ctx.read(address, (int) size) : null;
+    private static void sigsetAt(ValueWriter out, long address, long size, int minSize, DecodeContext ctx) {
+        if (size < minSize || size > SIGSET_BYTES) {
+            out.pointer(address);
+            return;
+        }
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, (int) size);
         if (b == null) {
-            DecodeContext.address(out, address);
             return;
         }
         long mask = 0;
@@ -121,41 +132,45 @@ final class SignalDecoders {
     }
 
     /** The kernel's struct sigaction: handler, flags, restorer, mask. */
-    private static void sigaction(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void sigaction(ValueWriter out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 32);
         if (b == null) {
             return;
         }
         long handler = b.getLong(0), flags = b.getLong(8), restorer = b.getLong(16);
-        out.append("{sa_handler=");
+        out.beginStruct();
+        out.field("sa_handler");
         String special = handler == SIG_DFL ? "SIG_DFL" : handler == SIG_IGN ? "SIG_IGN"
                 : handler == SIG_ERR ? "SIG_ERR" : null;
         if (special != null) {
-            XlatFormat.styled(out, XlatFormat.hexString(handler), o -> o.append(special));
+            XlatFormat.styled(out, handler, XlatFormat.hexString(handler), o -> o.append(special));
         } else {
-            DecodeContext.address(out, handler);
+            out.pointer(handler);
         }
-        out.append(", sa_mask=");
+        out.field("sa_mask");
         sigset(out, b.getLong(24));
-        out.append(", sa_flags=");
+        out.field("sa_flags");
         XlatFormat.flags(out, Xlat.get("sigact_flags"), flags);
         if ((flags & SA_RESTORER) != 0) {
-            out.append(", sa_restorer=");
-            DecodeContext.address(out, restorer);
+            out.field("sa_restorer");
+            out.pointer(restorer);
         }
-        out.append('}');
+        out.endStruct();
     }
 
     /** stack_t: ss_sp, ss_flags, ss_size. */
-    private static void stack(StringBuilder out, long address, Call call, DecodeContext ctx) {
+    private static void stack(ValueWriter out, long address, Call call, DecodeContext ctx) {
         ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 24);
         if (b == null) {
             return;
         }
-        out.append("{ss_sp=");
-        DecodeContext.address(out, b.getLong(0));
-        out.append(", ss_flags=");
+        out.beginStruct();
+        out.field("ss_sp");
+        out.pointer(b.getLong(0));
+        out.field("ss_flags");
         XlatFormat.flags(out, Xlat.get("sigaltstack_flags"), Integer.toUnsignedLong(b.getInt(8)));
-        out.append(", ss_size=").append(Long.toUnsignedString(b.getLong(16))).append('}');
+        out.field("ss_size");
+        out.integer(b.getLong(16), ValueWriter.Base.UDEC);
+        out.endStruct();
     }
 }

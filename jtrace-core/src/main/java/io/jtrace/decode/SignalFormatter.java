@@ -3,7 +3,7 @@ package io.jtrace.decode;
 import io.jtrace.abi.SigInfo;
 import io.jtrace.syscalls.Signals;
 
-/** Prints a siginfo_t as strace 6.1 does between {@code --- SIGNAME} and {@code ---}. */
+/** Writes a siginfo_t as strace 6.1 prints it between {@code --- SIGNAME} and {@code ---}. */
 public final class SignalFormatter {
     private static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGCHLD = 17,
             SIGPOLL = 29, SIGSYS = 31;
@@ -12,34 +12,46 @@ public final class SignalFormatter {
 
     private SignalFormatter() {}
 
+    /** As {@link #siginfo(ValueWriter, int, SigInfo)}, appended as strace's text. */
     public static void siginfo(StringBuilder out, int signal, SigInfo si) {
+        // No strings in a siginfo: the escaping style does not matter.
+        siginfo(new TextWriter(out, Quoting.HexStyle.NONE), signal, si);
+    }
+
+    /**
+     * The siginfo of {@code signal} as one structure; when the kernel gave none ({@code si} null),
+     * the signal number alone.
+     */
+    public static void siginfo(ValueWriter out, int signal, SigInfo si) {
+        out.beginStruct();
         if (si == null) {
-            out.append("{si_signo=");
+            out.field("si_signo");
             XlatFormat.signal(out, signal);
-            out.append('}');
+            out.endStruct();
             return;
         }
         int signo = si.signo();
         int code = si.code();
-        out.append("{si_signo=");
+        out.field("si_signo");
         XlatFormat.signal(out, signo);
-        out.append(", si_code=");
+        out.field("si_code");
         String codeName = Signals.codeName(signo, code).orElse(null);
         if (codeName == null) {
-            out.append("0x").append(Integer.toHexString(code));
+            hex32(out, code);
         } else {
-            XlatFormat.styled(out, XlatFormat.hexString(code & 0xffffffffL), o -> o.append(codeName));
+            XlatFormat.styled(out, code & 0xffffffffL, XlatFormat.hexString(code & 0xffffffffL),
+                    o -> o.append(codeName));
         }
         if (si.errno() != 0) {
             // after si_code, by name as strace's print_err: 2 /* ENOENT */ under -X verbose
-            out.append(", si_errno=");
-            String raw = Integer.toUnsignedString(si.errno());
+            out.field("si_errno");
+            long raw = Integer.toUnsignedLong(si.errno());
             String name = io.jtrace.syscalls.Errno.byNumber(si.errno())
                     .filter(io.jtrace.syscalls.Errno::knownToStrace61).map(io.jtrace.syscalls.Errno::name).orElse(null);
             if (name == null) {
-                out.append(raw);
+                out.integer(raw, ValueWriter.Base.DEC);
             } else {
-                XlatFormat.styled(out, raw, o -> o.append(name));
+                XlatFormat.styled(out, raw, Long.toString(raw), o -> o.append(name));
             }
         }
         if (code <= 0) {
@@ -48,11 +60,13 @@ public final class SignalFormatter {
                 case SI_USER, SI_TKILL -> source(out, si);
                 case SI_TIMER -> {
                     // si_timerid in %#x: a first timer, id 0, is just 0
-                    out.append(", si_timerid=").append(XlatFormat.hexString(Integer.toUnsignedLong(si.pid())))
-                            .append(", si_overrun=").append(si.uid());
+                    out.field("si_timerid");
+                    out.integer(Integer.toUnsignedLong(si.pid()), ValueWriter.Base.HEX);
+                    out.field("si_overrun");
+                    out.integer(si.uid(), ValueWriter.Base.DEC);
                     value(out, si);
                 }
-                case SI_SIGIO -> out.append(", si_band=").append(si.int64(16)).append(", si_fd=").append(si.int32(24));
+                case SI_SIGIO -> band(out, si);
                 default -> {
                     // sigqueue, message queues, AIO and any other sender: the value only when set
                     source(out, si);
@@ -64,51 +78,73 @@ public final class SignalFormatter {
         } else {
             switch (signo) {
                 case SIGCHLD -> {
-                    out.append(", si_pid=").append(si.pid()).append(", si_uid=").append(Integer.toUnsignedString(si.uid()))
-                            .append(", si_status=");
+                    source(out, si);
+                    out.field("si_status");
                     if (code == CLD_EXITED) {
-                        out.append(si.status());
+                        out.integer(si.status(), ValueWriter.Base.DEC);
                     } else {
                         XlatFormat.signal(out, si.status());
                     }
-                    out.append(", si_utime=");
+                    out.field("si_utime");
                     clockTicks(out, si.utime());
-                    out.append(", si_stime=");
+                    out.field("si_stime");
                     clockTicks(out, si.stime());
                 }
                 case SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP -> {
-                    out.append(", si_addr=");
-                    SyscallDecoder.pointer(out, si.addr());
+                    out.field("si_addr");
+                    out.pointer(si.addr());
                 }
-                case SIGPOLL -> out.append(", si_band=").append(si.int64(16)).append(", si_fd=").append(si.int32(24));
+                case SIGPOLL -> band(out, si);
                 case SIGSYS -> {
-                    out.append(", si_call_addr=");
-                    SyscallDecoder.pointer(out, si.addr());
-                    out.append(", si_syscall=").append(si.int32(24))
-                            .append(", si_arch=0x").append(Integer.toHexString(si.int32(28)));
+                    out.field("si_call_addr");
+                    out.pointer(si.addr());
+                    out.field("si_syscall");
+                    out.integer(si.int32(24), ValueWriter.Base.DEC);
+                    out.field("si_arch");
+                    hex32(out, si.int32(28));
                 }
                 default -> { }
             }
         }
-        out.append('}');
+        out.endStruct();
     }
 
-    /** A CPU time in clock ticks, with its value in seconds beside it when not zero (USER_HZ is 100). */
-    /** A clock_t: its ticks, and unless 0 or -X raw, the seconds they make at 100 a second. */
-    static void clockTicks(StringBuilder out, long ticks) {
-        out.append(ticks);
-        if (ticks != 0 && !XlatFormat.raw()) { // the seconds are a decoding, which -X raw leaves out
-            out.append(" /* ").append(ticks / 100).append('.').append(String.format("%02d", ticks % 100))
-                    .append(" s */");
+    /** strace's {@code %#x} of a code it has no name for, which prints 0 as {@code 0x0}. */
+    private static void hex32(ValueWriter out, int v) {
+        if (v == 0) {
+            out.literal("0x0");
+        } else {
+            out.integer(Integer.toUnsignedLong(v), ValueWriter.Base.HEX);
         }
     }
 
-    private static void source(StringBuilder out, SigInfo si) {
-        out.append(", si_pid=").append(si.pid()).append(", si_uid=").append(Integer.toUnsignedString(si.uid()));
+    /** A clock_t: its ticks, and unless 0 or -X raw, the seconds they make at 100 a second. */
+    static void clockTicks(ValueWriter out, long ticks) {
+        out.integer(ticks, ValueWriter.Base.DEC);
+        if (ticks != 0 && !XlatFormat.raw()) { // the seconds are a decoding, which -X raw leaves out
+            out.comment(ticks / 100 + "." + String.format("%02d", ticks % 100) + " s");
+        }
     }
 
-    private static void value(StringBuilder out, SigInfo si) {
-        out.append(", si_int=").append((int) si.value()).append(", si_ptr=");
-        SyscallDecoder.pointer(out, si.value());
+    private static void source(ValueWriter out, SigInfo si) {
+        out.field("si_pid");
+        out.integer(si.pid(), ValueWriter.Base.DEC);
+        out.field("si_uid");
+        out.integer(Integer.toUnsignedLong(si.uid()), ValueWriter.Base.DEC);
+    }
+
+    /** SIGIO's band and descriptor (strace prints the descriptor as a number only, even with -y). */
+    private static void band(ValueWriter out, SigInfo si) {
+        out.field("si_band");
+        out.integer(si.int64(16), ValueWriter.Base.DEC);
+        out.field("si_fd");
+        out.fd(si.int32(24), null);
+    }
+
+    private static void value(ValueWriter out, SigInfo si) {
+        out.field("si_int");
+        out.integer((int) si.value(), ValueWriter.Base.DEC);
+        out.field("si_ptr");
+        out.pointer(si.value());
     }
 }

@@ -121,6 +121,15 @@ public final class TextWriter implements ValueWriter {
     }
 
     @Override
+    public void hexString(byte[] bytes, int off, int len, boolean truncated) {
+        item();
+        Quoting.quoteBytes(out, bytes, off, len, Quoting.HexStyle.ALL);
+        if (truncated) {
+            out.append("...");
+        }
+    }
+
+    @Override
     public void fd(int fd, String shown, String decoration) {
         item();
         if (shown != null) {

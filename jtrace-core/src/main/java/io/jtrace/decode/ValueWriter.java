@@ -45,6 +45,14 @@ public interface ValueWriter {
     void string(byte[] bytes, int off, int len, boolean truncated);
 
     /**
+     * As {@link #string}, for bytes strace's text always escapes in hex whatever {@code -x} says
+     * (getrandom's). Renderers without a text form write them as any string.
+     */
+    default void hexString(byte[] bytes, int off, int len, boolean truncated) {
+        string(bytes, off, len, truncated);
+    }
+
+    /**
      * A file descriptor, and what {@code -y}/{@code -yy} learned of it as strace prints it after the
      * number ({@code </etc/passwd>}, {@code <TCP:[...]>}), or null.
      */

@@ -3,7 +3,6 @@ package io.jtrace.decode;
 import io.jtrace.syscalls.Xlat;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 
 /**
  * Data moved through I/O vectors and between descriptors, as strace's {@code src/io.c},
@@ -18,18 +17,23 @@ final class VectorDecoders {
     private VectorDecoders() {}
 
     static void register(Registry r) {
-        r.textArg("iovec", (out, v, call, ctx) -> iovec(out, v, call.arg(2), true, ALL_DATA, ctx));
-        r.textArg("loff", (out, v, call, ctx) -> storedLong(out, v, false, ctx));
-        r.textCall("readv", new ReadVector(false, false));
-        r.textCall("preadv", new ReadVector(true, false));
-        r.textCall("preadv2", new ReadVector(true, true));
-        r.textCall("pwritev2", (TextEntryDecoder) (out, call, ctx) -> {
+        r.arg("iovec", (out, v, call, ctx) -> iovec(out, v, call.arg(2), true, ALL_DATA, ctx));
+        r.arg("loff", (out, v, call, ctx) -> storedLong(out, v, false, ctx));
+        r.call("readv", new ReadVector(false, false));
+        r.call("preadv", new ReadVector(true, false));
+        r.call("preadv2", new ReadVector(true, true));
+        r.call("pwritev2", (EntryDecoder) (out, call, ctx) -> {
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
             iovec(out, call.arg(1), call.arg(2), true, ALL_DATA, ctx);
             countPositionAndFlags(out, call, ctx);
         });
-        r.textCall("sendfile", new Sendfile());
+        r.call("sendfile", new Sendfile());
+    }
+
+    /** As {@link #iovec(ValueWriter, long, long, boolean, long, DecodeContext)}, appended as strace's text. */
+    static void iovec(StringBuilder out, long address, long count, boolean strings, long dataSize,
+                      DecodeContext ctx) {
+        iovec(new TextWriter(out, ctx.hex()), address, count, strings, dataSize, ctx);
     }
 
     /**
@@ -42,20 +46,22 @@ final class VectorDecoders {
      * @param dataSize how many bytes of data the vector holds in all, spread over its elements in
      *                 order ({@link #ALL_DATA} for each element's whole length)
      */
-    static void iovec(StringBuilder out, long address, long count, boolean strings, long dataSize,
+    static void iovec(ValueWriter out, long address, long count, boolean strings, long dataSize,
                       DecodeContext ctx) {
         if (address == 0) {
-            out.append("NULL");
+            out.pointer(0);
             return;
         }
         if (count == 0) {
-            out.append("[]");
+            out.beginArray();
+            out.endArray();
             return;
         }
         long[] left = {dataSize};
-        ArrayPrinter.print(out, address, count, IOVEC_SIZE, ArrayPrinter.shown(count, ctx), ctx, (o, e, i) -> {
+        ArrayPrinter.write(out, address, count, IOVEC_SIZE, ArrayPrinter.shown(count, ctx), ctx, (o, e, i) -> {
             long base = e.getLong(0), length = e.getLong(8);
-            o.append("{iov_base=");
+            o.beginStruct();
+            o.field("iov_base");
             if (strings) {
                 long data = Long.compareUnsigned(length, left[0]) > 0 ? left[0] : length;
                 if (left[0] != ALL_DATA) {
@@ -63,42 +69,49 @@ final class VectorDecoders {
                 }
                 buffer(o, base, data, ctx);
             } else {
-                DecodeContext.address(o, base);
+                o.pointer(base);
             }
-            o.append(", iov_len=").append(Long.toUnsignedString(length)).append('}');
+            o.field("iov_len");
+            o.integer(length, ValueWriter.Base.UDEC);
+            o.endStruct();
         });
     }
 
-    /** {@code length} bytes of data at {@code address}, quoted and shortened to -s, as strace's printstrn. */
+    /** As {@link #buffer(ValueWriter, long, long, DecodeContext)}, appended as strace's text. */
     static void buffer(StringBuilder out, long address, long length, DecodeContext ctx) {
+        buffer(new TextWriter(out, ctx.hex()), address, length, ctx);
+    }
+
+    /** {@code length} bytes of data at {@code address}, quoted and shortened to -s, as strace's printstrn. */
+    static void buffer(ValueWriter out, long address, long length, DecodeContext ctx) {
         if (address == 0) {
-            out.append("NULL");
+            out.pointer(0);
             return;
         }
         int limit = ctx.stringLimit();
         int want = (int) (Long.compareUnsigned(length, limit) > 0 ? limit + 1L : length);
         ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
         if (b == null) {
-            DecodeContext.address(out, address);
+            out.unreadable(address);
         } else {
-            Quoting.quoteBuffer(out, b.array(), 0, length, limit, ctx.hex());
+            Quoting.buffer(out, b.array(), 0, length, limit);
         }
     }
 
     /** A 64-bit integer the call reads or writes, {@code [N]}, or its address when unreadable. */
-    static void storedLong(StringBuilder out, long address, boolean unsigned, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, 8);
-        if (b == null) {
-            DecodeContext.address(out, address);
-        } else {
-            long v = b.getLong(0);
-            out.append('[').append(unsigned ? Long.toUnsignedString(v) : Long.toString(v)).append(']');
+    private static void storedLong(ValueWriter out, long address, boolean unsigned, DecodeContext ctx) {
+        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 8);
+        if (b != null) {
+            out.beginArray();
+            out.integer(b.getLong(0), unsigned ? ValueWriter.Base.UDEC : ValueWriter.Base.DEC);
+            out.endArray();
         }
     }
 
     /** The count and position of preadv2 and pwritev2 (one register on x86_64), and their RWF_ flags two registers on. */
-    private static void countPositionAndFlags(StringBuilder out, Call call, DecodeContext ctx) {
-        out.append(", ").append(Long.toUnsignedString(call.arg(2))).append(", ").append(call.arg(3)).append(", ");
+    private static void countPositionAndFlags(ValueWriter out, Call call, DecodeContext ctx) {
+        out.integer(call.arg(2), ValueWriter.Base.UDEC);
+        out.integer(call.arg(3), ValueWriter.Base.DEC);
         XlatFormat.flags(out, Xlat.get("rwf_flags"), call.arg(5));
     }
 
@@ -106,25 +119,24 @@ final class VectorDecoders {
      * readv, preadv and preadv2: the vector printed at exit with the data read spread over its
      * elements, or with the elements' addresses only when the call failed.
      */
-    private record ReadVector(boolean positioned, boolean withFlags) implements TextCallDecoder {
+    private record ReadVector(boolean positioned, boolean withFlags) implements CallDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
+            out.separator();
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             iovec(out, call.arg(1), call.arg(2), !call.isError(), call.rval(), ctx);
             if (withFlags) {
                 countPositionAndFlags(out, call, ctx);
             } else {
-                out.append(", ").append(Long.toUnsignedString(call.arg(2)));
+                out.integer(call.arg(2), ValueWriter.Base.UDEC);
                 if (positioned) {
-                    out.append(", ").append(call.arg(3));
+                    out.integer(call.arg(3), ValueWriter.Base.DEC);
                 }
             }
-            out.append(')');
         }
     }
 
@@ -132,23 +144,23 @@ final class VectorDecoders {
      * sendfile(out_fd, in_fd, offset, count): the offset it starts from at entry and, when data
      * moved, {@code => [the offset after]} at exit; an offset that cannot be read ends the call at entry.
      */
-    private static final class Sendfile implements TextCallDecoder {
+    private static final class Sendfile implements CallDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
             ctx.fd(out, (int) call.arg(1));
-            out.append(", ");
             storedLong(out, call.arg(2), true, ctx);
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             if (!call.isError() && call.rval() != 0 && ctx.read(call.arg(2), 8) != null) {
-                out.append(" => ");
+                out.changed();
                 storedLong(out, call.arg(2), true, ctx);
+            } else {
+                out.separator(); // the count follows the entry's arguments
             }
-            out.append(", ").append(Long.toUnsignedString(call.arg(3))).append(')');
+            out.integer(call.arg(3), ValueWriter.Base.UDEC);
         }
     }
 }
