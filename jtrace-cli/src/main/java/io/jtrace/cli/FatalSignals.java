@@ -1,6 +1,6 @@
 package io.jtrace.cli;
 
-import io.jtrace.bindings.Kernel;
+import io.jtrace.engine.ThisProcess;
 import sun.misc.Signal;
 
 import java.nio.file.Path;
@@ -46,13 +46,11 @@ final class FatalSignals {
      * ignored in every mode, as strace ignores them, so that a background jtrace is not stopped.
      */
     static void ignore() {
-        try (Kernel k = Kernel.open()) {
-            for (int sig : ALL) {
-                k.setIgnored(sig);
-            }
-            k.setIgnored(SIGTTIN);
-            k.setIgnored(SIGTTOU);
+        for (int sig : ALL) {
+            ThisProcess.ignore(sig);
         }
+        ThisProcess.ignore(SIGTTIN);
+        ThisProcess.ignore(SIGTTOU);
     }
 
     /**
@@ -60,32 +58,19 @@ final class FatalSignals {
      * received, on a thread of its own, except for the signals of {@code callerBlocked}.
      */
     static void watch(long callerBlocked, IntConsumer action) {
-        try (Kernel k = Kernel.open()) {
-            k.setIgnored(SIGTTIN);
-            k.setIgnored(SIGTTOU);
-        }
+        ThisProcess.ignore(SIGTTIN);
+        ThisProcess.ignore(SIGTTOU);
         long watched = SET & ~callerBlocked;
         if (blockedByLauncher()) {
             Thread.ofPlatform().name("jtrace-signals").daemon(true).start(() -> {
-                try (Kernel k = Kernel.open()) {
-                    // A disposition of SIG_IGN from the caller would discard the signals once they
-                    // are unblocked to die of them; strace installs its handler over it too.
-                    for (int sig : ALL) {
-                        if ((watched & bit(sig)) != 0) {
-                            k.setDefaultAction(sig);
-                        }
-                    }
-                    int fd = k.signalfd(watched);
-                    if (fd < 0) {
-                        return;
-                    }
-                    while (true) {
-                        int sig = k.readSignal(fd);
-                        if (sig > 0) {
-                            action.accept(sig);
-                        }
+                // A disposition of SIG_IGN from the caller would discard the signals once they
+                // are unblocked to die of them; strace installs its handler over it too.
+                for (int sig : ALL) {
+                    if ((watched & bit(sig)) != 0) {
+                        ThisProcess.setDefault(sig);
                     }
                 }
+                ThisProcess.readSignals(watched, action);
             });
             return;
         }
@@ -95,9 +80,7 @@ final class FatalSignals {
             if ((watched & bit(sig)) == 0) {
                 continue;
             }
-            try (Kernel k = Kernel.open()) {
-                k.setDefaultAction(sig);
-            }
+            ThisProcess.setDefault(sig);
             try {
                 Signal.handle(new Signal(sig == SIGHUP ? "HUP" : sig == SIGINT ? "INT" : "TERM"), s -> action.accept(sig));
             } catch (IllegalArgumentException e) {

@@ -1,9 +1,9 @@
 package io.jtrace.cli;
 
-import io.jtrace.bindings.Kernel;
 import io.jtrace.decode.XlatFormat;
 import io.jtrace.cli.output.Sink;
 import io.jtrace.engine.LaunchSpec;
+import io.jtrace.engine.ThisProcess;
 import io.jtrace.engine.TraceException;
 import io.jtrace.engine.TraceFailure;
 import io.jtrace.engine.Tracer;
@@ -141,9 +141,7 @@ public final class Main {
     /** Exits with {@code status}; a value above 255 means: die by signal (status - 256), as the tracee did. */
     private static void exit(int status) {
         if (status > 255) {
-            try (Kernel k = Kernel.open()) {
-                k.dieBySignal(status - 256);
-            }
+            ThisProcess.dieBySignal(status - 256);
             Runtime.getRuntime().halt(128 + (status - 256));
         }
         Runtime.getRuntime().halt(status);
@@ -430,14 +428,11 @@ public final class Main {
      */
     private static void reapLauncherChildren() {
         List<Long> children = ProcessHandle.current().children().map(ProcessHandle::pid).toList();
-        try (Kernel k = Kernel.open()) {
-            for (long pid : children) {
-                k.wait4((int) pid, WALL);
-            }
+        for (long pid : children) {
+            ThisProcess.reap((int) pid);
         }
     }
 
-    private static final int WALL = 0x40000000;
 
     /** The descriptors jtrace's caller gave it: from the launcher script, else the standard three. */
     static int[] inheritedFds() {

@@ -1,6 +1,6 @@
 package io.jtrace.cli;
 
-import io.jtrace.bindings.Kernel;
+import io.jtrace.engine.ThisProcess;
 
 import io.jtrace.cli.output.Sink;
 
@@ -63,9 +63,7 @@ final class Messages {
                 }
             }
             if ("Broken pipe".equals(reason(e))) {
-                try (Kernel k = Kernel.open()) {
-                    k.kill(k.getpid(), SIGPIPE);
-                }
+                ThisProcess.raise(SIGPIPE);
             }
         };
     }

@@ -176,19 +176,17 @@ public final class DecodeContext {
         }
         String details = sockets.cached(inode);
         if (details == null) {
-            try (io.jtrace.bindings.Kernel k = io.jtrace.bindings.Kernel.open()) {
-                String protocol = k.getxattr(link, "system.sockprotoname");
-                details = sockets.lookup(inode, protocol, request -> sockDiag(k, request), hex);
-            }
+            String protocol = io.jtrace.bindings.SocketQueries.getxattr(link, "system.sockprotoname");
+            details = sockets.lookup(inode, protocol, DecodeContext::sockDiag, hex);
         }
         out.append('<').append(details != null ? details : target).append('>');
         return true;
     }
 
     /** A sock_diag request's reply; none when it fails, which strace treats as the socket not found. */
-    private static java.util.List<byte[]> sockDiag(io.jtrace.bindings.Kernel k, byte[] request) {
+    private static java.util.List<byte[]> sockDiag(byte[] request) {
         try {
-            return k.netlinkDump(SockDiag.NETLINK_SOCK_DIAG, request);
+            return io.jtrace.bindings.SocketQueries.netlinkDump(SockDiag.NETLINK_SOCK_DIAG, request);
         } catch (io.jtrace.bindings.ErrnoException e) {
             return java.util.List.of();
         }

@@ -25,7 +25,7 @@ final class SocketDetails {
 
     /**
      * Sends one NETLINK_SOCK_DIAG request and returns the reply's messages, as
-     * {@code Kernel.netlinkDump} does; none when the request could not be made.
+     * {@code SocketQueries.netlinkDump} does; none when the request could not be made.
      */
     @FunctionalInterface
     interface SockDiagQuery {

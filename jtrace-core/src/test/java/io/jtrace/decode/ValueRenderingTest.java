@@ -75,6 +75,11 @@ class ValueRenderingTest {
         }
     }
 
+    /**
+     * Entry and exit written straight as text, against the values of both written back as one
+     * list: the same text, but for a separator written at entry for exit arguments there were none
+     * of. The result likewise. And the JSON of each part parses.
+     */
     private static void check(SyscallDecoder decoder, SyscallDef def, long[] args, long rval, List<String> failures) {
         boolean isError = rval < 0;
         StringBuilder text = new StringBuilder();
@@ -82,7 +87,8 @@ class ValueRenderingTest {
         ValueTree tree = new ValueTree();
         JsonWriter json = new JsonWriter();
         Saved[] saved = {new Saved(), new Saved(), new Saved()};
-        String[] parts = new String[3];
+        List<Value> call = new ArrayList<>();
+        StringBuilder callText = new StringBuilder();
         for (int part = 0; part < 3; part++) {
             text.setLength(0);
             tree.clear();
@@ -95,25 +101,34 @@ class ValueRenderingTest {
                     default -> decoder.result(outs[w], def, args, rval, isError);
                 }
             }
-            String expected = text.toString();
-            if (part == 0 && expected.endsWith(", ")) {
-                expected = expected.substring(0, expected.length() - 2); // the separator before exit's arguments
-            }
-            StringBuilder replayed = new StringBuilder();
-            TextWriter again = new TextWriter(replayed, Quoting.HexStyle.NONE);
-            for (Value v : tree.values()) {
-                Values.write(v, again);
-            }
-            if (!expected.equals(replayed.toString())) {
-                failures.add(def.name() + " part " + part + ": text " + expected + " | from values " + replayed);
-            }
             String js = json.toJson();
             try {
                 Json.parse(js);
             } catch (IllegalArgumentException e) {
                 failures.add(def.name() + " part " + part + ": bad JSON " + js + ": " + e.getMessage());
             }
-            parts[part] = expected;
+            if (part < 2) {
+                callText.append(text);
+                call.addAll(tree.values());
+                continue;
+            }
+            String expected = callText.toString();
+            if (expected.endsWith(", ")) {
+                expected = expected.substring(0, expected.length() - 2);
+            }
+            compare(def.name() + " arguments", expected, call, failures);
+            compare(def.name() + " result", text.toString(), tree.values(), failures);
+        }
+    }
+
+    private static void compare(String what, String expected, List<Value> values, List<String> failures) {
+        StringBuilder replayed = new StringBuilder();
+        TextWriter again = new TextWriter(replayed, Quoting.HexStyle.NONE);
+        for (Value v : values) {
+            Values.write(v, again);
+        }
+        if (!expected.equals(replayed.toString())) {
+            failures.add(what + ": text " + expected + " | from values " + replayed);
         }
     }
 
