@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StracePrinter implements TraceListener {
     private static final Set<String> NO_RETURN = Set.of("exit", "exit_group");
-    private static final int NR_RESTART_SYSCALL = 219;
+    private static final long NR_RESTART_SYSCALL = SyscallTable.x86_64().number("restart_syscall");
 
     /** What is being printed for one thread. */
     private static final class Line {

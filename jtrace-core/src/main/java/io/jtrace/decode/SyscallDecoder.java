@@ -3,10 +3,11 @@ package io.jtrace.decode;
 import io.jtrace.syscalls.ArgKind;
 import io.jtrace.syscalls.Errno;
 import io.jtrace.syscalls.Signals;
+import io.jtrace.syscalls.ResultKind;
 import io.jtrace.syscalls.SyscallDef;
+import io.jtrace.syscalls.SyscallTable;
 import io.jtrace.syscalls.Xlat;
 
-import java.util.Set;
 
 /**
  * Prints a system call's arguments and result the way strace 6.1 does, driven by the argument kinds
@@ -15,9 +16,9 @@ import java.util.Set;
  * printed at entry; the rest at exit.
  */
 public final class SyscallDecoder {
-    private static final long NR_EXECVE = 59, NR_EXECVEAT = 322;
-    /** Calls whose result strace prints in hex: they return addresses. */
-    private static final Set<String> HEX_RESULT = Set.of("brk", "mmap", "mremap", "shmat");
+    private static final long NR_EXECVE = SyscallTable.x86_64().number("execve"),
+            NR_EXECVEAT = SyscallTable.x86_64().number("execveat"),
+            NR_LANDLOCK_CREATE_RULESET = SyscallTable.x86_64().number("landlock_create_ruleset");
 
     private final int stringLimit;
     private final Quoting.HexStyle hex;
@@ -136,8 +137,8 @@ public final class SyscallDecoder {
             if (special != null && special.result(out, new Call(def, def.narrow(args), 0, scratchSaved, true, rval, isError), ctx)) {
                 return;
             }
-            if (decodeFds && !isError && (FD_RESULT.contains(def.name()) || def.name().equals("landlock_create_ruleset")
-                    && (args[2] & LANDLOCK_CREATE_RULESET_VERSION) == 0)) {
+            if (decodeFds && !isError && def.result() == ResultKind.FD && (def.number() != NR_LANDLOCK_CREATE_RULESET
+                    || (args[2] & LANDLOCK_CREATE_RULESET_VERSION) == 0)) {
                 ctx.fd(out, (int) rval);
                 return;
             }
@@ -145,14 +146,6 @@ public final class SyscallDecoder {
         genericResult(out, def, rval, isError);
     }
 
-    /** Calls that return a new descriptor, printed with its path under -y (strace's RVAL_FD). */
-    private static final Set<String> FD_RESULT = Set.of("open", "openat", "openat2", "creat", "dup", "dup2",
-            "dup3", "socket", "accept", "accept4", "epoll_create", "epoll_create1", "eventfd", "eventfd2",
-            "signalfd", "signalfd4", "timerfd_create", "inotify_init", "inotify_init1", "memfd_create",
-            "fanotify_init", "perf_event_open", "pidfd_open", "pidfd_getfd", "userfaultfd", "open_tree",
-            "fsopen", "fsmount", "fspick", "open_by_handle_at", "memfd_secret", "mq_open", "io_uring_setup",
-            // strace 6.1 marks mount_setattr's result a descriptor too, though it is 0 on success.
-            "mount_setattr");
     /** landlock_create_ruleset's flag that asks for the ABI version: the result is no descriptor then. */
     private static final long LANDLOCK_CREATE_RULESET_VERSION = 1;
 
@@ -160,7 +153,7 @@ public final class SyscallDecoder {
     public static void genericResult(ValueWriter out, SyscallDef def, long rval, boolean isError) {
         if (isError) {
             out.error((int) -rval);
-        } else if (def != null && HEX_RESULT.contains(def.name())) {
+        } else if (def != null && def.result() == ResultKind.ADDR) {
             if (rval == 0) {
                 out.literal("0x0"); // %#lx would print 0; strace prints these addresses with 0x always
             } else {

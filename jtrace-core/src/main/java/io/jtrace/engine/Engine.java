@@ -9,6 +9,7 @@ import io.jtrace.bindings.SyscallInfo;
 import io.jtrace.bindings.Wait;
 import io.jtrace.engine.TraceEvent.ChildKind;
 import io.jtrace.syscalls.AuditArch;
+import io.jtrace.syscalls.SyscallTable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,8 @@ import java.util.concurrent.BlockingQueue;
 final class Engine {
     private static final int SIGTRAP = 5, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22;
     private static final int SYSCALL_STOP = SIGTRAP | 0x80;
-    private static final long NR_CLONE = 56, NR_CLONE3 = 435, NR_EXECVE = 59, NR_EXECVEAT = 322;
+    private static final long NR_CLONE = SyscallTable.x86_64().number("clone"), NR_CLONE3 = SyscallTable.x86_64().number("clone3"),
+            NR_EXECVE = SyscallTable.x86_64().number("execve"), NR_EXECVEAT = SyscallTable.x86_64().number("execveat");
     private static final int PATH_MAX = 4096;
     private static final long CLONE_THREAD = 0x10000;
     private static final int WAIT_ANY = Wait.WALL | Wait.WNOTHREAD;

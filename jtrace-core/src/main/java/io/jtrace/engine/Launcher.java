@@ -6,6 +6,7 @@ import io.jtrace.bindings.Kernel;
 import io.jtrace.bindings.Ptrace;
 import io.jtrace.abi.Registers;
 import io.jtrace.bindings.SyscallInfo;
+import io.jtrace.syscalls.SyscallTable;
 import io.jtrace.bindings.Wait;
 
 import java.io.IOException;
@@ -35,8 +36,10 @@ import java.util.List;
  * end closes and the trampoline exits on end of file.
  */
 final class Launcher {
-    static final long NR_MMAP = 9, NR_CLOSE = 3, NR_EXECVE = 59, NR_EXIT_GROUP = 231;
-    private static final long NR_RT_SIGACTION = 13, NR_RT_SIGPROCMASK = 14, NR_DUP2 = 33;
+    static final long NR_MMAP = SyscallTable.x86_64().number("mmap"), NR_CLOSE = SyscallTable.x86_64().number("close"), NR_EXECVE = SyscallTable.x86_64().number("execve"),
+            NR_EXIT_GROUP = SyscallTable.x86_64().number("exit_group");
+    private static final long NR_RT_SIGACTION = SyscallTable.x86_64().number("rt_sigaction"), NR_RT_SIGPROCMASK = SyscallTable.x86_64().number("rt_sigprocmask"),
+            NR_DUP2 = SyscallTable.x86_64().number("dup2");
     private static final int SIGKILL = 9, SIGSTOP = 19, SIG_SETMASK = 2;
     private static final int O_CLOEXEC = 0x80000;
     private static final int SYSCALL_STOP = 0x80 | 5;

@@ -14,9 +14,10 @@ import java.util.List;
  *                        bits the kind sees (see {@link ArgType})
  */
 public record SyscallDef(int number, String name, boolean knownToStrace61, List<ArgKind> args,
-                         List<ArgType> types) {
+                         List<ArgType> types, ResultKind result) {
 
     public SyscallDef {
+        java.util.Objects.requireNonNull(result, "result");
         if (number < 0) {
             throw new IllegalArgumentException("negative syscall number " + number);
         }
@@ -47,6 +48,11 @@ public record SyscallDef(int number, String name, boolean knownToStrace61, List<
      */
     public SyscallDef(int number, String name, boolean knownToStrace61, List<ArgKind> args) {
         this(number, name, knownToStrace61, args, java.util.Collections.nCopies(args.size(), ArgType.ULONG));
+    }
+
+    /** A call whose result is printed in decimal. */
+    public SyscallDef(int number, String name, boolean knownToStrace61, List<ArgKind> args, List<ArgType> types) {
+        this(number, name, knownToStrace61, args, types, ResultKind.INT);
     }
 
     /**

@@ -49,7 +49,7 @@ public final class SyscallTable {
 
     private static SyscallTable load(AuditArch arch, String resource) {
         List<SyscallDef> defs = new ArrayList<>();
-        for (TsvResource.Row row : TsvResource.read(resource, 6)) {
+        for (TsvResource.Row row : TsvResource.read(resource, 7)) {
             int number = row.intColumn(0);
             if (!defs.isEmpty() && number <= defs.getLast().number()) {
                 throw row.error("syscall numbers must ascend, " + number + " follows " + defs.getLast().number());
@@ -59,7 +59,8 @@ public final class SyscallTable {
                 throw row.error("nargs is " + row.column(3) + " but " + args.size() + " kinds follow");
             }
             try {
-                defs.add(new SyscallDef(number, row.column(1), row.flagColumn(2), args, parseTypes(row, row.column(5))));
+                defs.add(new SyscallDef(number, row.column(1), row.flagColumn(2), args, parseTypes(row, row.column(5)),
+                        ResultKind.parse(row.column(6))));
             } catch (IllegalArgumentException e) {
                 throw row.error(e.getMessage());
             }
@@ -99,6 +100,21 @@ public final class SyscallTable {
             return Optional.empty();
         }
         return byNumber.get((int) number);
+    }
+
+    /**
+     * The number of the call named {@code name}: for the calls jtrace itself must recognise (execve,
+     * clone...), named rather than numbered in code.
+     *
+     * @throws IllegalArgumentException when no call, or more than one, has that name
+     */
+    public long number(String name) {
+        List<Integer> numbers = numbersOf(name);
+        if (numbers.size() != 1) {
+            throw new IllegalArgumentException(numbers.isEmpty() ? "no system call " + name
+                    : name + " has several numbers: " + numbers);
+        }
+        return numbers.getFirst();
     }
 
     /** The numbers of the calls named {@code name}, ascending; empty if there is none. */
