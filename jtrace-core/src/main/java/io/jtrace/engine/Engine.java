@@ -171,8 +171,7 @@ final class Engine {
         Launcher.Started s = launcher.launch(spec, ptraceOptions() | Ptrace.O_EXITKILL);
         int pid = s.pid();
         ThreadState t = table.add(pid, pid, true);
-        t.awaitingFirstStop = false;
-        t.launching = true;
+        t.phase = ThreadState.Phase.LAUNCHING;
         t.inSyscall = true;
         t.syscallNr = s.info().nr;
         t.syscallArgs = s.info().args.clone();
@@ -274,8 +273,8 @@ final class Engine {
 
     void detachAll() {
         for (ThreadState t : table.threads()) {
-            if (!t.detaching) {
-                t.detaching = true;
+            if (t.phase != ThreadState.Phase.DETACHING) {
+                t.phase = ThreadState.Phase.DETACHING;
                 kernel.ptrace(Ptrace.INTERRUPT, t.tid, 0, 0);
             }
         }
@@ -305,7 +304,6 @@ final class Engine {
                 return;
             }
         }
-        t.listening = false;
         t.resumeSignal = 0;
         t.detachRequested = false;
         int sig = Wait.stopSignal(status);
@@ -313,13 +311,11 @@ final class Engine {
         boolean groupStop = event == Ptrace.EVENT_STOP && isStopSignal(sig);
         boolean signalDelivery = event == 0 && sig != SYSCALL_STOP;
 
-        if (t.awaitingFirstStop) {
-            t.awaitingFirstStop = false;
-            if (!t.detaching) {
-                emit(new TraceEvent.Attached(tid, t.process.pid, t.origin), t, true);
-            }
+        if (t.phase == ThreadState.Phase.AWAITING_FIRST_STOP) {
+            t.phase = ThreadState.Phase.TRACED;
+            emit(new TraceEvent.Attached(tid, t.process.pid, t.origin), t, true);
         }
-        if (t.detaching) {
+        if (t.phase == ThreadState.Phase.DETACHING) {
             detach(t, signalDelivery ? sig : 0);
             return;
         }
@@ -334,7 +330,6 @@ final class Engine {
             } else {
                 // PTRACE_LISTEN, not a restart: the process must stay stopped until SIGCONT.
                 kernel.ptrace(Ptrace.LISTEN, tid, 0, 0);
-                t.listening = true;
             }
         } else if (event != 0) {
             resume(t);
@@ -365,7 +360,7 @@ final class Engine {
                     // The name is in the memory the exec replaces: read it now, for the Exec event.
                     t.execFilename = readString(t.tid, t.syscallArgs[info.nr == NR_EXECVE ? 0 : 1]);
                 }
-                if (!t.hidden) {
+                if (t.reported()) {
                     emit(new TraceEvent.SyscallEntry(t.tid, pid, arch, info.nr, t.syscallArgs,
                             info.instructionPointer, info.stackPointer), t, true);
                 }
@@ -374,14 +369,13 @@ final class Engine {
                 long nr = t.inSyscall ? t.syscallNr : -1;
                 long[] args = t.inSyscall ? t.syscallArgs : null;
                 t.inSyscall = false;
-                if (!t.hidden) {
+                if (t.reported()) {
                     emit(new TraceEvent.SyscallExit(t.tid, pid, AuditArch.of(info.arch), nr,
                             args, info.rval, info.isError), t, true);
                 }
-                if (t.launching && nr == Launcher.NR_EXECVE && info.isError) {
+                if (t.phase == ThreadState.Phase.LAUNCHING && nr == Launcher.NR_EXECVE && info.isError) {
                     // The program could not be executed: end the trampoline as strace's child ends.
-                    t.launching = false;
-                    t.hidden = true;
+                    t.phase = ThreadState.Phase.ENDING_FAILED_LAUNCH;
                     launcher.exitInstead(t.tid, 1);
                     return;
                 }
@@ -415,7 +409,9 @@ final class Engine {
                 if (former > 0 && former != t.tid) {
                     t = table.takeOverLeader(former, t.tid);
                 }
-                t.launching = false;
+                if (t.phase == ThreadState.Phase.LAUNCHING) {
+                    t.phase = ThreadState.Phase.TRACED;
+                }
                 t.execFilename = null;
                 emit(new TraceEvent.Exec(t.tid, t.process.pid, former > 0 ? former : t.tid,
                         filename == null ? "" : new String(filename, StandardCharsets.UTF_8), commandLine(t.tid)), t, true);

@@ -2,9 +2,24 @@ package io.jtrace.engine;
 
 /** What the engine knows of one traced thread. Lives in {@link TraceeTable}. */
 final class ThreadState {
+    /** Where a traced thread is in its life, as far as the engine is concerned. */
+    enum Phase {
+        /** Seized or followed: its first stop has not been reported yet. */
+        AWAITING_FIRST_STOP,
+        /** Launched: the target program's execve has not succeeded yet. */
+        LAUNCHING,
+        /** Traced: every stop is reported. */
+        TRACED,
+        /** The launch's execve failed: it runs the exit jtrace injected, whose stops are not reported. */
+        ENDING_FAILED_LAUNCH,
+        /** Interrupted so that it is detached at its next stop, whatever that is. */
+        DETACHING
+    }
+
     final int tid;
     ProcessState process;
-    /** Between a syscall-entry stop and its exit stop. */
+    Phase phase = Phase.AWAITING_FIRST_STOP;
+    /** Between a syscall-entry stop and its exit stop, whatever the phase. */
     boolean inSyscall;
     long syscallNr = -1;
     long[] syscallArgs;
@@ -12,24 +27,20 @@ final class ThreadState {
     byte[] execFilename;
     /** The signal to deliver when resuming from the current stop. */
     int resumeSignal;
-    /** Resumed with PTRACE_LISTEN: in a group-stop, not in a ptrace-stop. */
-    boolean listening;
     /** How it came to be traced; children the engine follows are FOLLOWED. */
     TraceEvent.Origin origin = TraceEvent.Origin.FOLLOWED;
-    /** Its first stop has not been reported yet. */
-    boolean awaitingFirstStop = true;
-    /** Interrupted so that it can be detached at its next stop. */
-    boolean detaching;
+    /** Requested by the listener during the current stop: let it go when resuming. */
     boolean detachRequested;
-    /** {@link Tracer#interrupt} was called: its next interrupt stop is reported. */
+    /** Requested through {@link Tracer#interrupt}: its next interrupt stop is reported. */
     boolean interruptRequested;
-    /** The launched thread whose target execve has not succeeded yet. */
-    boolean launching;
-    /** Running a syscall jtrace injected; its stops are not reported. */
-    boolean hidden;
 
     ThreadState(int tid, ProcessState process) {
         this.tid = tid;
         this.process = process;
+    }
+
+    /** Whether its stops are reported (not while its failed launch is being ended). */
+    boolean reported() {
+        return phase != Phase.ENDING_FAILED_LAUNCH;
     }
 }

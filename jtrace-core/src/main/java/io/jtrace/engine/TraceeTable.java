@@ -59,11 +59,15 @@ final class TraceeTable {
         p.threads.remove(formerTid);
         p.threads.remove(leaderTid);
         ThreadState moved = new ThreadState(leaderTid, p);
+        // Stopped at the exec event now: seen, whatever became of its first stop.
+        moved.phase = ThreadState.Phase.TRACED;
         if (exec != null) {
             moved.inSyscall = exec.inSyscall;
             moved.syscallNr = exec.syscallNr;
             moved.syscallArgs = exec.syscallArgs;
-            moved.awaitingFirstStop = false;
+            if (exec.phase != ThreadState.Phase.AWAITING_FIRST_STOP) {
+                moved.phase = exec.phase;
+            }
         }
         threads.put(leaderTid, moved);
         p.threads.add(leaderTid);

@@ -142,7 +142,8 @@ class LaunchFidelityTest {
 
     private static void assertFailedExec(Path program, int errno) throws Exception {
         try (TraceSession s = TraceSession.start(false)) {
-            int pid = s.launch(LaunchSpec.inheriting(program.toString(), List.of("prog")));
+            // Unchecked, as strace starts it: Tracer.launch would refuse the file before it runs.
+            int pid = s.tracer.launchUnchecked(LaunchSpec.inheriting(program.toString(), List.of("prog")));
             s.awaitIdle(Duration.ofSeconds(10));
             s.assertNoFailure();
             List<TraceEvent> life = s.recorder.eventsOf(pid);
