@@ -1,11 +1,8 @@
 package io.jtrace.decode;
 
-import io.jtrace.abi.Registers;
-
 import io.jtrace.syscalls.Xlat;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 
 /**
  * Sockets, as strace's {@code src/net.c} prints them: socket, bind, accept, sendto, the socket
@@ -24,56 +21,68 @@ final class NetDecoders {
 
     static void register(Registry r) {
         // socket's domain has all 64 bits (see the table), but its name is of the low 32
-        r.textArg("addrfam", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("addrfams"), v & 0xffffffffL));
-        r.textArg("shutdown_how", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("shutdown_modes"), v));
-        r.textArg("sock_type", (out, v, call, ctx) -> sockType(out, (int) v));
-        r.textArg("sock_protocol", (out, v, call, ctx) -> protocol(out, call.arg(0), v));
-        r.textArg("sockaddr_len2", (out, v, call, ctx) -> SockaddrDecoder.sockaddr(out, v, (int) call.arg(2), ctx));
-        r.textArg("sockaddr_len5", (out, v, call, ctx) -> SockaddrDecoder.sockaddr(out, v, (int) call.arg(5), ctx));
-        r.textCall("accept", new SockName(false));
-        r.textCall("accept4", new SockName(true));
-        r.textCall("getsockname", new SockName(false));
-        r.textCall("getpeername", new SockName(false));
-        r.textCall("recvfrom", new RecvFrom());
-        r.textCall("setsockopt", new SetSockOpt());
-        r.textCall("getsockopt", new GetSockOpt());
+        r.arg("addrfam", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("addrfams"), v & 0xffffffffL));
+        r.arg("shutdown_how", (out, v, call, ctx) -> XlatFormat.value(out, Xlat.get("shutdown_modes"), v));
+        r.arg("sock_type", (out, v, call, ctx) -> sockType(out, (int) v));
+        r.arg("sock_protocol", (out, v, call, ctx) -> protocol(out, call.arg(0), v));
+        r.arg("sockaddr_len2", (out, v, call, ctx) -> SockaddrDecoder.sockaddr(out, v, (int) call.arg(2), ctx));
+        r.arg("sockaddr_len5", (out, v, call, ctx) -> SockaddrDecoder.sockaddr(out, v, (int) call.arg(5), ctx));
+        r.call("accept", new SockName(false));
+        r.call("accept4", new SockName(true));
+        r.call("getsockname", new SockName(false));
+        r.call("getpeername", new SockName(false));
+        r.call("recvfrom", new RecvFrom());
+        r.call("setsockopt", new SetSockOpt());
+        r.call("getsockopt", new GetSockOpt());
     }
 
-    /** The type by name, then its flags: {@code SOCK_STREAM|SOCK_CLOEXEC}. */
-    private static void sockType(StringBuilder out, int type) {
+    /** The type by name, then its flags: {@code SOCK_STREAM|SOCK_CLOEXEC}, one symbol. */
+    private static void sockType(ValueWriter out, int type) {
         String name = Xlat.get("socktypes").nameOf(type & SOCK_TYPE_MASK);
         long flags = Integer.toUnsignedLong(type);
-        if (name != null) {
-            XlatFormat.value(out, Xlat.get("socktypes"), type & SOCK_TYPE_MASK);
-            flags &= ~SOCK_TYPE_MASK;
-            if (flags == 0) {
-                return;
-            }
-            out.append('|');
+        if (name == null) {
+            XlatFormat.flags(out, Xlat.get("sock_type_flags"), flags);
+            return;
         }
-        XlatFormat.flags(out, Xlat.get("sock_type_flags"), flags);
+        StringBuilder text = new StringBuilder();
+        XlatFormat.value(text, Xlat.get("socktypes"), type & SOCK_TYPE_MASK);
+        flags &= ~SOCK_TYPE_MASK;
+        if (flags != 0) {
+            text.append('|');
+            XlatFormat.flags(text, Xlat.get("sock_type_flags"), flags);
+        }
+        out.symbol(text.toString(), Integer.toUnsignedLong(type));
     }
 
     /**
      * The protocol, named from the table of the family, or as a number. strace chooses the table by
      * all 64 bits of the domain's register and prints an unnamed protocol with all 64 bits of its own.
      */
-    private static void protocol(StringBuilder out, long domain, long protocol) {
+    private static void protocol(ValueWriter out, long domain, long protocol) {
         int family = domain == (int) domain && domain >= 0 ? (int) domain : -1;
         switch (family) {
             case AF_INET, AF_INET6 -> XlatFormat.value(out, Xlat.get("inet_protocols"), protocol & 0xffffffffL);
             case AF_NETLINK -> XlatFormat.value(out, Xlat.get("netlink_protocols"), protocol & 0xffffffffL);
-            default -> out.append(Long.toUnsignedString(protocol));
+            default -> out.integer(protocol, ValueWriter.Base.UDEC);
         }
     }
 
     /** {@code [N]} as the call left it, or {@code [OFFERED => N]} when it changed. */
-    private static void lengths(StringBuilder out, int offered, int returned) {
-        out.append('[').append(offered);
+    private static void lengths(ValueWriter out, int offered, int returned) {
+        out.beginArray();
+        out.integer(offered, ValueWriter.Base.DEC);
         if (offered != returned) {
-            out.append(" => ").append(returned);
+            out.changed();
+            out.integer(returned, ValueWriter.Base.DEC);
         }
-        out.append(']');
+        out.endArray();
+    }
+
+    /** {@code [N]}: the length offered, when the call stored none. */
+    private static void offered(ValueWriter out, int offered) {
+        out.beginArray();
+        out.integer(offered, ValueWriter.Base.DEC);
+        out.endArray();
     }
 
     /** The int at {@code address}, or null when the address or the int is not there. */
@@ -82,121 +91,144 @@ final class NetDecoders {
         return b == null ? null : b.getInt(0);
     }
 
+    /** An address whose memory was to be read: NULL, or unreadable. */
+    private static void unread(ValueWriter out, long address) {
+        if (address == 0) {
+            out.pointer(0);
+        } else {
+            out.unreadable(address);
+        }
+    }
+
     /**
      * accept, accept4, getsockname, getpeername (fd, addr, addrlen[, flags]): the address the kernel
      * stored and the lengths before and after, or both pointers when the length is unreadable.
      */
-    private record SockName(boolean withFlags) implements TextCallDecoder {
+    private record SockName(boolean withFlags) implements CallDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
             Integer offered = call.arg(1) == 0 ? null : readInt(call.arg(2), ctx);
             if (offered == null) {
-                DecodeContext.address(out, call.arg(1));
-                out.append(", ");
-                DecodeContext.address(out, call.arg(2));
+                out.pointer(call.arg(1));
+                if (call.arg(1) == 0) {
+                    out.pointer(call.arg(2));
+                } else {
+                    unread(out, call.arg(2));
+                }
                 flags(out, call);
             } else {
                 call.saved().put(offered);
+                out.separator();
             }
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             // The length offered at entry: the kernel has overwritten it since.
             Integer offered = call.saved().has() ? (int) call.saved().get() : null;
             if (offered != null) {
                 Integer returned = call.isError() ? null : readInt(call.arg(2), ctx);
                 if (returned == null) {
-                    DecodeContext.address(out, call.arg(1));
-                    out.append(", [").append(offered).append(']');
+                    out.pointer(call.arg(1));
+                    offered(out, offered);
                 } else {
                     SockaddrDecoder.sockaddr(out, call.arg(1), Math.min(offered, returned), ctx);
-                    out.append(", ");
                     lengths(out, offered, returned);
                 }
                 flags(out, call);
             }
-            out.append(')');
         }
 
-        private void flags(StringBuilder out, Call call) {
+        private void flags(ValueWriter out, Call call) {
             if (withFlags) {
-                out.append(", ");
                 XlatFormat.flags(out, Xlat.get("sock_type_flags"), call.arg(3));
             }
         }
     }
 
     /** recvfrom(fd, buf, size, flags, addr, addrlen): the data received, then the sender's address. */
-    private static final class RecvFrom implements TextCallDecoder {
+    private static final class RecvFrom implements CallDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
             Integer offered = call.arg(4) == 0 ? null : readInt(call.arg(5), ctx);
             if (offered != null) {
                 call.saved().put(offered);
             }
+            out.separator();
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             // The length offered at entry: the kernel has overwritten it since.
             Integer offered = call.saved().has() ? (int) call.saved().get() : null;
             if (call.isError()) {
-                DecodeContext.address(out, call.arg(1));
+                out.pointer(call.arg(1));
             } else {
                 buffer(out, call.arg(1), call.rval(), ctx);
             }
-            out.append(", ").append(Long.toUnsignedString(call.arg(2))).append(", ");
+            out.integer(call.arg(2), ValueWriter.Base.UDEC);
             XlatFormat.flags(out, Xlat.get("msg_flags"), call.arg(3));
-            out.append(", ");
             Integer returned = call.arg(4) == 0 ? null : readInt(call.arg(5), ctx);
             if (returned == null || offered == null) {
-                DecodeContext.address(out, call.arg(4));
-                out.append(", ");
-                DecodeContext.address(out, call.arg(5));
+                out.pointer(call.arg(4));
+                if (call.arg(4) == 0) {
+                    out.pointer(call.arg(5));
+                } else {
+                    unread(out, call.arg(5));
+                }
             } else if (call.isError()) {
-                DecodeContext.address(out, call.arg(4));
-                out.append(", [").append(offered).append(']');
+                out.pointer(call.arg(4));
+                offered(out, offered);
             } else {
                 SockaddrDecoder.sockaddr(out, call.arg(4), Math.min(offered, returned), ctx);
-                out.append(", ");
                 lengths(out, offered, returned);
             }
-            out.append(')');
         }
     }
 
     /** Data of {@code length} bytes, shortened to -s, or its address when unreadable. */
-    static void buffer(StringBuilder out, long address, long length, DecodeContext ctx) {
-        buffer(out, address, length, ctx, ctx.hex());
-    }
-
-    private static void buffer(StringBuilder out, long address, long length, DecodeContext ctx, Quoting.HexStyle hex) {
+    private static void buffer(ValueWriter out, long address, long length, DecodeContext ctx) {
         if (address == 0) {
-            out.append("NULL");
+            out.pointer(0);
             return;
         }
         int want = (int) Math.min(length, ctx.stringLimit() + 1L);
         ByteBuffer b = want <= 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
         if (b == null) {
-            DecodeContext.address(out, address);
+            out.unreadable(address);
             return;
         }
-        Quoting.quoteBuffer(out, b.array(), 0, length, ctx.stringLimit(), hex);
+        Quoting.buffer(out, b.array(), 0, length, ctx.stringLimit());
+    }
+
+    /**
+     * Data of {@code length} bytes in hex whatever -x says, as strace prints the option values it
+     * does not decode: the quoted text is strace's own form, so one literal.
+     */
+    private static void hexBuffer(ValueWriter out, long address, long length, DecodeContext ctx) {
+        if (address == 0) {
+            out.pointer(0);
+            return;
+        }
+        int want = (int) Math.min(length, ctx.stringLimit() + 1L);
+        ByteBuffer b = want <= 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
+        if (b == null) {
+            out.unreadable(address);
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        Quoting.quoteBuffer(text, b.array(), 0, length, ctx.stringLimit(), Quoting.HexStyle.ALL);
+        out.literal(text.toString());
     }
 
     /** fd, level, option name by the level's table. */
-    private static void levelAndName(StringBuilder out, Call call, DecodeContext ctx) {
+    private static void levelAndName(ValueWriter out, Call call, DecodeContext ctx) {
         int level = (int) call.arg(1);
         long name = call.arg(2);
         ctx.fd(out, (int) call.arg(0));
-        out.append(", ");
         XlatFormat.value(out, Xlat.get("socketlayers"), Integer.toUnsignedLong(level));
-        out.append(", ");
         String table = switch (level) {
             case SOL_SOCKET -> "sock_options";
             case SOL_IP -> "sock_ip_options";
@@ -206,50 +238,75 @@ final class NetDecoders {
             default -> null;
         };
         if (table == null) {
-            out.append(name);
+            out.integer(name, ValueWriter.Base.DEC);
         } else {
             XlatFormat.value(out, Xlat.get(table), name);
         }
     }
 
     /** The int at {@code address} as {@code [N]}; NULL, or the address when unreadable. */
-    private static void intAt(StringBuilder out, long address, DecodeContext ctx) {
+    private static void intAt(ValueWriter out, long address, DecodeContext ctx) {
         Integer v = readInt(address, ctx);
         if (v == null) {
-            DecodeContext.address(out, address);
+            unread(out, address);
         } else {
-            out.append('[').append(v).append(']');
+            out.beginArray();
+            out.integer(v, ValueWriter.Base.DEC);
+            out.endArray();
         }
     }
 
-    private static void linger(StringBuilder out, ByteBuffer b) {
-        out.append("{l_onoff=").append(b.getInt(0)).append(", l_linger=").append(b.getInt(4)).append('}');
+    private static void linger(ValueWriter out, ByteBuffer b) {
+        out.beginStruct();
+        out.field("l_onoff");
+        out.integer(b.getInt(0), ValueWriter.Base.DEC);
+        out.field("l_linger");
+        out.integer(b.getInt(4), ValueWriter.Base.DEC);
+        out.endStruct();
+    }
+
+    /** A user or group id: -1 (unchanged) as -1, any other value unsigned. */
+    static void id(ValueWriter out, int id) {
+        out.integer(id == -1 ? -1 : Integer.toUnsignedLong(id), ValueWriter.Base.DEC);
+    }
+
+    /** struct ucred at {@code at} in {@code b}: {@code {pid=1, uid=0, gid=0}}. */
+    static void ucred(ValueWriter out, ByteBuffer b, int at) {
+        out.beginStruct();
+        out.field("pid");
+        out.integer(b.getInt(at), ValueWriter.Base.DEC);
+        out.field("uid");
+        id(out, b.getInt(at + 4));
+        out.field("gid");
+        id(out, b.getInt(at + 8));
+        out.endStruct();
     }
 
     /** setsockopt(fd, level, name, value, length): an int or a struct linger when long enough. */
-    private static final class SetSockOpt implements TextEntryDecoder {
+    private static final class SetSockOpt implements EntryDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             levelAndName(out, call, ctx);
-            out.append(", ");
             long value = call.arg(3);
             int length = (int) call.arg(4);
             boolean isLinger = (int) call.arg(1) == SOL_SOCKET && (int) call.arg(2) == SO_LINGER;
             if (value == 0) {
-                out.append("NULL");
+                out.pointer(0);
             } else if (isLinger) {
                 ByteBuffer b = length < LINGER ? null : ctx.read(value, LINGER);
-                if (b == null) {
-                    DecodeContext.address(out, value);
-                } else {
+                if (b != null) {
                     linger(out, b);
+                } else if (length < LINGER) {
+                    out.pointer(value);
+                } else {
+                    out.unreadable(value);
                 }
             } else if (length < INT) {
-                DecodeContext.address(out, value);
+                out.pointer(value);
             } else {
                 intAt(out, value, ctx);
             }
-            out.append(", ").append(length);
+            out.integer(length, ValueWriter.Base.DEC);
         }
     }
 
@@ -257,44 +314,40 @@ final class NetDecoders {
      * getsockopt(fd, level, name, value, length): what the kernel stored, as an int, a structure or
      * hex bytes by the length it returned, then the lengths offered and returned.
      */
-    private static final class GetSockOpt implements TextCallDecoder {
+    private static final class GetSockOpt implements CallDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             levelAndName(out, call, ctx);
             Integer offered = readInt(call.arg(4), ctx);
             if (offered == null) {
-                out.append(", ");
-                DecodeContext.address(out, call.arg(3));
-                out.append(", ");
-                DecodeContext.address(out, call.arg(4));
+                out.pointer(call.arg(3));
+                unread(out, call.arg(4));
             } else {
                 call.saved().put(offered);
+                out.separator();
             }
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             // The length offered at entry: the kernel has overwritten it since.
             Integer offered = call.saved().has() ? (int) call.saved().get() : null;
             if (offered != null) {
-                out.append(", ");
                 Integer returned = call.isError() ? null : readInt(call.arg(4), ctx);
                 if (returned == null) {
-                    DecodeContext.address(out, call.arg(3));
-                    out.append(", [").append(offered).append(']');
+                    out.pointer(call.arg(3));
+                    offered(out, offered);
                 } else {
                     value(out, call, offered, returned, ctx);
-                    out.append(", ");
                     lengths(out, offered, returned);
                 }
             }
-            out.append(')');
         }
 
-        private static void value(StringBuilder out, Call call, int offered, int length, DecodeContext ctx) {
+        private static void value(ValueWriter out, Call call, int offered, int length, DecodeContext ctx) {
             long address = call.arg(3);
             if (address == 0) {
-                out.append("NULL");
+                out.pointer(0);
                 return;
             }
             if ((int) call.arg(1) == SOL_NETLINK && offered > 0 && length > 0) {
@@ -303,10 +356,11 @@ final class NetDecoders {
                 if ((int) call.arg(2) == NETLINK_LIST_MEMBERSHIPS) {
                     long count = Math.min(offered, length) / INT;
                     if (count == 0) {
-                        out.append("[]");
+                        out.beginArray();
+                        out.endArray();
                     } else {
-                        ArrayPrinter.print(out, address, count, INT, ArrayPrinter.shown(count, ctx), ctx,
-                                (o, e, i) -> o.append(Integer.toUnsignedString(e.getInt(0))));
+                        ArrayPrinter.write(out, address, count, INT, ArrayPrinter.shown(count, ctx), ctx,
+                                (o, e, i) -> o.integer(Integer.toUnsignedLong(e.getInt(0)), ValueWriter.Base.DEC));
                     }
                 } else {
                     intAt(out, address, ctx);
@@ -321,14 +375,12 @@ final class NetDecoders {
                     }
                     case SO_PEERCRED -> {
                         ByteBuffer b = length < UCRED ? null : ctx.read(address, UCRED);
-                        if (b == null) {
-                            DecodeContext.address(out, address);
+                        if (b != null) {
+                            ucred(out, b, 0);
+                        } else if (length < UCRED) {
+                            out.pointer(address);
                         } else {
-                            out.append("{pid=").append(b.getInt(0)).append(", uid=");
-                            FileDecoders.id(out, b.getInt(4));
-                            out.append(", gid=");
-                            FileDecoders.id(out, b.getInt(8));
-                            out.append('}');
+                            out.unreadable(address);
                         }
                         return;
                     }
@@ -338,39 +390,44 @@ final class NetDecoders {
             if (length == INT) {
                 intAt(out, address, ctx);
             } else if (length > 0) {
-                buffer(out, address, length, ctx, Quoting.HexStyle.ALL);
+                hexBuffer(out, address, length, ctx);
             } else {
-                DecodeContext.address(out, address);
+                out.pointer(address);
             }
         }
 
         /** A struct linger, or as much of it as the kernel returned: l_onoff, then l_linger, in hex when partial. */
-        private static void getLinger(StringBuilder out, long address, int length, DecodeContext ctx) {
+        private static void getLinger(ValueWriter out, long address, int length, DecodeContext ctx) {
             if (length >= LINGER) {
                 ByteBuffer b = ctx.read(address, LINGER);
                 if (b == null) {
-                    DecodeContext.address(out, address);
+                    out.unreadable(address);
                 } else {
                     linger(out, b);
                 }
                 return;
             }
             if (length <= 0) {
-                DecodeContext.address(out, address);
+                out.pointer(address);
                 return;
             }
-            out.append("{l_onoff=");
+            out.beginStruct();
+            out.field("l_onoff");
             if (length < INT) {
-                buffer(out, address, length, ctx, Quoting.HexStyle.ALL);
+                hexBuffer(out, address, length, ctx);
             } else {
                 Integer onoff = readInt(address, ctx);
-                out.append(onoff);
+                if (onoff == null) {
+                    out.unreadable(address);
+                } else {
+                    out.integer(onoff, ValueWriter.Base.DEC);
+                }
                 if (length > INT) {
-                    out.append(", l_linger=");
-                    buffer(out, address + INT, length - INT, ctx, Quoting.HexStyle.ALL);
+                    out.field("l_linger");
+                    hexBuffer(out, address + INT, length - INT, ctx);
                 }
             }
-            out.append('}');
+            out.endStruct();
         }
     }
 }
