@@ -4,8 +4,6 @@ import io.jtrace.syscalls.Xlat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -382,13 +380,7 @@ final class MsgDecoders {
 
     /** An interface by name, {@code if_nametoindex("lo")}, or its number when it has none. */
     private static void ifindex(ValueWriter out, int index) {
-        String name = null;
-        try {
-            NetworkInterface ni = NetworkInterface.getByIndex(index);
-            name = ni == null ? null : ni.getName();
-        } catch (SocketException e) {
-            // unnamed: strace prints the number too
-        }
+        String name = SockaddrDecoder.interfaceName(index);
         if (name == null) {
             out.integer(Integer.toUnsignedLong(index), ValueWriter.Base.DEC);
         } else {

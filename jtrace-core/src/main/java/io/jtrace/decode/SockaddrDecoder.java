@@ -83,7 +83,13 @@ final class SockaddrDecoder {
         int pathLength = Math.min(size, SUN_SIZE) - FAMILY;
         out.field("sun_path");
         if (b[FAMILY] != 0) {
-            Quoting.cString(out, b, FAMILY, pathLength + 1, Integer.MAX_VALUE);
+            // Up to the NUL or the end of sun_path, and never "...": a path that fills sun_path
+            // runs on into the bytes beyond it, which strace does not show.
+            int end = 0;
+            while (end < pathLength && b[FAMILY + end] != 0) {
+                end++;
+            }
+            out.string(b, FAMILY, end, false);
         } else {
             // An abstract name is strace's own form, an @ before the quoted bytes: one literal.
             StringBuilder s = new StringBuilder("@");
@@ -197,7 +203,11 @@ final class SockaddrDecoder {
         });
     }
 
-    private static String interfaceName(int index) {
+    /** The name of the interface of index {@code index} (unsigned), or null when none has it. */
+    static String interfaceName(int index) {
+        if (index <= 0) {
+            return null; // the kernel's indexes are positive ints; Java refuses the others
+        }
         try {
             NetworkInterface ni = NetworkInterface.getByIndex(index);
             return ni == null ? null : ni.getName();
@@ -208,6 +218,11 @@ final class SockaddrDecoder {
 
     private static void netlink(ValueWriter out, ByteBuffer b) {
         int groups = b.getInt(8);
+        int pad = b.getShort(2) & 0xffff;
+        if (pad != 0) {
+            out.field("nl_pad");
+            out.integer(pad, ValueWriter.Base.HEX);
+        }
         out.field("nl_pid");
         out.integer(Integer.toUnsignedLong(b.getInt(4)), ValueWriter.Base.DEC);
         out.field("nl_groups");
