@@ -1,8 +1,10 @@
 package io.jtrace.decode;
 
+import io.jtrace.syscalls.Errno;
 import io.jtrace.syscalls.Xlat;
 
 import java.nio.ByteBuffer;
+import java.util.Set;
 
 /**
  * Sockets, as strace's {@code src/net.c} prints them: socket, bind, accept, sendto, the socket
@@ -14,7 +16,20 @@ final class NetDecoders {
     private static final int SOCK_TYPE_MASK = 0xf;
     private static final int SOL_IP = 0, SOL_SOCKET = 1, SOL_TCP = 6, SOL_IPV6 = 41, SOL_NETLINK = 270;
     private static final int NETLINK_LIST_MEMBERSHIPS = 9;
-    private static final int SO_LINGER = 13, SO_PEERCRED = 17;
+    private static final int SO_ERROR = 4, SO_LINGER = 13, SO_PEERCRED = 17, SO_TXREHASH = 74;
+    /**
+     * The SOL_SOCKET options strace's getsockopt knows to be ints: shown as one whatever the length
+     * returned, as long as it holds one. Others are an int only when the length is exactly one's.
+     */
+    private static final Set<String> INT_OPTIONS = Set.of("SO_DEBUG", "SO_REUSEADDR", "SO_DONTROUTE",
+            "SO_BROADCAST", "SO_SNDBUF", "SO_RCVBUF", "SO_KEEPALIVE", "SO_OOBINLINE", "SO_NO_CHECK", "SO_PRIORITY",
+            "SO_BSDCOMPAT", "SO_REUSEPORT", "SO_PASSCRED", "SO_RCVLOWAT", "SO_SNDLOWAT", "SO_DETACH_FILTER",
+            "SO_TIMESTAMP_OLD", "SO_ACCEPTCONN", "SO_SNDBUFFORCE", "SO_RCVBUFFORCE", "SO_PASSSEC",
+            "SO_TIMESTAMPNS_OLD", "SO_MARK", "SO_TIMESTAMPING_OLD", "SO_RXQ_OVFL", "SO_WIFI_STATUS", "SO_PEEK_OFF",
+            "SO_NOFCS", "SO_LOCK_FILTER", "SO_SELECT_ERR_QUEUE", "SO_BUSY_POLL", "SO_INCOMING_CPU",
+            "SO_CNX_ADVICE", "SO_INCOMING_NAPI_ID", "SO_ZEROCOPY", "SO_TIMESTAMP_NEW", "SO_TIMESTAMPNS_NEW",
+            "SO_TIMESTAMPING_NEW", "SO_DETACH_REUSEPORT_BPF", "SO_PREFER_BUSY_POLL", "SO_BUSY_POLL_BUDGET",
+            "SO_RESERVE_MEM", "SO_RCVMARK");
     private static final int INT = 4, LINGER = 8, UCRED = 12;
 
     private NetDecoders() {}
@@ -194,8 +209,8 @@ final class NetDecoders {
             out.pointer(0);
             return;
         }
-        int want = (int) Math.min(length, ctx.stringLimit() + 1L);
-        ByteBuffer b = want <= 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
+        int want = Long.compareUnsigned(length, ctx.stringLimit()) > 0 ? ctx.stringLimit() + 1 : (int) length;
+        ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
         if (b == null) {
             out.unreadable(address);
             return;
@@ -212,8 +227,8 @@ final class NetDecoders {
             out.pointer(0);
             return;
         }
-        int want = (int) Math.min(length, ctx.stringLimit() + 1L);
-        ByteBuffer b = want <= 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
+        int want = Long.compareUnsigned(length, ctx.stringLimit()) > 0 ? ctx.stringLimit() + 1 : (int) length;
+        ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
         if (b == null) {
             out.unreadable(address);
             return;
@@ -282,6 +297,40 @@ final class NetDecoders {
         out.endStruct();
     }
 
+    /**
+     * SO_TXREHASH's int, {@code [SOCK_TXREHASH_ENABLED]}: by name, else in decimal with the table's
+     * comment, as strace's printxval_d.
+     */
+    private static void txrehash(ValueWriter out, long address, DecodeContext ctx) {
+        Integer v = readInt(address, ctx);
+        if (v == null) {
+            unread(out, address);
+            return;
+        }
+        Xlat table = Xlat.get("sockopt_txrehash_vals");
+        String name = table.nameOf(v);
+        out.beginArray();
+        if (name != null) {
+            XlatFormat.styled(out, v, Integer.toString(v), o -> o.append(name));
+        } else {
+            out.integer(v, ValueWriter.Base.DEC);
+            if (!XlatFormat.raw()) {
+                out.comment(table.unknown());
+            }
+        }
+        out.endArray();
+    }
+
+    /** Whether the option is a SOL_SOCKET one strace knows to be an int, or any SOL_NETLINK one (setsockopt's). */
+    private static boolean intOption(Call call) {
+        int level = (int) call.arg(1);
+        if (level == SOL_NETLINK) {
+            return true;
+        }
+        String option = level == SOL_SOCKET ? Xlat.get("sock_options").nameOf(call.arg(2) & 0xffffffffL) : null;
+        return option != null && INT_OPTIONS.contains(option);
+    }
+
     /** setsockopt(fd, level, name, value, length): an int or a struct linger when long enough. */
     private static final class SetSockOpt implements EntryDecoder {
         @Override
@@ -301,10 +350,21 @@ final class NetDecoders {
                 } else {
                     out.unreadable(value);
                 }
-            } else if (length < INT) {
+            } else if ((int) call.arg(1) == SOL_SOCKET && (int) call.arg(2) == SO_TXREHASH && length >= INT) {
+                txrehash(out, value, ctx);
+            } else if (intOption(call) || (int) call.arg(1) == SOL_SOCKET && (int) call.arg(2) == SO_TXREHASH) {
+                if (length < INT) {
+                    out.pointer(value);
+                } else {
+                    intAt(out, value, ctx);
+                }
+            } else if (length == INT) {
+                intAt(out, value, ctx);
+            } else if (length < 0) {
                 out.pointer(value);
             } else {
-                intAt(out, value, ctx);
+                // Any other option's value is data, as strace's printstrn shows it.
+                buffer(out, value, length, ctx);
             }
             out.integer(length, ValueWriter.Base.DEC);
         }
@@ -346,8 +406,9 @@ final class NetDecoders {
 
         private static void value(ValueWriter out, Call call, int offered, int length, DecodeContext ctx) {
             long address = call.arg(3);
-            if (address == 0) {
-                out.pointer(0);
+            // Lengths the kernel neither takes nor returns: strace shows the address only.
+            if (address == 0 || offered <= 0 || length <= 0) {
+                out.pointer(address);
                 return;
             }
             if ((int) call.arg(1) == SOL_NETLINK && offered > 0 && length > 0) {
@@ -374,26 +435,95 @@ final class NetDecoders {
                         return;
                     }
                     case SO_PEERCRED -> {
-                        ByteBuffer b = length < UCRED ? null : ctx.read(address, UCRED);
-                        if (b != null) {
-                            ucred(out, b, 0);
-                        } else if (length < UCRED) {
-                            out.pointer(address);
+                        getUcred(out, address, length, ctx);
+                        return;
+                    }
+                    case SO_ERROR -> {
+                        error(out, address, length, ctx);
+                        return;
+                    }
+                    case SO_TXREHASH -> {
+                        if (length < INT) {
+                            hexBuffer(out, address, length, ctx);
                         } else {
-                            out.unreadable(address);
+                            txrehash(out, address, ctx);
                         }
                         return;
                     }
-                    default -> { }
+                    default -> {
+                        if (intOption(call)) {
+                            // An int, however long the buffer; shorter than one, its bytes in hex.
+                            if (length >= INT) {
+                                intAt(out, address, ctx);
+                            } else {
+                                hexBuffer(out, address, length, ctx);
+                            }
+                            return;
+                        }
+                    }
                 }
             }
             if (length == INT) {
                 intAt(out, address, ctx);
             } else if (length > 0) {
-                hexBuffer(out, address, length, ctx);
+                buffer(out, address, length, ctx);
             } else {
                 out.pointer(address);
             }
+        }
+
+        /** SO_ERROR: {@code [ECONNREFUSED]}, in the -X style in force; shorter than an int, hex bytes. */
+        private static void error(ValueWriter out, long address, int length, DecodeContext ctx) {
+            if (length < INT) {
+                hexBuffer(out, address, length, ctx);
+                return;
+            }
+            Integer err = readInt(address, ctx);
+            if (err == null) {
+                unread(out, address);
+                return;
+            }
+            String name = Errno.byNumber(err).filter(Errno::knownToStrace61).map(Errno::name).orElse(null);
+            long number = Integer.toUnsignedLong(err);
+            out.beginArray();
+            if (name == null) {
+                out.integer(number, ValueWriter.Base.DEC);
+            } else {
+                XlatFormat.styled(out, number, Long.toString(number), o -> o.append(name));
+            }
+            out.endArray();
+        }
+
+        /**
+         * A struct ucred, or as much of it as the kernel returned: the members it holds whole, then
+         * the bytes of the one it holds in part in hex.
+         */
+        private static void getUcred(ValueWriter out, long address, int length, DecodeContext ctx) {
+            if (length <= 0) {
+                out.pointer(address);
+                return;
+            }
+            int size = Math.min(length, UCRED);
+            ByteBuffer b = ctx.read(address, size);
+            if (b == null) {
+                out.unreadable(address);
+                return;
+            }
+            out.beginStruct();
+            String[] names = {"pid", "uid", "gid"};
+            for (int i = 0, at = 0; i < names.length && size > at; i++, at += INT) {
+                out.field(names[i]);
+                if (size < at + INT) {
+                    StringBuilder bytes = new StringBuilder();
+                    Quoting.quoteBytes(bytes, b.array(), at, size - at, Quoting.HexStyle.ALL);
+                    out.literal(bytes.toString());
+                } else if (i == 0) {
+                    out.integer(b.getInt(at), ValueWriter.Base.DEC);
+                } else {
+                    id(out, b.getInt(at));
+                }
+            }
+            out.endStruct();
         }
 
         /** A struct linger, or as much of it as the kernel returned: l_onoff, then l_linger, in hex when partial. */
