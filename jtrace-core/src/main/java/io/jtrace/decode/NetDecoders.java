@@ -181,7 +181,9 @@ final class NetDecoders {
             if (call.isError()) {
                 out.pointer(call.arg(1));
             } else {
-                buffer(out, call.arg(1), call.rval(), ctx);
+                // No more than the buffer holds: with MSG_TRUNC the call returns the datagram's length.
+                long size = call.arg(2);
+                buffer(out, call.arg(1), Long.compareUnsigned(call.rval(), size) < 0 ? call.rval() : size, ctx);
             }
             out.integer(call.arg(2), ValueWriter.Base.UDEC);
             XlatFormat.flags(out, Xlat.get("msg_flags"), call.arg(3));
