@@ -5,7 +5,6 @@ import io.jtrace.syscalls.Xlat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -247,11 +246,9 @@ final class MsgDecoders {
                             out.field("cmsg_data");
                             out.beginStruct();
                             out.field("ipi_ifindex");
-                            ifindex(out, b.getInt(at));
-                            out.field("ipi_spec_dst");
-                            inetAddress(out, b, at + 4);
-                            out.field("ipi_addr");
-                            inetAddress(out, b, at + 8);
+                            SockaddrDecoder.ifindex(out, b.getInt(at), ctx);
+                            SockaddrDecoder.inetAddress(out, b, at + 4, "ipi_spec_dst", ctx);
+                            SockaddrDecoder.inetAddress(out, b, at + 8, "ipi_addr", ctx);
                             out.endStruct();
                         }
                     }
@@ -376,28 +373,6 @@ final class MsgDecoders {
             out.elided();
         }
         out.endArray();
-    }
-
-    /** An interface by name, {@code if_nametoindex("lo")}, or its number when it has none. */
-    private static void ifindex(ValueWriter out, int index) {
-        String name = SockaddrDecoder.interfaceName(index);
-        if (name == null) {
-            out.integer(Integer.toUnsignedLong(index), ValueWriter.Base.DEC);
-        } else {
-            byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
-            out.beginCall("if_nametoindex");
-            out.string(bytes, 0, bytes.length, false);
-            out.endCall();
-        }
-    }
-
-    /** An IPv4 address in network order: {@code inet_addr("127.0.0.1")}. */
-    private static void inetAddress(ValueWriter out, ByteBuffer b, int at) {
-        byte[] dotted = ((b.get(at) & 0xff) + "." + (b.get(at + 1) & 0xff) + "." + (b.get(at + 2) & 0xff) + "."
-                + (b.get(at + 3) & 0xff)).getBytes(StandardCharsets.ISO_8859_1);
-        out.beginCall("inet_addr");
-        out.string(dotted, 0, dotted.length, false);
-        out.endCall();
     }
 
     /**

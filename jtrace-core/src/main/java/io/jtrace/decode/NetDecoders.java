@@ -30,7 +30,11 @@ final class NetDecoders {
             "SO_CNX_ADVICE", "SO_INCOMING_NAPI_ID", "SO_ZEROCOPY", "SO_TIMESTAMP_NEW", "SO_TIMESTAMPNS_NEW",
             "SO_TIMESTAMPING_NEW", "SO_DETACH_REUSEPORT_BPF", "SO_PREFER_BUSY_POLL", "SO_BUSY_POLL_BUDGET",
             "SO_RESERVE_MEM", "SO_RCVMARK");
-    private static final int INT = 4, LINGER = 8, UCRED = 12;
+    private static final int IP_ADD_MEMBERSHIP = 35, IP_DROP_MEMBERSHIP = 36;
+    private static final int IPV6_ADD_MEMBERSHIP = 20, IPV6_DROP_MEMBERSHIP = 21, IPV6_JOIN_ANYCAST = 27,
+            IPV6_LEAVE_ANYCAST = 28;
+    /** sizeof(int), struct linger, struct ucred, struct ip_mreq, struct ipv6_mreq. */
+    private static final int INT = 4, LINGER = 8, UCRED = 12, IP_MREQ = 8, IPV6_MREQ = 20;
 
     private NetDecoders() {}
 
@@ -333,6 +337,44 @@ final class NetDecoders {
         return option != null && INT_OPTIONS.contains(option);
     }
 
+    /** Whether setsockopt joins or leaves a group: its value a struct ip_mreq or ipv6_mreq. */
+    private static boolean membership(Call call) {
+        int name = (int) call.arg(2);
+        return switch ((int) call.arg(1)) {
+            case SOL_IP -> name == IP_ADD_MEMBERSHIP || name == IP_DROP_MEMBERSHIP;
+            case SOL_IPV6 -> name == IPV6_ADD_MEMBERSHIP || name == IPV6_DROP_MEMBERSHIP
+                    || name == IPV6_JOIN_ANYCAST || name == IPV6_LEAVE_ANYCAST;
+            default -> false;
+        };
+    }
+
+    /**
+     * struct ip_mreq (group, then interface address) or struct ipv6_mreq (group, then interface
+     * index); the address when the length is shorter.
+     */
+    private static void mreq(ValueWriter out, long address, int length, boolean ipv6, DecodeContext ctx) {
+        int size = ipv6 ? IPV6_MREQ : IP_MREQ;
+        if (length < size) {
+            out.pointer(address);
+            return;
+        }
+        ByteBuffer b = ctx.read(address, size);
+        if (b == null) {
+            out.unreadable(address);
+            return;
+        }
+        out.beginStruct();
+        if (ipv6) {
+            SockaddrDecoder.inet6Address(out, b, 0, "ipv6mr_multiaddr", ctx);
+            out.field("ipv6mr_interface");
+            SockaddrDecoder.ifindex(out, b.getInt(16), ctx);
+        } else {
+            SockaddrDecoder.inetAddress(out, b, 0, "imr_multiaddr", ctx);
+            SockaddrDecoder.inetAddress(out, b, 4, "imr_interface", ctx);
+        }
+        out.endStruct();
+    }
+
     /** setsockopt(fd, level, name, value, length): an int or a struct linger when long enough. */
     private static final class SetSockOpt implements EntryDecoder {
         @Override
@@ -352,6 +394,8 @@ final class NetDecoders {
                 } else {
                     out.unreadable(value);
                 }
+            } else if (membership(call)) {
+                mreq(out, value, length, (int) call.arg(1) == SOL_IPV6, ctx);
             } else if ((int) call.arg(1) == SOL_SOCKET && (int) call.arg(2) == SO_TXREHASH && length >= INT) {
                 txrehash(out, value, ctx);
             } else if (intOption(call) || (int) call.arg(1) == SOL_SOCKET && (int) call.arg(2) == SO_TXREHASH) {

@@ -101,16 +101,58 @@ final class SockaddrDecoder {
     private static void inet(ValueWriter out, ByteBuffer b, DecodeContext ctx) {
         out.field("sin_port");
         port(out, b, ctx);
-        out.field("sin_addr");
-        byte[] dotted = ((b.get(4) & 0xff) + "." + (b.get(5) & 0xff) + "." + (b.get(6) & 0xff) + "."
-                + (b.get(7) & 0xff)).getBytes(StandardCharsets.ISO_8859_1);
+        inetAddress(out, b, 4, "sin_addr", ctx);
+    }
+
+    /**
+     * The IPv4 address at {@code at} in {@code b}, member {@code field}: {@code inet_addr("1.2.3.4")},
+     * or its bytes under -X raw and verbose, as strace's PRINT_FIELD_INET_ADDR.
+     */
+    static void inetAddress(ValueWriter out, ByteBuffer b, int at, String field, DecodeContext ctx) {
+        out.field(field);
+        byte[] dotted = ((b.get(at) & 0xff) + "." + (b.get(at + 1) & 0xff) + "." + (b.get(at + 2) & 0xff) + "."
+                + (b.get(at + 3) & 0xff)).getBytes(StandardCharsets.ISO_8859_1);
         // The address's number as the bytes read in network order, 0x7f000001 for 127.0.0.1.
-        long number = Integer.toUnsignedLong(Integer.reverseBytes(b.getInt(4)));
-        styledForm(out, ctx, o -> o.symbol(hexBytes(b, 4, 4), number), o -> {
+        long number = Integer.toUnsignedLong(Integer.reverseBytes(b.getInt(at)));
+        styledForm(out, ctx, o -> o.symbol(hexBytes(b, at, 4), number), o -> {
             o.beginCall("inet_addr");
             o.string(dotted, 0, dotted.length, false);
             o.endCall();
         });
+    }
+
+    /**
+     * The IPv6 address at {@code at} in {@code b}, member {@code field}: abbreviated, an inet_pton
+     * call naming the member; otherwise the member's bytes (and, under verbose, the call without
+     * the member in a comment).
+     */
+    static void inet6Address(ValueWriter out, ByteBuffer b, int at, String field, DecodeContext ctx) {
+        byte[] text = inet6Text(b, at).getBytes(StandardCharsets.ISO_8859_1);
+        if (XlatFormat.abbrev()) {
+            out.beginCall("inet_pton");
+            out.symbol("AF_INET6", AF_INET6);
+            out.string(text, 0, text.length, false);
+            out.literal("&" + field);
+            out.endCall();
+        } else {
+            out.field(field);
+            styledForm(out, ctx, o -> o.literal(hexBytes(b, at, 16)), o -> {
+                o.beginCall("inet_pton");
+                o.symbol("AF_INET6", AF_INET6);
+                o.string(text, 0, text.length, false);
+                o.endCall();
+            });
+        }
+    }
+
+    /** An interface index: {@code if_nametoindex("lo")} in the -X style in force, or the number when none has it. */
+    static void ifindex(ValueWriter out, int index, DecodeContext ctx) {
+        String name = interfaceName(index);
+        if (name == null) {
+            out.integer(Integer.toUnsignedLong(index), ValueWriter.Base.DEC);
+        } else {
+            ifname(out, Integer.toUnsignedLong(index), name, ctx);
+        }
     }
 
     /** {@code htons(port)}, or its bytes under -X raw and verbose. */
@@ -161,24 +203,7 @@ final class SockaddrDecoder {
             o.integer(flowinfo, ValueWriter.Base.DEC);
             o.endCall();
         });
-        byte[] text = inet6Text(b, 8).getBytes(StandardCharsets.ISO_8859_1);
-        // Abbreviated, the address is an inet_pton call naming the field; otherwise the field's bytes
-        // (and, under verbose, the call without the field in a comment).
-        if (XlatFormat.abbrev()) {
-            out.beginCall("inet_pton");
-            out.symbol("AF_INET6", AF_INET6);
-            out.string(text, 0, text.length, false);
-            out.literal("&sin6_addr");
-            out.endCall();
-        } else {
-            out.field("sin6_addr");
-            styledForm(out, ctx, o -> o.literal(hexBytes(b, 8, 16)), o -> {
-                o.beginCall("inet_pton");
-                o.symbol("AF_INET6", AF_INET6);
-                o.string(text, 0, text.length, false);
-                o.endCall();
-            });
-        }
+        inet6Address(out, b, 8, "sin6_addr", ctx);
         if (size > SIN6_MIN) {
             long scope = Integer.toUnsignedLong(b.getInt(24));
             out.field("sin6_scope_id");
