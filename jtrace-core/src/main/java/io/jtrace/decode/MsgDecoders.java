@@ -4,13 +4,10 @@ import io.jtrace.syscalls.Xlat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * Messages on sockets, as strace's {@code src/msghdr.c} and {@code src/mmsghdr.c} print them:
@@ -41,28 +38,35 @@ final class MsgDecoders {
     private MsgDecoders() {}
 
     static void register(Registry r) {
-        r.textCall("sendmsg", (TextEntryDecoder) (out, call, ctx) -> {
+        r.call("sendmsg", (EntryDecoder) (out, call, ctx) -> {
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
             msghdr(out, call.arg(1), null, ALL_DATA, ctx);
-            out.append(", ");
             flags(out, call.arg(2));
         });
-        r.textCall("recvmsg", new RecvMsg());
-        r.textCall("sendmmsg", new SendMmsg());
-        r.textCall("recvmmsg", new RecvMmsg());
+        r.call("recvmsg", new RecvMsg());
+        r.call("sendmmsg", new SendMmsg());
+        r.call("recvmmsg", new RecvMmsg());
     }
 
-    private static void flags(StringBuilder out, long flags) {
+    private static void flags(ValueWriter out, long flags) {
         XlatFormat.flags(out, Xlat.get("msg_flags"), flags & 0xffffffffL);
     }
 
+    /** An address whose memory was to be read: NULL, or unreadable. */
+    private static void unread(ValueWriter out, long address) {
+        if (address == 0) {
+            out.pointer(0);
+        } else {
+            out.unreadable(address);
+        }
+    }
+
     /** The struct msghdr at {@code address}, or the address when unreadable. */
-    private static void msghdr(StringBuilder out, long address, Integer userNameLength, long dataSize,
+    private static void msghdr(ValueWriter out, long address, Integer userNameLength, long dataSize,
                                DecodeContext ctx) {
         ByteBuffer m = ctx.read(address, MSGHDR);
         if (m == null) {
-            DecodeContext.address(out, address);
+            unread(out, address);
         } else {
             msghdr(out, m, 0, userNameLength, dataSize, ctx);
         }
@@ -73,28 +77,86 @@ final class MsgDecoders {
      * offered at most, {@code [OFFERED => ]RETURNED} when the kernel changed its length, the data
      * spread over the vector, and the control messages.
      */
-    private static void msghdr(StringBuilder out, ByteBuffer m, int at, Integer userNameLength, long dataSize,
+    private static void msghdr(ValueWriter out, ByteBuffer m, int at, Integer userNameLength, long dataSize,
                                DecodeContext ctx) {
         long name = m.getLong(at), iov = m.getLong(at + 16), iovlen = m.getLong(at + 24);
         long control = m.getLong(at + 32), controllen = m.getLong(at + 40);
         int nameLength = m.getInt(at + 8);
-        out.append("{msg_name=");
+        out.beginStruct();
+        out.field("msg_name");
         int shown = userNameLength != null && nameLength > userNameLength ? userNameLength : nameLength;
         SockaddrDecoder.sockaddr(out, name, shown, ctx);
-        out.append(", msg_namelen=");
+        out.field("msg_namelen");
         if (userNameLength != null && userNameLength != nameLength) {
-            out.append(userNameLength).append(" => ");
+            out.integer(userNameLength, ValueWriter.Base.DEC);
+            out.changed();
         }
-        out.append(nameLength).append(", msg_iov=");
-        VectorDecoders.iovec(out, iov, iovlen, true, dataSize, ctx);
-        out.append(", msg_iovlen=").append(Long.toUnsignedString(iovlen));
+        out.integer(nameLength, ValueWriter.Base.DEC);
+        out.field("msg_iov");
+        iovec(out, iov, iovlen, dataSize, ctx);
+        out.field("msg_iovlen");
+        out.integer(iovlen, ValueWriter.Base.UDEC);
         if (controllen != 0) {
-            out.append(", msg_control=");
+            out.field("msg_control");
             control(out, control, controllen, ctx);
         }
-        out.append(", msg_controllen=").append(Long.toUnsignedString(controllen)).append(", msg_flags=");
+        out.field("msg_controllen");
+        out.integer(controllen, ValueWriter.Base.UDEC);
+        out.field("msg_flags");
         flags(out, m.getInt(at + 48));
-        out.append('}');
+        out.endStruct();
+    }
+
+    /** sizeof(struct iovec). */
+    private static final int IOVEC = 16;
+
+    /**
+     * msg_iov: the array of struct iovec with the data spread over its elements in order, as
+     * {@link VectorDecoders#iovec} prints the vectors of readv and writev.
+     *
+     * @param dataSize how many bytes of data the vector holds in all ({@link #ALL_DATA} for each
+     *                 element's whole length)
+     */
+    private static void iovec(ValueWriter out, long address, long count, long dataSize, DecodeContext ctx) {
+        if (address == 0) {
+            out.pointer(0);
+            return;
+        }
+        if (count == 0) {
+            out.beginArray();
+            out.endArray();
+            return;
+        }
+        long[] left = {dataSize};
+        ArrayPrinter.write(out, address, count, IOVEC, ArrayPrinter.shown(count, ctx), ctx, (o, e, i) -> {
+            long base = e.getLong(0), length = e.getLong(8);
+            long data = Long.compareUnsigned(length, left[0]) > 0 ? left[0] : length;
+            if (left[0] != ALL_DATA) {
+                left[0] -= data;
+            }
+            o.beginStruct();
+            o.field("iov_base");
+            data(o, base, data, ctx);
+            o.field("iov_len");
+            o.integer(length, ValueWriter.Base.UDEC);
+            o.endStruct();
+        });
+    }
+
+    /** {@code length} bytes of data at {@code address}, quoted and shortened to -s, as strace's printstrn. */
+    private static void data(ValueWriter out, long address, long length, DecodeContext ctx) {
+        if (address == 0) {
+            out.pointer(0);
+            return;
+        }
+        int limit = ctx.stringLimit();
+        int want = (int) (Long.compareUnsigned(length, limit) > 0 ? limit + 1L : length);
+        ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
+        if (b == null) {
+            out.unreadable(address);
+        } else {
+            Quoting.buffer(out, b.array(), 0, length, limit);
+        }
     }
 
     /**
@@ -102,28 +164,32 @@ final class MsgDecoders {
      * or is shorter than a header), each header with its data, then {@code ...} and the address of
      * what is left when a header's length runs short, or bare when the length was cut to optmem_max.
      */
-    private static void control(StringBuilder out, long address, long length, DecodeContext ctx) {
+    private static void control(ValueWriter out, long address, long length, DecodeContext ctx) {
         int size = Long.compareUnsigned(length, OptMem.MAX) > 0 ? OptMem.MAX : (int) length;
-        ByteBuffer b = size < CMSGHDR ? null : ctx.read(address, size);
-        if (b == null) {
-            DecodeContext.address(out, address);
+        if (size < CMSGHDR) {
+            out.pointer(address);
             return;
         }
-        out.append('[');
+        ByteBuffer b = ctx.read(address, size);
+        if (b == null) {
+            unread(out, address);
+            return;
+        }
+        out.beginArray();
         int at = 0, left = size;
         while (left >= CMSGHDR) {
             long cmsgLength = b.getLong(at);
             int level = b.getInt(at + 8), type = b.getInt(at + 12);
-            if (at > 0) {
-                out.append(", ");
-            }
-            out.append("{cmsg_len=").append(Long.toUnsignedString(cmsgLength)).append(", cmsg_level=");
+            out.beginStruct();
+            out.field("cmsg_len");
+            out.integer(cmsgLength, ValueWriter.Base.UDEC);
+            out.field("cmsg_level");
             XlatFormat.value(out, LEVELS, Integer.toUnsignedLong(level));
-            out.append(", cmsg_type=");
+            out.field("cmsg_type");
             long within = Long.compareUnsigned(cmsgLength, left) > 0 ? left : cmsgLength;
             int dataLength = within > CMSGHDR ? (int) within - CMSGHDR : 0;
             typeAndData(out, level, type, b, at + CMSGHDR, dataLength, address + at + CMSGHDR, ctx);
-            out.append('}');
+            out.endStruct();
             if (within < CMSGHDR) {
                 left -= CMSGHDR;
                 break;
@@ -137,17 +203,17 @@ final class MsgDecoders {
             left -= (int) aligned;
         }
         if (left != 0) {
-            out.append(", ... /* ");
-            DecodeContext.address(out, address + (size - left));
-            out.append(" */");
+            out.elided();
+            long rest = address + (size - left);
+            out.comment(rest == 0 ? "NULL" : "0x" + Long.toHexString(rest));
         } else if (Long.compareUnsigned(size, length) < 0) {
-            out.append(", ...");
+            out.elided();
         }
-        out.append(']');
+        out.endArray();
     }
 
     /** The type by the level's table, and the data of the types strace decodes when long enough. */
-    private static void typeAndData(StringBuilder out, int level, int type, ByteBuffer b, int at, int length,
+    private static void typeAndData(ValueWriter out, int level, int type, ByteBuffer b, int at, int length,
                                     long address, DecodeContext ctx) {
         switch (level) {
             case SOL_SOCKET -> {
@@ -155,20 +221,17 @@ final class MsgDecoders {
                 switch (type) {
                     case SCM_RIGHTS -> {
                         if (length >= Integer.BYTES) {
-                            out.append(", cmsg_data=");
+                            out.field("cmsg_data");
                             intArray(out, b, at, length / Integer.BYTES, true, ctx);
                         }
                     }
                     case SCM_CREDENTIALS -> {
                         if (length >= UCRED) {
-                            out.append(", cmsg_data={pid=").append(b.getInt(at)).append(", uid=");
-                            FileDecoders.id(out, b.getInt(at + 4));
-                            out.append(", gid=");
-                            FileDecoders.id(out, b.getInt(at + 8));
-                            out.append('}');
+                            out.field("cmsg_data");
+                            NetDecoders.ucred(out, b, at);
                         }
                     }
-                    case SCM_SECURITY -> security(out, b, at, length, ctx);
+                    case SCM_SECURITY -> security(out, b, at, length);
                     case SO_TIMESTAMP_OLD, SO_TIMESTAMP_NEW -> timestamps(out, b, at, length, 0, false);
                     case SO_TIMESTAMPNS_OLD, SO_TIMESTAMPNS_NEW -> timestamps(out, b, at, length, 0, true);
                     case SO_TIMESTAMPING_OLD, SO_TIMESTAMPING_NEW -> timestamps(out, b, at, length, TIMESTAMPING, true);
@@ -180,51 +243,59 @@ final class MsgDecoders {
                 switch (type) {
                     case IP_PKTINFO -> {
                         if (length >= IN_PKTINFO) {
-                            out.append(", cmsg_data={ipi_ifindex=");
-                            ifindex(out, b.getInt(at));
-                            out.append(", ipi_spec_dst=");
-                            inetAddress(out, b, at + 4);
-                            out.append(", ipi_addr=");
-                            inetAddress(out, b, at + 8);
-                            out.append('}');
+                            out.field("cmsg_data");
+                            out.beginStruct();
+                            out.field("ipi_ifindex");
+                            SockaddrDecoder.ifindex(out, b.getInt(at), ctx);
+                            SockaddrDecoder.inetAddress(out, b, at + 4, "ipi_spec_dst", ctx);
+                            SockaddrDecoder.inetAddress(out, b, at + 8, "ipi_addr", ctx);
+                            out.endStruct();
                         }
                     }
                     case IP_TTL, IP_CHECKSUM -> {
                         if (length >= Integer.BYTES) {
-                            out.append(", cmsg_data=");
+                            out.field("cmsg_data");
                             intArray(out, b, at, length / Integer.BYTES, false, ctx);
                         }
                     }
                     case IP_TOS, IP_RECVOPTS, IP_RETOPTS -> {
                         if (length >= 1) {
-                            out.append(", cmsg_data=");
+                            out.field("cmsg_data");
                             byteArray(out, b, at, length, ctx);
                         }
                     }
                     case IP_RECVERR -> {
                         if (length >= SOCK_EXTENDED_ERR) {
-                            out.append(", cmsg_data={ee_errno=").append(Integer.toUnsignedString(b.getInt(at)))
-                                    .append(", ee_origin=").append(b.get(at + 4) & 0xff)
-                                    .append(", ee_type=").append(b.get(at + 5) & 0xff)
-                                    .append(", ee_code=").append(b.get(at + 6) & 0xff)
-                                    .append(", ee_info=").append(Integer.toUnsignedString(b.getInt(at + 8)))
-                                    .append(", ee_data=").append(Integer.toUnsignedString(b.getInt(at + 12)))
-                                    .append(", offender=");
+                            out.field("cmsg_data");
+                            out.beginStruct();
+                            out.field("ee_errno");
+                            out.integer(Integer.toUnsignedLong(b.getInt(at)), ValueWriter.Base.DEC);
+                            out.field("ee_origin");
+                            out.integer(b.get(at + 4) & 0xff, ValueWriter.Base.DEC);
+                            out.field("ee_type");
+                            out.integer(b.get(at + 5) & 0xff, ValueWriter.Base.DEC);
+                            out.field("ee_code");
+                            out.integer(b.get(at + 6) & 0xff, ValueWriter.Base.DEC);
+                            out.field("ee_info");
+                            out.integer(Integer.toUnsignedLong(b.getInt(at + 8)), ValueWriter.Base.DEC);
+                            out.field("ee_data");
+                            out.integer(Integer.toUnsignedLong(b.getInt(at + 12)), ValueWriter.Base.DEC);
+                            out.field("offender");
                             SockaddrDecoder.sockaddr(out, address + 16, SOCKADDR_IN, ctx);
-                            out.append('}');
+                            out.endStruct();
                         }
                     }
                     case IP_ORIGDSTADDR -> {
                         if (length >= SOCKADDR_IN) {
-                            out.append(", cmsg_data=");
+                            out.field("cmsg_data");
                             SockaddrDecoder.sockaddr(out, address, Math.min(length, SOCKADDR_STORAGE), ctx);
                         }
                     }
-                    case SCM_SECURITY -> security(out, b, at, length, ctx);
+                    case SCM_SECURITY -> security(out, b, at, length);
                     default -> { }
                 }
             }
-            default -> XlatFormat.hex(out, Integer.toUnsignedLong(type));
+            default -> out.integer(Integer.toUnsignedLong(type), ValueWriter.Base.HEX);
         }
     }
 
@@ -232,38 +303,39 @@ final class MsgDecoders {
      * A timeval or timespec, or {@code count} timespecs in brackets (0 for one alone), as strace
      * prints the time stamps of received packets: {@code ???} when the data is too short.
      */
-    private static void timestamps(StringBuilder out, ByteBuffer b, int at, int length, int count, boolean nanos) {
+    private static void timestamps(ValueWriter out, ByteBuffer b, int at, int length, int count, boolean nanos) {
         if (length < 1) {
             return;
         }
-        out.append(", cmsg_data=");
+        out.field("cmsg_data");
         if (length < TIMESPEC * Math.max(count, 1)) {
-            out.append("???");
+            out.literal("???");
             return;
         }
         if (count == 0) {
             timestamp(out, b, at, nanos);
             return;
         }
-        out.append('[');
+        out.beginArray();
         for (int i = 0; i < count; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
             timestamp(out, b, at + i * TIMESPEC, nanos);
         }
-        out.append(']');
+        out.endArray();
     }
 
-    private static void timestamp(StringBuilder out, ByteBuffer b, int at, boolean nanos) {
-        out.append("{tv_sec=").append(b.getLong(at)).append(nanos ? ", tv_nsec=" : ", tv_usec=")
-                .append(Long.toUnsignedString(b.getLong(at + 8))).append('}');
+    private static void timestamp(ValueWriter out, ByteBuffer b, int at, boolean nanos) {
+        out.beginStruct();
+        out.field("tv_sec");
+        out.integer(b.getLong(at), ValueWriter.Base.DEC);
+        out.field(nanos ? "tv_nsec" : "tv_usec");
+        out.integer(b.getLong(at + 8), ValueWriter.Base.UDEC);
+        out.endStruct();
     }
 
-    private static void security(StringBuilder out, ByteBuffer b, int at, int length, DecodeContext ctx) {
+    private static void security(ValueWriter out, ByteBuffer b, int at, int length) {
         if (length >= 1) {
-            out.append(", cmsg_data=");
-            Quoting.quoteBuffer(out, b.array(), at, length, Integer.MAX_VALUE, ctx.hex());
+            out.field("cmsg_data");
+            Quoting.buffer(out, b.array(), at, length, Integer.MAX_VALUE);
         }
     }
 
@@ -273,60 +345,34 @@ final class MsgDecoders {
     }
 
     /** {@code [a, b, ...]}: descriptors (with -y paths) or unsigned ints, cut to -s elements. */
-    private static void intArray(StringBuilder out, ByteBuffer b, int at, int count, boolean fds, DecodeContext ctx) {
+    private static void intArray(ValueWriter out, ByteBuffer b, int at, int count, boolean fds, DecodeContext ctx) {
         int shown = shown(count, ctx);
-        out.append('[');
+        out.beginArray();
         for (int i = 0; i < shown; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
             int v = b.getInt(at + i * Integer.BYTES);
             if (fds) {
                 ctx.fd(out, v);
             } else {
-                out.append(Integer.toUnsignedString(v));
+                out.integer(Integer.toUnsignedLong(v), ValueWriter.Base.DEC);
             }
         }
         if (shown < count) {
-            out.append(shown > 0 ? ", ..." : "...");
+            out.elided();
         }
-        out.append(']');
+        out.endArray();
     }
 
     /** {@code [0x45, ...]}: bytes in hex, cut to -s elements. */
-    private static void byteArray(StringBuilder out, ByteBuffer b, int at, int count, DecodeContext ctx) {
+    private static void byteArray(ValueWriter out, ByteBuffer b, int at, int count, DecodeContext ctx) {
         int shown = shown(count, ctx);
-        out.append('[');
+        out.beginArray();
         for (int i = 0; i < shown; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            XlatFormat.hex(out, b.get(at + i) & 0xff);
+            out.integer(b.get(at + i) & 0xff, ValueWriter.Base.HEX);
         }
         if (shown < count) {
-            out.append(shown > 0 ? ", ..." : "...");
+            out.elided();
         }
-        out.append(']');
-    }
-
-    private static void ifindex(StringBuilder out, int index) {
-        String name = null;
-        try {
-            NetworkInterface ni = NetworkInterface.getByIndex(index);
-            name = ni == null ? null : ni.getName();
-        } catch (SocketException e) {
-            // unnamed: strace prints the number too
-        }
-        if (name == null) {
-            out.append(Integer.toUnsignedString(index));
-        } else {
-            out.append("if_nametoindex(\"").append(name).append("\")");
-        }
-    }
-
-    private static void inetAddress(StringBuilder out, ByteBuffer b, int at) {
-        out.append("inet_addr(\"").append(b.get(at) & 0xff).append('.').append(b.get(at + 1) & 0xff).append('.')
-                .append(b.get(at + 2) & 0xff).append('.').append(b.get(at + 3) & 0xff).append("\")");
+        out.endArray();
     }
 
     /**
@@ -355,35 +401,35 @@ final class MsgDecoders {
      * recvmsg(fd, msg, flags): the message at exit, its name's length offered at entry beside the
      * one returned; on failure only {@code {msg_namelen=N}}; an unreadable msghdr ends it at entry.
      */
-    private static final class RecvMsg implements TextCallDecoder {
+    private static final class RecvMsg implements CallDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
             ByteBuffer m = ctx.read(call.arg(1), MSGHDR);
             if (m != null) {
                 call.saved().put(m.getInt(8));
+                out.separator();
                 return;
             }
-            DecodeContext.address(out, call.arg(1));
-            out.append(", ");
+            unread(out, call.arg(1));
             flags(out, call.arg(2));
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             if (call.saved().has()) {
                 // The name's length offered at entry: the kernel has overwritten it since.
                 int offered = (int) call.saved().get();
                 if (call.isError()) {
-                    out.append("{msg_namelen=").append(offered).append('}');
+                    out.beginStruct();
+                    out.field("msg_namelen");
+                    out.integer(offered, ValueWriter.Base.DEC);
+                    out.endStruct();
                 } else {
                     msghdr(out, call.arg(1), offered, call.rval(), ctx);
                 }
-                out.append(", ");
                 flags(out, call.arg(2));
             }
-            out.append(')');
         }
     }
 
@@ -394,61 +440,64 @@ final class MsgDecoders {
      * @param userNameLengths the name lengths offered at entry, or null
      * @param received        whether each element's data is its msg_len bytes, or its whole vector
      */
-    private static void mmsgVector(StringBuilder out, long address, long count, int withLength, int limit,
+    private static void mmsgVector(ValueWriter out, long address, long count, int withLength, int limit,
                                    int[] userNameLengths, boolean received, DecodeContext ctx) {
         if (address == 0) {
-            out.append("NULL");
+            out.pointer(0);
             return;
         }
         if (count == 0) {
-            out.append("[]");
+            out.beginArray();
+            out.endArray();
             return;
         }
         long shown = Math.min(ArrayPrinter.shown(count, ctx), limit);
-        ArrayPrinter.print(out, address, count, MMSGHDR, shown, ctx, (o, e, i) -> {
+        ArrayPrinter.write(out, address, count, MMSGHDR, shown, ctx, (o, e, i) -> {
             int messageLength = e.getInt(MSGHDR);
-            o.append("{msg_hdr=");
+            o.beginStruct();
+            o.field("msg_hdr");
             Integer offered = userNameLengths == null ? null : userNameLengths[(int) i];
             msghdr(o, e, 0, offered, received ? Integer.toUnsignedLong(messageLength) : ALL_DATA, ctx);
             if (i < withLength) {
-                o.append(", msg_len=").append(Integer.toUnsignedString(messageLength));
+                o.field("msg_len");
+                o.integer(Integer.toUnsignedLong(messageLength), ValueWriter.Base.DEC);
             }
-            o.append('}');
+            o.endStruct();
         });
     }
 
     /** sendmmsg(fd, msgvec, vlen, flags): the vector at exit, with the lengths of the messages sent. */
-    private static final class SendMmsg implements TextCallDecoder {
+    private static final class SendMmsg implements CallDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
+            out.separator();
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             int vlen = (int) call.arg(2);
             int sent = call.isError() ? 0 : (int) call.rval();
             mmsgVector(out, call.arg(1), Integer.toUnsignedLong(vlen), sent, IOV_MAX, null, false, ctx);
-            out.append(", ").append(Integer.toUnsignedString(vlen)).append(", ");
+            out.integer(Integer.toUnsignedLong(vlen), ValueWriter.Base.DEC);
             flags(out, call.arg(3));
-            out.append(')');
         }
     }
 
-    /** What recvmmsg keeps from its entry: the name lengths offered, and the timeout as it was. */
-    private record MmsgEntry(int[] nameLengths, String timeout) {}
-
+    /**
+     * What recvmmsg keeps from its entry: the name lengths offered, and the timeout as it was (its
+     * bytes, or null when they could not be read).
+     */
+    private record MmsgEntry(int[] nameLengths, ByteBuffer timeout) {}
 
     /**
      * recvmmsg(fd, msgvec, vlen, flags, timeout): the messages received at exit, then the timeout
      * as it was at entry; the result {@code (Timeout)} when none came, else the time left.
      */
-    private static final class RecvMmsg implements TextCallDecoder {
+    private static final class RecvMmsg implements CallDecoder {
         @Override
-        public void entry(StringBuilder out, Call call, DecodeContext ctx) {
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
-            out.append(", ");
             int vlen = (int) Math.min(Integer.toUnsignedLong((int) call.arg(2)), IOV_MAX);
             int fetched = 0;
             int[] lengths = new int[vlen];
@@ -459,57 +508,63 @@ final class MsgDecoders {
                 }
                 lengths[fetched] = e.getInt(8);
             }
-            StringBuilder timeout = new StringBuilder();
-            timespec(timeout, call.arg(4), ctx);
-            call.saved().putObject(new MmsgEntry(Arrays.copyOf(lengths, fetched), timeout.toString()));
+            ByteBuffer timeout = ctx.read(call.arg(4), TIMESPEC);
+            call.saved().putObject(new MmsgEntry(Arrays.copyOf(lengths, fetched), timeout));
             call.saved().put(fetched);
+            out.separator();
         }
 
         @Override
-        public void exit(StringBuilder out, Call call, DecodeContext ctx) {
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
             MmsgEntry entry = call.saved().has() && call.saved().object() instanceof MmsgEntry e ? e : null;
             int[] lengths = entry == null ? new int[0] : entry.nameLengths();
             if (call.isError()) {
                 // strace fetches no element of a failed call.
-                if (call.arg(1) == 0) {
-                    out.append("NULL");
-                } else {
-                    DecodeContext.address(out, call.arg(1));
-                }
+                out.pointer(call.arg(1));
             } else {
                 long received = call.rval() & 0xffffffffL;
                 mmsgVector(out, call.arg(1), received, (int) received, Math.min(IOV_MAX, lengths.length),
                         lengths, true, ctx);
             }
-            out.append(", ").append(Integer.toUnsignedString((int) call.arg(2))).append(", ");
+            out.integer(Integer.toUnsignedLong((int) call.arg(2)), ValueWriter.Base.DEC);
             flags(out, call.arg(3));
-            out.append(", ").append(entry == null ? "" : entry.timeout()).append(')');
+            // The timeout as it was at entry: the kernel has written the time left over it since.
+            timespec(out, call.arg(4), entry == null ? ctx.read(call.arg(4), TIMESPEC) : entry.timeout());
         }
 
         @Override
-        public boolean result(StringBuilder out, Call call, DecodeContext ctx) {
+        public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
             if (call.isError()) {
                 return false;
             }
             if (call.rval() == 0) {
-                out.append("= 0 (Timeout)");
+                out.integer(0, ValueWriter.Base.DEC);
+                out.beginNote("Timeout");
+                out.endNote();
                 return true;
             }
             if (call.arg(4) == 0) {
                 return false;
             }
-            out.append("= ").append(call.rval()).append(" (left ");
-            timespec(out, call.arg(4), ctx);
-            out.append(')');
+            out.integer(call.rval(), ValueWriter.Base.DEC);
+            out.beginNote("left ");
+            timespec(out, call.arg(4), ctx.read(call.arg(4), TIMESPEC));
+            out.endNote();
             return true;
         }
 
-        private static void timespec(StringBuilder out, long address, DecodeContext ctx) {
-            if (address == 0) {
-                out.append("NULL");
-            } else {
-                TimeDecoders.timespec(out, address, ctx);
+        /** struct timespec read from {@code address}: NULL, the address when unreadable, else its fields. */
+        private static void timespec(ValueWriter out, long address, ByteBuffer b) {
+            if (b == null) {
+                unread(out, address);
+                return;
             }
+            out.beginStruct();
+            out.field("tv_sec");
+            out.integer(b.getLong(0), ValueWriter.Base.DEC);
+            out.field("tv_nsec");
+            out.integer(b.getLong(8), ValueWriter.Base.UDEC);
+            out.endStruct();
         }
     }
 }

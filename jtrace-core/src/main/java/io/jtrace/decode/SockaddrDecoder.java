@@ -5,6 +5,8 @@ import io.jtrace.syscalls.Xlat;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Socket addresses, as strace's {@code src/sockaddr.c} prints them: the family by name, then the
@@ -22,15 +24,15 @@ final class SockaddrDecoder {
      * The address of {@code length} bytes at {@code address}: the address itself when shorter than
      * a family or unreadable, else the structure, read whole up to sockaddr_storage.
      */
-    static void sockaddr(StringBuilder out, long address, int length, DecodeContext ctx) {
+    static void sockaddr(ValueWriter out, long address, int length, DecodeContext ctx) {
         if (length < FAMILY || address == 0) {
-            DecodeContext.address(out, address);
+            out.pointer(address);
             return;
         }
         int size = Math.min(length, STORAGE);
         ByteBuffer read = ctx.read(address, size);
         if (read == null) {
-            DecodeContext.address(out, address);
+            out.unreadable(address);
             return;
         }
         // strace zeroes what lies beyond the length, so that a path runs into a NUL.
@@ -38,62 +40,147 @@ final class SockaddrDecoder {
         System.arraycopy(read.array(), 0, b, 0, size);
         ByteBuffer buf = ByteBuffer.wrap(b).order(read.order());
         int family = buf.getShort(0) & 0xffff;
-        out.append("{sa_family=");
+        out.beginStruct();
+        out.field("sa_family");
         XlatFormat.value(out, Xlat.get("addrfams"), family);
         if (size > FAMILY) {
-            out.append(", ");
             switch (family) {
                 case AF_UNIX -> unix(out, b, size, ctx);
                 case AF_INET -> {
                     if (size >= SIN_SIZE) {
-                        inet(out, buf);
+                        inet(out, buf, ctx);
                     } else {
-                        raw(out, b, size, ctx);
+                        raw(out, b, size);
                     }
                 }
                 case AF_INET6 -> {
                     if (size >= SIN6_MIN) {
-                        inet6(out, buf, size);
+                        inet6(out, buf, size, ctx);
                     } else {
-                        raw(out, b, size, ctx);
+                        raw(out, b, size);
                     }
                 }
                 case AF_NETLINK -> {
                     if (size >= NL_SIZE) {
                         netlink(out, buf);
                     } else {
-                        raw(out, b, size, ctx);
+                        raw(out, b, size);
                     }
                 }
-                default -> raw(out, b, size, ctx);
+                default -> raw(out, b, size);
             }
         }
-        out.append('}');
+        out.endStruct();
     }
 
-    private static void raw(StringBuilder out, byte[] b, int size, DecodeContext ctx) {
-        out.append("sa_data=");
-        Quoting.quoteBuffer(out, b, FAMILY, size - FAMILY, Integer.MAX_VALUE, ctx.hex());
+    private static void raw(ValueWriter out, byte[] b, int size) {
+        out.field("sa_data");
+        Quoting.buffer(out, b, FAMILY, size - FAMILY, Integer.MAX_VALUE);
     }
 
     /** sun_path up to its NUL, or {@code @} and every byte of an abstract name. */
-    private static void unix(StringBuilder out, byte[] b, int size, DecodeContext ctx) {
+    private static void unix(ValueWriter out, byte[] b, int size, DecodeContext ctx) {
         int pathLength = Math.min(size, SUN_SIZE) - FAMILY;
-        out.append("sun_path=");
+        out.field("sun_path");
         if (b[FAMILY] != 0) {
-            Quoting.quoteCString(out, b, FAMILY, pathLength + 1, Integer.MAX_VALUE, ctx.hex());
+            // Up to the NUL or the end of sun_path, and never "...": a path that fills sun_path
+            // runs on into the bytes beyond it, which strace does not show.
+            int end = 0;
+            while (end < pathLength && b[FAMILY + end] != 0) {
+                end++;
+            }
+            out.string(b, FAMILY, end, false);
         } else {
-            out.append('@');
-            Quoting.quoteBuffer(out, b, FAMILY + 1, pathLength - 1, Integer.MAX_VALUE, ctx.hex());
+            // An abstract name is strace's own form, an @ before the quoted bytes: one literal.
+            StringBuilder s = new StringBuilder("@");
+            Quoting.quoteBuffer(s, b, FAMILY + 1, pathLength - 1, Integer.MAX_VALUE, ctx.hex());
+            out.literal(s.toString());
         }
     }
 
-    private static void inet(StringBuilder out, ByteBuffer b) {
-        out.append("sin_port=");
-        XlatFormat.styled(out, hexBytes(b, 2, 2), o -> o.append("htons(").append(port(b)).append(')'));
-        String dotted = (b.get(4) & 0xff) + "." + (b.get(5) & 0xff) + "." + (b.get(6) & 0xff) + "." + (b.get(7) & 0xff);
-        out.append(", sin_addr=");
-        XlatFormat.styled(out, hexBytes(b, 4, 4), o -> o.append("inet_addr(\"").append(dotted).append("\")"));
+    private static void inet(ValueWriter out, ByteBuffer b, DecodeContext ctx) {
+        out.field("sin_port");
+        port(out, b, ctx);
+        inetAddress(out, b, 4, "sin_addr", ctx);
+    }
+
+    /**
+     * The IPv4 address at {@code at} in {@code b}, member {@code field}: {@code inet_addr("1.2.3.4")},
+     * or its bytes under -X raw and verbose, as strace's PRINT_FIELD_INET_ADDR.
+     */
+    static void inetAddress(ValueWriter out, ByteBuffer b, int at, String field, DecodeContext ctx) {
+        out.field(field);
+        byte[] dotted = ((b.get(at) & 0xff) + "." + (b.get(at + 1) & 0xff) + "." + (b.get(at + 2) & 0xff) + "."
+                + (b.get(at + 3) & 0xff)).getBytes(StandardCharsets.ISO_8859_1);
+        // The address's number as the bytes read in network order, 0x7f000001 for 127.0.0.1.
+        long number = Integer.toUnsignedLong(Integer.reverseBytes(b.getInt(at)));
+        styledForm(out, ctx, o -> o.symbol(hexBytes(b, at, 4), number), o -> {
+            o.beginCall("inet_addr");
+            o.string(dotted, 0, dotted.length, false);
+            o.endCall();
+        });
+    }
+
+    /**
+     * The IPv6 address at {@code at} in {@code b}, member {@code field}: abbreviated, an inet_pton
+     * call naming the member; otherwise the member's bytes (and, under verbose, the call without
+     * the member in a comment).
+     */
+    static void inet6Address(ValueWriter out, ByteBuffer b, int at, String field, DecodeContext ctx) {
+        byte[] text = inet6Text(b, at).getBytes(StandardCharsets.ISO_8859_1);
+        if (XlatFormat.abbrev()) {
+            out.beginCall("inet_pton");
+            out.symbol("AF_INET6", AF_INET6);
+            out.string(text, 0, text.length, false);
+            out.literal("&" + field);
+            out.endCall();
+        } else {
+            out.field(field);
+            styledForm(out, ctx, o -> o.literal(hexBytes(b, at, 16)), o -> {
+                o.beginCall("inet_pton");
+                o.symbol("AF_INET6", AF_INET6);
+                o.string(text, 0, text.length, false);
+                o.endCall();
+            });
+        }
+    }
+
+    /** An interface index: {@code if_nametoindex("lo")} in the -X style in force, or the number when none has it. */
+    static void ifindex(ValueWriter out, int index, DecodeContext ctx) {
+        String name = interfaceName(index);
+        if (name == null) {
+            out.integer(Integer.toUnsignedLong(index), ValueWriter.Base.DEC);
+        } else {
+            ifname(out, Integer.toUnsignedLong(index), name, ctx);
+        }
+    }
+
+    /** {@code htons(port)}, or its bytes under -X raw and verbose. */
+    private static void port(ValueWriter out, ByteBuffer b, DecodeContext ctx) {
+        int port = port(b);
+        styledForm(out, ctx, o -> o.symbol(hexBytes(b, 2, 2), port), o -> {
+            o.beginCall("htons");
+            o.integer(port, ValueWriter.Base.DEC);
+            o.endCall();
+        });
+    }
+
+    /**
+     * A value strace prints as a C expression ({@code htons(80)}): the expression under -X abbrev,
+     * its raw form under raw, and both under verbose, the expression in a comment.
+     */
+    private static void styledForm(ValueWriter out, DecodeContext ctx, Consumer<ValueWriter> raw,
+                                   Consumer<ValueWriter> expression) {
+        if (XlatFormat.abbrev()) {
+            expression.accept(out);
+            return;
+        }
+        raw.accept(out);
+        if (XlatFormat.verbose()) {
+            StringBuilder comment = new StringBuilder();
+            XlatFormat.namesOnly(comment, s -> expression.accept(new TextWriter(s, ctx.hex())));
+            out.comment(comment.toString());
+        }
     }
 
     /**
@@ -101,48 +188,51 @@ final class SockaddrDecoder {
      * {@code \xHH} escapes, {@code "\x30\x39"}.
      */
     private static String hexBytes(ByteBuffer b, int at, int length) {
-        StringBuilder s = new StringBuilder("\"");
-        for (int i = 0; i < length; i++) {
-            s.append("\\x").append(Character.forDigit((b.get(at + i) >> 4) & 0xf, 16))
-                    .append(Character.forDigit(b.get(at + i) & 0xf, 16));
-        }
-        return s.append('"').toString();
+        StringBuilder s = new StringBuilder();
+        Quoting.quoteBytes(s, b.array(), at, length, Quoting.HexStyle.ALL);
+        return s.toString();
     }
 
-    private static void inet6(StringBuilder out, ByteBuffer b, int size) {
-        out.append("sin6_port=");
-        XlatFormat.styled(out, hexBytes(b, 2, 2), o -> o.append("htons(").append(port(b)).append(')'));
-        out.append(", sin6_flowinfo=");
-        XlatFormat.styled(out, hexBytes(b, 4, 4),
-                o -> o.append("htonl(").append(Integer.toUnsignedString(Integer.reverseBytes(b.getInt(4)))).append(')'));
-        String text = inet6Text(b, 8);
-        out.append(", ");
-        // Abbreviated, the address is an inet_pton call naming the field; otherwise the field's bytes
-        // (and, under verbose, the call without the field in a comment).
-        if (XlatFormat.abbrev()) {
-            out.append("inet_pton(AF_INET6, \"").append(text).append("\", &sin6_addr)");
-        } else {
-            out.append("sin6_addr=").append(hexBytes(b, 8, 16));
-            if (!XlatFormat.raw()) {
-                out.append(" /* inet_pton(AF_INET6, \"").append(text).append("\") */");
-            }
-        }
+    private static void inet6(ValueWriter out, ByteBuffer b, int size, DecodeContext ctx) {
+        out.field("sin6_port");
+        port(out, b, ctx);
+        out.field("sin6_flowinfo");
+        long flowinfo = Integer.toUnsignedLong(Integer.reverseBytes(b.getInt(4)));
+        styledForm(out, ctx, o -> o.symbol(hexBytes(b, 4, 4), flowinfo), o -> {
+            o.beginCall("htonl");
+            o.integer(flowinfo, ValueWriter.Base.DEC);
+            o.endCall();
+        });
+        inet6Address(out, b, 8, "sin6_addr", ctx);
         if (size > SIN6_MIN) {
-            int scope = b.getInt(24);
-            out.append(", sin6_scope_id=");
+            long scope = Integer.toUnsignedLong(b.getInt(24));
+            out.field("sin6_scope_id");
             int first = (b.get(8) & 0xff) << 8 | (b.get(9) & 0xff);
             boolean linkLocal = (first & 0xffc0) == 0xfe80 || (first & 0xff0f) == 0xff02;
-            String name = linkLocal ? interfaceName(scope) : null;
+            String name = linkLocal ? interfaceName((int) scope) : null;
             if (name != null) {
-                XlatFormat.styled(out, Integer.toUnsignedString(scope),
-                        o -> o.append("if_nametoindex(\"").append(name).append("\")"));
+                ifname(out, scope, name, ctx);
             } else {
-                out.append(Integer.toUnsignedString(scope));
+                out.integer(scope, ValueWriter.Base.DEC);
             }
         }
     }
 
-    private static String interfaceName(int index) {
+    /** An interface index that has a name: {@code if_nametoindex("lo")}, in the -X style in force. */
+    private static void ifname(ValueWriter out, long index, String name, DecodeContext ctx) {
+        byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
+        styledForm(out, ctx, o -> o.integer(index, ValueWriter.Base.DEC), o -> {
+            o.beginCall("if_nametoindex");
+            o.string(bytes, 0, bytes.length, false);
+            o.endCall();
+        });
+    }
+
+    /** The name of the interface of index {@code index} (unsigned), or null when none has it. */
+    static String interfaceName(int index) {
+        if (index <= 0) {
+            return null; // the kernel's indexes are positive ints; Java refuses the others
+        }
         try {
             NetworkInterface ni = NetworkInterface.getByIndex(index);
             return ni == null ? null : ni.getName();
@@ -151,16 +241,19 @@ final class SockaddrDecoder {
         }
     }
 
-    private static void netlink(StringBuilder out, ByteBuffer b) {
+    private static void netlink(ValueWriter out, ByteBuffer b) {
         int groups = b.getInt(8);
-        out.append("nl_pid=").append(Integer.toUnsignedString(b.getInt(4))).append(", nl_groups=");
-        // C's %#08x: the 0x prefix counts in the width, and zero has none.
-        String digits = Integer.toHexString(groups);
-        if (groups == 0) {
-            out.append("00000000");
-        } else {
-            out.append("0x").append("0".repeat(Math.max(0, 6 - digits.length()))).append(digits);
+        int pad = b.getShort(2) & 0xffff;
+        if (pad != 0) {
+            out.field("nl_pad");
+            out.integer(pad, ValueWriter.Base.HEX);
         }
+        out.field("nl_pid");
+        out.integer(Integer.toUnsignedLong(b.getInt(4)), ValueWriter.Base.DEC);
+        out.field("nl_groups");
+        // C's %#08x, which no integer base spells: the 0x prefix counts in the width, and zero has none.
+        String digits = Integer.toHexString(groups);
+        out.literal(groups == 0 ? "00000000" : "0x" + "0".repeat(Math.max(0, 6 - digits.length())) + digits);
     }
 
     private static int port(ByteBuffer b) {
