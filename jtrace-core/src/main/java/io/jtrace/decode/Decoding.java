@@ -128,12 +128,9 @@ public final class Decoding {
             long now = System.nanoTime();
             List<Value> args = p.entryValues;
             if (p.def != null) {
-                decoder.exit(tree.clear(), p.def, p.args, x.rval(), x.isError(), p.saved);
-                List<Value> more = tree.values();
-                if (!more.isEmpty()) {
-                    args = new java.util.ArrayList<>(args);
-                    args.addAll(more);
-                }
+                // On from what the entry wrote: an exit may show what became of an entry's value.
+                decoder.exit(tree.resume(args), p.def, p.args, x.rval(), x.isError(), p.saved);
+                args = tree.values();
             }
             decoder.result(tree.clear(), p.def, p.args, x.rval(), x.isError());
             List<Value> result = tree.values();

@@ -62,7 +62,11 @@ public final class JsonWriter implements ValueWriter {
             case Value.Str s -> {
                 out.append("{\"str\":");
                 string(out, s.latin1());
-                out.append(",\"truncated\":").append(s.truncated()).append('}');
+                out.append(",\"truncated\":").append(s.truncated());
+                if (s.hex()) {
+                    out.append(",\"hex\":true");
+                }
+                out.append('}');
             }
             case Value.Fd f -> {
                 out.append("{\"fd\":").append(f.fd());
@@ -128,6 +132,13 @@ public final class JsonWriter implements ValueWriter {
                 array(out, n.note());
                 out.append('}');
             }
+            case Value.Named n -> {
+                out.append("{\"name\":");
+                string(out, n.name());
+                out.append(",\"value\":");
+                value(out, n.value());
+                out.append('}');
+            }
             case Value.Literal l -> {
                 out.append("{\"literal\":");
                 string(out, l.text());
@@ -172,6 +183,7 @@ public final class JsonWriter implements ValueWriter {
     @Override public void pointer(long address) { tree.pointer(address); }
     @Override public void unreadable(long address) { tree.unreadable(address); }
     @Override public void string(byte[] bytes, int off, int len, boolean truncated) { tree.string(bytes, off, len, truncated); }
+    @Override public void hexString(byte[] bytes, int off, int len, boolean truncated) { tree.hexString(bytes, off, len, truncated); }
     @Override public void fd(int fd, String shown, String decoration) { tree.fd(fd, shown, decoration); }
     @Override public void beginStruct() { tree.beginStruct(); }
     @Override public void field(String name) { tree.field(name); }
@@ -188,5 +200,4 @@ public final class JsonWriter implements ValueWriter {
     @Override public void error(int errno) { tree.error(errno); }
     @Override public void beginNote(String label) { tree.beginNote(label); }
     @Override public void endNote() { tree.endNote(); }
-    @Override public void text(java.util.function.Consumer<StringBuilder> text) { tree.text(text); }
 }

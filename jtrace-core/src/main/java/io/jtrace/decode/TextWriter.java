@@ -33,11 +33,8 @@ public final class TextWriter implements ValueWriter {
      * separator before it reads the next value, so a warning about that read goes there.
      */
     public int nextItemOffset() {
-        return out.length() + (inText || attached || counts[depth] == 0 ? 0 : 2);
+        return out.length() + (attached || counts[depth] == 0 ? 0 : 2);
     }
-
-    /** Text of a decoder not yet written to values is being appended: it places its own separators. */
-    private boolean inText;
 
     /** Starts again with an empty list, writing on after what the builder holds. */
     public TextWriter reset() {
@@ -237,16 +234,5 @@ public final class TextWriter implements ValueWriter {
     @Override
     public void endNote() {
         close(')');
-    }
-
-    @Override
-    public void text(java.util.function.Consumer<StringBuilder> text) {
-        item();
-        inText = true;
-        try {
-            text.accept(out);
-        } finally {
-            inText = false;
-        }
     }
 }

@@ -22,10 +22,17 @@ public sealed interface Value {
     /** An address whose memory could not be read. */
     record Unreadable(long address) implements Value {}
 
-    /** A string or buffer: the bytes shown, and whether there was more. */
-    record Str(byte[] bytes, boolean truncated) implements Value {
+    /**
+     * A string or buffer: the bytes shown, whether there was more, and whether strace shows these
+     * bytes in hex whatever {@code -x} says (getrandom's).
+     */
+    record Str(byte[] bytes, boolean truncated, boolean hex) implements Value {
         public Str {
             bytes = bytes.clone();
+        }
+
+        public Str(byte[] bytes, boolean truncated) {
+            this(bytes, truncated, false);
         }
 
         @Override
@@ -40,17 +47,17 @@ public sealed interface Value {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Str s && s.truncated == truncated && Arrays.equals(s.bytes, bytes);
+            return o instanceof Str s && s.truncated == truncated && s.hex == hex && Arrays.equals(s.bytes, bytes);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(bytes) * 31 + Boolean.hashCode(truncated);
+            return Arrays.hashCode(bytes) * 31 + Boolean.hashCode(truncated) * 2 + Boolean.hashCode(hex);
         }
 
         @Override
         public String toString() {
-            return "Str[bytes=" + HexFormat.of().formatHex(bytes) + ", truncated=" + truncated + "]";
+            return "Str[bytes=" + HexFormat.of().formatHex(bytes) + ", truncated=" + truncated + ", hex=" + hex + "]";
         }
     }
 
@@ -66,6 +73,12 @@ public sealed interface Value {
             fields = List.copyOf(fields);
         }
     }
+
+    /**
+     * A value strace names outside a structure: clone's arguments ({@code child_stack=NULL,
+     * flags=...}), members of function forms.
+     */
+    record Named(String name, Value value) implements Value {}
 
     /** A member of a {@link Struct}. */
     record Field(String name, Value value) {}

@@ -32,7 +32,21 @@ public final class ValueTree implements ValueWriter {
 
     /** The items written so far at the outermost level. */
     public List<Value> values() {
-        return List.copyOf(frames.getLast().items);
+        return named(frames.getLast());
+    }
+
+    /**
+     * Starts again from {@code values} at the outermost level: what a call's entry wrote, for its
+     * exit to go on from (an exit may write {@link #changed} to what the entry wrote).
+     */
+    public ValueTree resume(List<Value> values) {
+        clear();
+        Frame top = frames.peek();
+        for (Value v : values) {
+            top.items.add(v);
+            top.names.add(null);
+        }
+        return this;
     }
 
     /** Forgets everything written. */
@@ -99,12 +113,22 @@ public final class ValueTree implements ValueWriter {
                 }
                 yield new Value.Struct(fields);
             }
-            case '[' -> new Value.Array(f.items);
-            default -> new Value.Call(f.label, f.items);
+            case '[' -> new Value.Array(named(f));
+            default -> new Value.Call(f.label, named(f));
         };
         pendingName = name;
         pendingChange = change;
         add(v);
+    }
+
+    /** The items of {@code f}, those written after a field name as {@link Value.Named}. */
+    private static List<Value> named(Frame f) {
+        List<Value> values = new ArrayList<>(f.items.size());
+        for (int i = 0; i < f.items.size(); i++) {
+            String name = f.names.get(i);
+            values.add(name == null ? f.items.get(i) : new Value.Named(name, f.items.get(i)));
+        }
+        return values;
     }
 
     @Override
@@ -130,6 +154,11 @@ public final class ValueTree implements ValueWriter {
     @Override
     public void string(byte[] bytes, int off, int len, boolean truncated) {
         add(new Value.Str(java.util.Arrays.copyOfRange(bytes, off, off + len), truncated));
+    }
+
+    @Override
+    public void hexString(byte[] bytes, int off, int len, boolean truncated) {
+        add(new Value.Str(java.util.Arrays.copyOfRange(bytes, off, off + len), truncated, true));
     }
 
     @Override
@@ -220,12 +249,5 @@ public final class ValueTree implements ValueWriter {
         if (made[0] == null) {
             add(new Value.Noted(new Value.Literal(""), note.label, note.items));
         }
-    }
-
-    @Override
-    public void text(java.util.function.Consumer<StringBuilder> text) {
-        StringBuilder sb = new StringBuilder();
-        text.accept(sb);
-        add(new Value.Literal(sb.toString()));
     }
 }

@@ -115,10 +115,4 @@ public interface ValueWriter {
     void beginNote(String label);
 
     void endNote();
-
-    /**
-     * Text written as it is, as one item, for decoders not yet written to this interface.
-     * Renderers other than strace's see it as a literal.
-     */
-    void text(java.util.function.Consumer<StringBuilder> text);
 }

@@ -13,7 +13,11 @@ public final class Values {
             case Value.Unreadable u -> out.unreadable(u.address());
             case Value.Str s -> {
                 byte[] b = s.bytes();
-                out.string(b, 0, b.length, s.truncated());
+                if (s.hex()) {
+                    out.hexString(b, 0, b.length, s.truncated());
+                } else {
+                    out.string(b, 0, b.length, s.truncated());
+                }
             }
             case Value.Fd f -> out.fd(f.fd(), f.shown(), f.decoration());
             case Value.Struct s -> {
@@ -57,6 +61,10 @@ public final class Values {
                     write(item, out);
                 }
                 out.endNote();
+            }
+            case Value.Named n -> {
+                out.field(n.name());
+                write(n.value(), out);
             }
             case Value.Literal l -> out.literal(l.text());
             case Value.Error e -> out.error(e.errno());
