@@ -1,7 +1,10 @@
 package io.jtrace.bench;
 
+import io.jtrace.decode.HexStyle;
+import io.jtrace.decode.TextWriter;
+
 import io.jtrace.decode.Memory;
-import io.jtrace.decode.Quoting;
+import io.jtrace.decode.internal.Quoting;
 import io.jtrace.decode.SyscallDecoder;
 import io.jtrace.syscalls.SyscallDef;
 import io.jtrace.syscalls.SyscallTable;
@@ -35,7 +38,7 @@ public class FormatterBenchmark {
     private static final byte[] MEMORY = new byte[0x3000];
 
     private final StringBuilder out = new StringBuilder(512);
-    private final io.jtrace.decode.TextWriter writer = new io.jtrace.decode.TextWriter(out, Quoting.HexStyle.NONE);
+    private final io.jtrace.decode.TextWriter writer = new io.jtrace.decode.TextWriter(out, HexStyle.NONE);
     private SyscallDecoder formatter;
     private SyscallDef openat;
     private SyscallDef read;
@@ -61,7 +64,7 @@ public class FormatterBenchmark {
             System.arraycopy(MEMORY, (int) at, dst, off, len);
             return len;
         };
-        formatter = new SyscallDecoder(32, Quoting.HexStyle.NONE, false, memory);
+        formatter = new SyscallDecoder(io.jtrace.decode.DecodeOptions.DEFAULTS, () -> 0, memory);
         SyscallTable table = SyscallTable.x86_64();
         openat = table.lookup(257).orElseThrow();
         read = table.lookup(0).orElseThrow();

@@ -1,6 +1,5 @@
 package io.jtrace.cli;
 
-import io.jtrace.decode.XlatFormat;
 import io.jtrace.cli.output.Sink;
 import io.jtrace.engine.LaunchSpec;
 import io.jtrace.engine.ThisProcess;
@@ -226,7 +225,6 @@ public final class Main {
                     callerSignals("jtrace.sigblk", inherited.blockedSignals()));
         }
 
-        XlatFormat.configure(options.constStyle());
         Path traceFile = options.outputFile() == null ? Path.of("/proc/self/fd/2")
                 : pipeCommand != null || separate ? null : Path.of(options.outputFile());
         boolean shared = traceFile != null && sharesDestination(traceFile,

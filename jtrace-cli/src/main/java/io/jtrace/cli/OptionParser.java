@@ -1,12 +1,13 @@
 package io.jtrace.cli;
 
+import io.jtrace.decode.ConstantStyle;
+import io.jtrace.decode.HexStyle;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import io.jtrace.decode.DecodeContext;
-import io.jtrace.decode.Quoting;
-import io.jtrace.decode.XlatFormat;
+import io.jtrace.decode.DecodeOptions;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,9 +191,9 @@ public final class OptionParser {
                 case "v" -> settings.verbose = true;
                 case "y" -> settings.decodeFds++;
                 case "X" -> settings.constStyle = switch (option.value()) {
-                    case "raw" -> XlatFormat.Style.RAW;
-                    case "abbrev" -> XlatFormat.Style.ABBREV;
-                    case "verbose" -> XlatFormat.Style.VERBOSE;
+                    case "raw" -> ConstantStyle.RAW;
+                    case "abbrev" -> ConstantStyle.ABBREV;
+                    case "verbose" -> ConstantStyle.VERBOSE;
                     default -> throw new UsageException("invalid " + option.spelling() + " argument: '"
                             + option.value() + "'", true);
                 };
@@ -321,22 +322,22 @@ public final class OptionParser {
             }
             return settings.decodeFdsSet;
         }
-        return settings.decodeFds == 0 ? 0 : settings.decodeFds == 1 ? DecodeContext.FDS_PATH : DecodeContext.FDS_ALL;
+        return settings.decodeFds == 0 ? 0 : settings.decodeFds == 1 ? DecodeOptions.FDS_PATH : DecodeOptions.FDS_ALL;
     }
 
     /** --decode-fds[=SET]: a comma-separated list of path, socket, dev, pidfd, all or none. */
     private static int decodeFdsSet(String set) throws UsageException {
         if (set == null) {
-            return DecodeContext.FDS_PATH;
+            return DecodeOptions.FDS_PATH;
         }
         int kinds = 0;
         for (String item : set.split(",")) {
             kinds |= switch (item) {
-                case "path" -> DecodeContext.FDS_PATH;
-                case "socket" -> DecodeContext.FDS_SOCKET;
-                case "dev" -> DecodeContext.FDS_DEV;
-                case "pidfd" -> DecodeContext.FDS_PIDFD;
-                case "all" -> DecodeContext.FDS_ALL;
+                case "path" -> DecodeOptions.FDS_PATH;
+                case "socket" -> DecodeOptions.FDS_SOCKET;
+                case "dev" -> DecodeOptions.FDS_DEV;
+                case "pidfd" -> DecodeOptions.FDS_PIDFD;
+                case "all" -> DecodeOptions.FDS_ALL;
                 case "none" -> 0;
                 default -> throw new UsageException("invalid decode-fds '" + item + "'", false);
             };
@@ -345,21 +346,21 @@ public final class OptionParser {
     }
 
     /** -x: strings with non-ASCII bytes in hex; -xx: all in hex; --strings-in-hex names the levels. */
-    private static Quoting.HexStyle hexStyle(Settings settings) throws UsageException {
+    private static HexStyle hexStyle(Settings settings) throws UsageException {
         if (settings.hexOption != null) {
             return switch (settings.hexOption) {
-                case "none" -> Quoting.HexStyle.NONE;
-                case "non-ascii-chars" -> Quoting.HexStyle.NON_ASCII_CHARS;
-                case "non-ascii" -> Quoting.HexStyle.NON_ASCII;
-                case "all" -> Quoting.HexStyle.ALL;
+                case "none" -> HexStyle.NONE;
+                case "non-ascii-chars" -> HexStyle.NON_ASCII_CHARS;
+                case "non-ascii" -> HexStyle.NON_ASCII;
+                case "all" -> HexStyle.ALL;
                 default -> throw new UsageException("invalid --strings-in-hex argument: '"
                         + settings.hexOption + "'", true);
             };
         }
         return switch (settings.hexLevel) {
-            case 0 -> Quoting.HexStyle.NONE;
-            case 1 -> Quoting.HexStyle.NON_ASCII;
-            default -> Quoting.HexStyle.ALL;
+            case 0 -> HexStyle.NONE;
+            case 1 -> HexStyle.NON_ASCII;
+            default -> HexStyle.ALL;
         };
     }
 
@@ -673,7 +674,7 @@ public final class OptionParser {
         int decodeFds;
         /** --decode-fds's kinds, or -1 when it was not given. */
         int decodeFdsSet = -1;
-        XlatFormat.Style constStyle = XlatFormat.Style.ABBREV;
+        ConstantStyle constStyle = ConstantStyle.ABBREV;
         String hexOption;
         boolean appendOutput;
         boolean sortBySet;

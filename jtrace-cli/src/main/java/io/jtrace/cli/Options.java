@@ -1,8 +1,7 @@
 package io.jtrace.cli;
 
-import io.jtrace.decode.Quoting;
-import io.jtrace.decode.XlatFormat;
-
+import io.jtrace.decode.ConstantStyle;
+import io.jtrace.decode.HexStyle;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,15 +33,15 @@ import java.util.Set;
  * @param verbose               {@code -v}: structures, arrays and environments printed whole
  * @param hex                   {@code -x}, {@code -xx}, {@code --strings-in-hex}: how strings are escaped
  * @param decodeFds             {@code -y}, {@code -yy}, {@code --decode-fds}: which details of descriptors
- *                              are printed, a set of DecodeContext.FDS_* bits (0: plain numbers)
+ *                              are printed, a set of DecodeOptions.FDS_* bits (0: plain numbers)
  * @param constStyle            {@code -X}: constants as names, numbers, or both
  * @param appendOutput          {@code -A}: the -o file is appended to, not truncated
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
                       int quietLevel, Set<String> traceNames, boolean version, boolean help,
-                      List<String> warnings, boolean verbose, Quoting.HexStyle hex, int decodeFds,
-                      XlatFormat.Style constStyle, boolean appendOutput) {
+                      List<String> warnings, boolean verbose, HexStyle hex, int decodeFds,
+                      ConstantStyle constStyle, boolean appendOutput) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -67,7 +66,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
 
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
-                DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, Quoting.HexStyle.NONE, 0,
-                XlatFormat.Style.ABBREV, false);
+                DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, HexStyle.NONE, 0,
+                ConstantStyle.ABBREV, false);
     }
 }

@@ -1,9 +1,8 @@
 package io.jtrace.cli;
 
 import io.jtrace.decode.Memory;
-import io.jtrace.decode.Quoting;
+import io.jtrace.decode.DecodeOptions;
 import io.jtrace.decode.Saved;
-import io.jtrace.decode.SignalFormatter;
 import io.jtrace.decode.TextWriter;
 import io.jtrace.decode.SyscallDecoder;
 import io.jtrace.cli.output.Sink;
@@ -98,8 +97,8 @@ final class StracePrinter implements TraceListener {
         pidPrefixAlways = options.outputFile() != null && !separateFiles() && (options.followForks()
                 || options.attachPids().size() + (options.command().isEmpty() ? 0 : 1) > 1);
         this.messages = messages;
-        this.formatter = new SyscallDecoder(options.stringLimit(), options.hex(), options.verbose(),
-                options.decodeFds(), () -> current.tid(), memory);
+        this.formatter = new SyscallDecoder(new DecodeOptions(options.stringLimit(), options.hex(), options.verbose(),
+                options.decodeFds(), options.constStyle()), () -> current.tid(), memory);
         this.writer = new TextWriter(text, options.hex());
         this.shared = traceSink == null ? null : new Output(traceSink);
         formatter.warnings(w -> warnings.add(new Warning(
@@ -152,7 +151,7 @@ final class StracePrinter implements TraceListener {
             case TraceEvent.SignalDelivery s -> {
                 text.setLength(0);
                 text.append("--- ").append(Signals.name(s.signal())).append(' ');
-                SignalFormatter.siginfo(text, s.signal(), s.info());
+                SyscallDecoder.siginfo(writer.reset(), s.signal(), s.info());
                 text.append(" ---\n");
                 whole(s.tid(), text);
             }

@@ -1,5 +1,8 @@
 package io.jtrace.cli;
 
+import io.jtrace.decode.ConstantStyle;
+import io.jtrace.decode.HexStyle;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,8 +54,8 @@ class OptionParserTest {
     void defaultsMatchStrace() throws UsageException {
         Options o = parse("true");
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, 0, null, false, false,
-                List.of(), false, io.jtrace.decode.Quoting.HexStyle.NONE, 0,
-                io.jtrace.decode.XlatFormat.Style.ABBREV, false), o);
+                List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
+                io.jtrace.decode.ConstantStyle.ABBREV, false), o);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.jtrace.decode;
 
+import io.jtrace.decode.internal.DecodeContext;
+
 /**
  * How much decoders read and how they spell values: strace's {@code -s}, {@code -x}/{@code -xx},
  * {@code -v}, {@code -y}/{@code -yy}/{@code --decode-fds} and {@code -X}.
@@ -11,15 +13,15 @@ package io.jtrace.decode;
  *                    {@link #FDS_SOCKET}, {@link #FDS_DEV} and {@link #FDS_PIDFD}; 0 for none
  * @param constants   how named constants are spelled ({@code -X})
  */
-public record DecodeOptions(int stringLimit, Quoting.HexStyle hex, boolean verbose, int decodeFds,
-                            XlatFormat.Style constants) {
+public record DecodeOptions(int stringLimit, HexStyle hex, boolean verbose, int decodeFds,
+                            ConstantStyle constants) {
     /** --decode-fds kinds: -y is PATH, -yy all four. */
     public static final int FDS_PATH = DecodeContext.FDS_PATH, FDS_SOCKET = DecodeContext.FDS_SOCKET,
             FDS_DEV = DecodeContext.FDS_DEV, FDS_PIDFD = DecodeContext.FDS_PIDFD, FDS_ALL = DecodeContext.FDS_ALL;
 
     /** strace's defaults: 32-byte strings, octal escapes, abbreviated structures, plain descriptors. */
-    public static final DecodeOptions DEFAULTS = new DecodeOptions(32, Quoting.HexStyle.NONE, false, 0,
-            XlatFormat.Style.ABBREV);
+    public static final DecodeOptions DEFAULTS = new DecodeOptions(32, HexStyle.NONE, false, 0,
+            ConstantStyle.ABBREV);
 
     public DecodeOptions {
         if (stringLimit < 0) {

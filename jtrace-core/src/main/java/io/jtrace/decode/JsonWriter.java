@@ -1,5 +1,7 @@
 package io.jtrace.decode;
 
+import io.jtrace.decode.internal.Call;
+
 import java.util.List;
 
 /**

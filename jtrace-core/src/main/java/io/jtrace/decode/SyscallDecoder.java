@@ -1,5 +1,15 @@
 package io.jtrace.decode;
 
+import io.jtrace.abi.SigInfo;
+import io.jtrace.decode.internal.SignalFormatter;
+import io.jtrace.decode.internal.ArgDecoder;
+import io.jtrace.decode.internal.Call;
+import io.jtrace.decode.internal.CallDecoder;
+import io.jtrace.decode.internal.DecodeContext;
+import io.jtrace.decode.internal.Decoders;
+import io.jtrace.decode.internal.Quoting;
+import io.jtrace.decode.internal.XlatFormat;
+
 import io.jtrace.syscalls.ArgKind;
 import io.jtrace.syscalls.Errno;
 import io.jtrace.syscalls.Signals;
@@ -7,7 +17,6 @@ import io.jtrace.syscalls.ResultKind;
 import io.jtrace.syscalls.SyscallDef;
 import io.jtrace.syscalls.SyscallTable;
 import io.jtrace.syscalls.Xlat;
-
 
 /**
  * Prints a system call's arguments and result the way strace 6.1 does, driven by the argument kinds
@@ -21,28 +30,11 @@ public final class SyscallDecoder {
             NR_LANDLOCK_CREATE_RULESET = SyscallTable.x86_64().number("landlock_create_ruleset");
 
     private final int stringLimit;
-    private final Quoting.HexStyle hex;
+    private final HexStyle hex;
     private final byte[] buf;
     private final DecodeContext ctx;
 
     private final boolean decodeFds;
-
-    public SyscallDecoder(int stringLimit, Quoting.HexStyle hex, boolean verbose, Memory memory) {
-        this(stringLimit, hex, verbose, 0, () -> 0, memory);
-    }
-
-    /**
-     * @param decodeFds -y level (0 none)
-     * @param tid       the thread being printed, for -y
-     */
-    public SyscallDecoder(int stringLimit, Quoting.HexStyle hex, boolean verbose, int decodeFds,
-                            java.util.function.IntSupplier tid, Memory memory) {
-        this.stringLimit = stringLimit;
-        this.hex = hex;
-        this.buf = new byte[Math.max(Quoting.PATH_MAX, stringLimit + 1)];
-        this.ctx = new DecodeContext(memory, stringLimit, hex, verbose, decodeFds, tid);
-        this.decodeFds = decodeFds > 0;
-    }
 
     /**
      * A decoder with {@code options}, reading tracee memory through {@code memory}; {@code tid} names
@@ -50,8 +42,20 @@ public final class SyscallDecoder {
      * the options applies to every decoder of this JVM (it is strace's one -X).
      */
     public SyscallDecoder(DecodeOptions options, java.util.function.IntSupplier tid, Memory memory) {
-        this(options.stringLimit(), options.hex(), options.verbose(), options.decodeFds(), tid, memory);
+        this.stringLimit = options.stringLimit();
+        this.hex = options.hex();
+        this.buf = new byte[Math.max(Quoting.PATH_MAX, stringLimit + 1)];
+        this.ctx = new DecodeContext(memory, stringLimit, hex, options.verbose(), options.decodeFds(), tid);
+        this.decodeFds = options.decodeFds() > 0;
         XlatFormat.configure(options.constants());
+    }
+
+    /**
+     * The siginfo of a signal as strace prints it between {@code --- SIGNAME} and {@code ---}:
+     * {@code {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, ...}}.
+     */
+    public static void siginfo(ValueWriter out, int signal, SigInfo info) {
+        SignalFormatter.siginfo(out, signal, info);
     }
 
     /** @see DecodeContext#readBeforeSeparator() */

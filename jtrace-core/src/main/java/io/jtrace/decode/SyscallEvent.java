@@ -37,11 +37,11 @@ public record SyscallEvent(int tid, int pid, String name, long number, List<Valu
      * call that never returned.
      */
     public String toStrace() {
-        return toStrace(Quoting.HexStyle.NONE);
+        return toStrace(HexStyle.NONE);
     }
 
     /** As {@link #toStrace()}, with strings escaped as {@code hex} says. */
-    public String toStrace(Quoting.HexStyle hex) {
+    public String toStrace(HexStyle hex) {
         StringBuilder out = new StringBuilder(64).append(name).append('(');
         TextWriter text = new TextWriter(out, hex);
         for (Value v : arguments) {

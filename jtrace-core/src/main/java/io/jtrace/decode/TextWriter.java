@@ -1,5 +1,7 @@
 package io.jtrace.decode;
 
+import io.jtrace.decode.internal.Quoting;
+
 import io.jtrace.syscalls.Errno;
 
 import java.util.Arrays;
@@ -10,7 +12,7 @@ import java.util.Arrays;
  */
 public final class TextWriter implements ValueWriter {
     private final StringBuilder out;
-    private final Quoting.HexStyle hex;
+    private final HexStyle hex;
     /** Items written so far in each open list, the outermost first. */
     private int[] counts = new int[8];
     private int depth;
@@ -18,7 +20,7 @@ public final class TextWriter implements ValueWriter {
     private boolean attached;
 
     /** @param hex how strings are escaped ({@code -x}, {@code -xx}) */
-    public TextWriter(StringBuilder out, Quoting.HexStyle hex) {
+    public TextWriter(StringBuilder out, HexStyle hex) {
         this.out = out;
         this.hex = hex;
     }
@@ -120,7 +122,7 @@ public final class TextWriter implements ValueWriter {
     @Override
     public void hexString(byte[] bytes, int off, int len, boolean truncated) {
         item();
-        Quoting.quoteBytes(out, bytes, off, len, Quoting.HexStyle.ALL);
+        Quoting.quoteBytes(out, bytes, off, len, HexStyle.ALL);
         if (truncated) {
             out.append("...");
         }

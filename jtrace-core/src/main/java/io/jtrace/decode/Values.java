@@ -1,5 +1,7 @@
 package io.jtrace.decode;
 
+import io.jtrace.decode.internal.Call;
+
 /** Writes {@link Value}s back to a {@link ValueWriter}: a value tree rendered as strace text or JSON. */
 public final class Values {
     private Values() {}

@@ -85,7 +85,7 @@ class ValueRenderingTest {
     private static void check(SyscallDecoder decoder, SyscallDef def, long[] args, long rval, List<String> failures) {
         boolean isError = rval < 0;
         StringBuilder text = new StringBuilder();
-        TextWriter direct = new TextWriter(text, Quoting.HexStyle.NONE);
+        TextWriter direct = new TextWriter(text, HexStyle.NONE);
         ValueTree tree = new ValueTree();
         JsonWriter json = new JsonWriter();
         Saved[] saved = {new Saved(), new Saved(), new Saved()};
@@ -130,7 +130,7 @@ class ValueRenderingTest {
 
     private static void compare(String what, String expected, List<Value> values, List<String> failures) {
         StringBuilder replayed = new StringBuilder();
-        TextWriter again = new TextWriter(replayed, Quoting.HexStyle.NONE);
+        TextWriter again = new TextWriter(replayed, HexStyle.NONE);
         for (Value v : values) {
             Values.write(v, again);
         }

@@ -1,0 +1,102 @@
+package io.jtrace.decode.internal;
+
+import io.jtrace.decode.ValueWriter;
+
+import java.nio.ByteBuffer;
+
+/**
+ * An array of structures in tracee memory, as strace's print_array prints it: elements read one at
+ * a time; an unreadable first element prints the array's address, a later one
+ * {@code ... /* address *}{@code /}; after {@code limit} elements, {@code ...}.
+ */
+final class ArrayPrinter {
+    /** Prints one element, read whole. */
+    @FunctionalInterface
+    interface Element {
+        void print(StringBuilder out, ByteBuffer element, long index);
+    }
+
+    private ArrayPrinter() {}
+
+    /** Writes one element, read whole. */
+    @FunctionalInterface
+    interface ElementWriter {
+        void write(ValueWriter out, ByteBuffer element, long index);
+    }
+
+    /** The number of elements strace shows: -s of them, all with -v. */
+    static long shown(long count, DecodeContext ctx) {
+        return !ctx.verbose() && Long.compareUnsigned(ctx.stringLimit(), count) < 0 ? ctx.stringLimit() : count;
+    }
+
+    /**
+     * Prints {@code count} elements of {@code size} bytes from {@code address}, at most {@code limit}
+     * of them. NULL and empty arrays are the caller's: they print differently from call to call.
+     */
+    static void print(StringBuilder out, long address, long count, int size, long limit, DecodeContext ctx,
+                      Element element) {
+        if (Long.compareUnsigned(count, Long.divideUnsigned(-1L, size)) > 0
+                || Long.compareUnsigned(address + count * size, address) <= 0) {
+            DecodeContext.address(out, address);
+            return;
+        }
+        for (long i = 0; Long.compareUnsigned(i, count) < 0; i++) {
+            long at = address + i * size;
+            if (i > 0) {
+                out.append(", ");
+            }
+            ByteBuffer b = ctx.read(at, size);
+            if (b == null) {
+                if (i == 0) {
+                    DecodeContext.address(out, at);
+                    return;
+                }
+                out.append("... /* ");
+                DecodeContext.address(out, at);
+                out.append(" */");
+                break;
+            }
+            if (i == 0) {
+                out.append('[');
+            }
+            if (Long.compareUnsigned(i, limit) >= 0) {
+                out.append("...");
+                break;
+            }
+            element.print(out, b, i);
+        }
+        out.append(']');
+    }
+
+    /** As {@link #print}, written as an array of values. */
+    static void write(ValueWriter out, long address, long count, int size, long limit, DecodeContext ctx,
+                      ElementWriter element) {
+        if (Long.compareUnsigned(count, Long.divideUnsigned(-1L, size)) > 0
+                || Long.compareUnsigned(address + count * size, address) <= 0) {
+            out.pointer(address);
+            return;
+        }
+        for (long i = 0; Long.compareUnsigned(i, count) < 0; i++) {
+            long at = address + i * size;
+            ByteBuffer b = ctx.read(at, size);
+            if (b == null) {
+                if (i == 0) {
+                    out.unreadable(at);
+                    return;
+                }
+                out.elided();
+                out.comment(at == 0 ? "NULL" : "0x" + Long.toHexString(at));
+                break;
+            }
+            if (i == 0) {
+                out.beginArray();
+            }
+            if (Long.compareUnsigned(i, limit) >= 0) {
+                out.elided();
+                break;
+            }
+            element.write(out, b, i);
+        }
+        out.endArray();
+    }
+}

@@ -1,0 +1,443 @@
+package io.jtrace.decode.internal;
+
+import io.jtrace.decode.ValueWriter;
+
+import io.jtrace.syscalls.Signals;
+import io.jtrace.syscalls.Xlat;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Processes, signals, time and resources: clone, wait4, rt_sigaction, prlimit64 and their kin. This
+ * class holds the process calls and registers the family's other decoders ({@link SignalDecoders},
+ * {@link TimeDecoders}, {@link ResourceDecoders}).
+ */
+final class ProcessDecoders {
+    private static final long CSIGNAL = 0xff;
+    private static final long CLONE_PIDFD = 0x1000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000,
+            CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000, CLONE_INTO_CGROUP = 0x200000000L;
+    private static final int ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004;
+    /** The largest CPU mask strace reads, in bytes. */
+    private static final int MAX_CPU_MASK = 1 << 16;
+
+    private ProcessDecoders() {}
+
+    static void register(Registry r) {
+        r.arg("wait_status", ProcessDecoders::waitStatus);
+        r.arg("wait_rusage", (out, v, call, ctx) -> {
+            if (call.rval() > 0) {
+                ResourceDecoders.rusage(out, v, ctx);
+            } else {
+                out.pointer(v);
+            }
+        });
+        r.arg("stored_uint", (out, v, call, ctx) -> {
+            ByteBuffer b = readOrAddress(out, ctx, v, 4);
+            if (b != null) {
+                out.beginArray();
+                out.integer(Integer.toUnsignedLong(b.getInt(0)), ValueWriter.Base.DEC);
+                out.endArray();
+            }
+        });
+        r.arg("cpuset_in", (out, v, call, ctx) -> cpuset(out, v, call.arg(1), ctx));
+        r.arg("cpuset_out", (out, v, call, ctx) -> cpuset(out, v, call.rval(), ctx));
+        r.call("rt_sigreturn", SignalDecoders.rtSigreturn());
+        r.arg("gids_in", (out, v, call, ctx) -> gids(out, v, call.arg(0), ctx));
+        r.arg("gids_out", (out, v, call, ctx) -> gids(out, v, call.rval(), ctx));
+        r.call("kcmp", (EntryDecoder) ProcessDecoders::kcmp);
+        r.call("clone", new Clone());
+        r.call("clone3", new Clone3());
+        r.call("arch_prctl", new ArchPrctl());
+        r.call("futex", new FutexDecoder());
+    }
+
+    /**
+     * An array of {@code count} group ids ({@code [0, 27]}), no more than -s of them shown; -1
+     * stays -1, other ids are unsigned. NULL, an unreadable array or a count that is not a size
+     * prints the address.
+     */
+    private static void gids(ValueWriter out, long address, long count, DecodeContext ctx) {
+        int n = (int) count;
+        if (n == 0 && address != 0) {
+            out.beginArray();
+            out.endArray();
+            return;
+        }
+        if (address == 0 || n < 0 || count != n) {
+            out.pointer(address);
+            return;
+        }
+        int shown = Math.min(n, ctx.stringLimit());
+        ByteBuffer b = readOrAddress(out, ctx, address, 4 * Math.max(shown, 1));
+        if (b == null) {
+            return;
+        }
+        out.beginArray();
+        for (int i = 0; i < shown; i++) {
+            id(out, b.getInt(4 * i));
+        }
+        if (shown != n) {
+            out.elided();
+        }
+        out.endArray();
+    }
+
+    /** A user or group id: -1 (unchanged) as -1, any other value unsigned. */
+    private static void id(ValueWriter out, int id) {
+        out.integer(id == -1 ? -1 : Integer.toUnsignedLong(id), ValueWriter.Base.DEC);
+    }
+
+    /**
+     * Reads a structure whole, as strace's umove_or_printaddr: null, after printing the address
+     * ({@code NULL} for 0), when it cannot.
+     */
+    static ByteBuffer readOrAddress(StringBuilder out, DecodeContext ctx, long address, int size) {
+        ByteBuffer b = ctx.read(address, size);
+        if (b == null) {
+            DecodeContext.address(out, address);
+        }
+        return b;
+    }
+
+    /**
+     * As {@link #readOrAddress(StringBuilder, DecodeContext, long, int)}: null after writing NULL,
+     * or the address as unreadable.
+     */
+    static ByteBuffer readOrAddress(ValueWriter out, DecodeContext ctx, long address, int size) {
+        ByteBuffer b = ctx.read(address, size);
+        if (b == null) {
+            if (address == 0) {
+                out.pointer(0);
+            } else {
+                out.unreadable(address);
+            }
+        }
+        return b;
+    }
+
+    /** {@code 0}, or {@code 0x} and hex digits, as strace's {@code %#lx}. */
+    static void hex(StringBuilder out, long v) {
+        out.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
+    }
+
+    /** An int the kernel stored, as {@code [N]}, or the address when the call failed or it is unreadable. */
+    private static void storedInt(ValueWriter out, long address, Call call, DecodeContext ctx) {
+        if (call.isError()) {
+            out.pointer(address);
+            return;
+        }
+        ByteBuffer b = readOrAddress(out, ctx, address, 4);
+        if (b != null) {
+            out.beginArray();
+            out.integer(b.getInt(0), ValueWriter.Base.DEC);
+            out.endArray();
+        }
+    }
+
+    /** wait4's status: the address when no child changed state, else the status's macros. */
+    private static void waitStatus(ValueWriter out, long address, Call call, DecodeContext ctx) {
+        if (call.rval() == 0) {
+            out.pointer(address);
+            return;
+        }
+        ByteBuffer b = readOrAddress(out, ctx, address, 4);
+        if (b != null) {
+            int status = b.getInt(0);
+            out.beginArray();
+            // The macros that test the status are strace's spelling of its bits: one symbol.
+            out.symbol(waitStatus(status), Integer.toUnsignedLong(status));
+            out.endArray();
+        }
+    }
+
+    /** What the status macros say of {@code status}: {@code {WIFEXITED(s) && WEXITSTATUS(s) == 0}}. */
+    private static String waitStatus(int status) {
+        StringBuilder out = new StringBuilder();
+        int low = status & 0x7f;
+        if ((status & 0xff) == 0x7f) {
+            int sig = status >> 8 & 0xff;
+            out.append("{WIFSTOPPED(s) && WSTOPSIG(s) == ").append(Signals.name(sig & 0x7f))
+                    .append((sig & 0x80) != 0 ? " | 0x80}" : "}");
+            status &= ~(sig << 8 | 0x7f);
+        } else if (low != 0 && status != 0xffff) {
+            out.append("{WIFSIGNALED(s) && WTERMSIG(s) == ").append(Signals.name(low))
+                    .append((status & 0x80) != 0 ? " && WCOREDUMP(s)}" : "}");
+            status &= ~0xff;
+        } else if (low == 0) {
+            out.append("{WIFEXITED(s) && WEXITSTATUS(s) == ").append(status >> 8 & 0xff).append('}');
+            status &= ~0xff00;
+        } else {
+            out.append("{WIFCONTINUED(s)}");
+            status &= ~0xffff;
+        }
+        int event = status >>> 16;
+        if (event != 0) {
+            out.append(" | ");
+            XlatFormat.value(out, Xlat.get("ptrace_events"), event);
+            out.append(" << 16");
+            status &= 0xffff;
+        }
+        if (status != 0) {
+            out.append(" | 0x").append(Integer.toHexString(status));
+        }
+        return out.toString();
+    }
+
+    /**
+     * A CPU mask of {@code size} bytes: the numbers of the CPUs in it, {@code [0 1]}, which strace
+     * separates with spaces: one symbol, whose number is the mask's first 64 CPUs.
+     */
+    private static void cpuset(ValueWriter out, long address, long size, DecodeContext ctx) {
+        if (size <= 0) {
+            out.pointer(address);
+            return;
+        }
+        int bytes = (int) Math.min(size, MAX_CPU_MASK);
+        ByteBuffer b = readOrAddress(out, ctx, address, bytes);
+        if (b == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("[");
+        long raw = 0;
+        boolean first = true;
+        for (int i = 0; i < bytes * 8; i++) {
+            if ((b.get(i / 8) >> (i % 8) & 1) != 0) {
+                if (!first) {
+                    text.append(' ');
+                }
+                first = false;
+                text.append(i);
+                if (i < 64) {
+                    raw |= 1L << i;
+                }
+            }
+        }
+        out.symbol(text.append(']').toString(), raw);
+    }
+
+    /**
+     * clone(flags, stack, parent_tid, child_tid, tls), printed by name: the exit signal apart from
+     * the flags, and the pointers the kernel writes through only at exit, when the flags use them.
+     */
+    private static final class Clone implements CallDecoder {
+        @Override
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
+            long flags = call.arg(0) & ~CSIGNAL;
+            int signal = (int) (call.arg(0) & CSIGNAL);
+            out.field("child_stack");
+            out.pointer(call.arg(1));
+            out.field("flags");
+            if (flags == 0) {
+                XlatFormat.signal(out, signal);
+            } else if (signal == 0) {
+                XlatFormat.flags(out, Xlat.get("clone_flags"), flags);
+            } else {
+                // The flags and the exit signal are one value, as strace prints them.
+                StringBuilder text = new StringBuilder();
+                XlatFormat.flags(text, Xlat.get("clone_flags"), flags);
+                text.append('|');
+                XlatFormat.signal(text, signal);
+                out.symbol(text.toString(), flags | signal);
+            }
+        }
+
+        @Override
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
+            long flags = call.arg(0) & ~CSIGNAL;
+            boolean parentTid = (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) != 0;
+            boolean tls = (flags & CLONE_SETTLS) != 0;
+            boolean childTid = (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0;
+            if (parentTid || tls || childTid) {
+                out.separator(); // strace prints these after the entry's arguments only at exit
+            }
+            if (parentTid) {
+                out.field("parent_tid");
+                storedInt(out, call.arg(2), call, ctx);
+            }
+            if (tls) {
+                out.field("tls");
+                out.pointer(call.arg(4));
+            }
+            if (childTid) {
+                out.field("child_tidptr");
+                out.pointer(call.arg(3));
+            }
+        }
+    }
+
+    /**
+     * clone3(args, size): struct clone_args at entry; the pid file descriptor and parent tid the
+     * kernel stored, after {@code =>}, at exit.
+     */
+    private static final class Clone3 implements CallDecoder {
+        private static final int MIN_SIZE = 64, FULL_SIZE = 88, CGROUP = 80;
+
+        private static int fetchSize(Call call) {
+            return (int) Math.min(Long.compareUnsigned(call.arg(1), FULL_SIZE) > 0 ? FULL_SIZE : call.arg(1), FULL_SIZE);
+        }
+
+        /** Whether the kernel writes anything back, which strace then prints at exit. */
+        private static boolean writesBack(ByteBuffer b) {
+            return b != null && (b.getLong(0) & (CLONE_PIDFD | CLONE_PARENT_SETTID)) != 0;
+        }
+
+        private static boolean tooSmall(Call call) {
+            return Long.compareUnsigned(call.arg(1), MIN_SIZE) < 0;
+        }
+
+        private static ByteBuffer args(Call call, DecodeContext ctx) {
+            return tooSmall(call) ? null : ctx.read(call.arg(0), fetchSize(call));
+        }
+
+        @Override
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
+            ByteBuffer b;
+            if (tooSmall(call)) {
+                b = null;
+                out.pointer(call.arg(0));
+            } else {
+                b = readOrAddress(out, ctx, call.arg(0), fetchSize(call));
+            }
+            if (b != null) {
+                structure(out, b, fetchSize(call));
+            }
+            if (!writesBack(b)) {
+                out.integer(call.arg(1), ValueWriter.Base.UDEC);
+            }
+        }
+
+        private static void structure(ValueWriter out, ByteBuffer b, int size) {
+            long flags = b.getLong(0);
+            out.beginStruct();
+            out.field("flags");
+            XlatFormat.flags(out, Xlat.get("clone3_flags"), flags);
+            if ((flags & CLONE_PIDFD) != 0) {
+                field(out, "pidfd", b.getLong(8));
+            }
+            if ((flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) != 0) {
+                field(out, "child_tid", b.getLong(16));
+            }
+            if ((flags & CLONE_PARENT_SETTID) != 0) {
+                field(out, "parent_tid", b.getLong(24));
+            }
+            long exitSignal = b.getLong(32);
+            out.field("exit_signal");
+            if (Long.compareUnsigned(exitSignal, Integer.MAX_VALUE) < 0) {
+                XlatFormat.signal(out, (int) exitSignal);
+            } else {
+                out.integer(exitSignal, ValueWriter.Base.UDEC);
+            }
+            field(out, "stack", b.getLong(40));
+            out.field("stack_size");
+            out.integer(b.getLong(48), ValueWriter.Base.HEX);
+            if ((flags & CLONE_SETTLS) != 0) {
+                field(out, "tls", b.getLong(56));
+            }
+            if (size > CGROUP && (b.getLong(CGROUP) != 0 || (flags & CLONE_INTO_CGROUP) != 0)) {
+                out.field("cgroup");
+                out.integer(b.getLong(CGROUP), ValueWriter.Base.UDEC);
+            }
+            out.endStruct();
+        }
+
+        private static void field(ValueWriter out, String name, long address) {
+            out.field(name);
+            out.pointer(address);
+        }
+
+        @Override
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
+            ByteBuffer b = args(call, ctx);
+            if (!writesBack(b)) {
+                return;
+            }
+            if (call.isError()) {
+                out.separator();
+            } else {
+                long flags = b.getLong(0);
+                out.changed();
+                out.beginStruct();
+                if ((flags & CLONE_PIDFD) != 0) {
+                    out.field("pidfd");
+                    storedInt(out, b.getLong(8), call, ctx);
+                }
+                if ((flags & CLONE_PARENT_SETTID) != 0) {
+                    out.field("parent_tid");
+                    storedInt(out, b.getLong(24), call, ctx);
+                }
+                out.endStruct();
+            }
+            out.integer(call.arg(1), ValueWriter.Base.UDEC);
+        }
+    }
+
+    /** arch_prctl(option, arg): ARCH_GET_FS and ARCH_GET_GS store an address at arg, printed at exit. */
+    private static final class ArchPrctl implements CallDecoder {
+        private static boolean stores(Call call) {
+            int option = (int) call.arg(0);
+            return option == ARCH_GET_FS || option == ARCH_GET_GS;
+        }
+
+        @Override
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
+            XlatFormat.value(out, Xlat.get("archvals"), call.arg(0));
+            if (stores(call)) {
+                out.separator();
+            } else {
+                out.integer(call.arg(1), ValueWriter.Base.HEX);
+            }
+        }
+
+        @Override
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
+            if (!stores(call)) {
+                return;
+            }
+            if (call.isError()) {
+                out.pointer(call.arg(1));
+                return;
+            }
+            ByteBuffer b = readOrAddress(out, ctx, call.arg(1), 8);
+            if (b != null) {
+                out.beginArray();
+                out.pointer(b.getLong(0));
+                out.endArray();
+            }
+        }
+    }
+
+    private static final int KCMP_FILE = 0, KCMP_EPOLL_TFD = 7;
+
+    /**
+     * kcmp: the two pids and the type, then what the type compares: two descriptors, a descriptor
+     * and an epoll slot, nothing for the resources a process has one of, or the two indexes in hex.
+     */
+    private static void kcmp(ValueWriter out, Call call, DecodeContext ctx) {
+        int pid1 = (int) call.arg(0), pid2 = (int) call.arg(1);
+        out.integer(pid1, ValueWriter.Base.DEC);
+        out.integer(pid2, ValueWriter.Base.DEC);
+        int type = (int) call.arg(2);
+        XlatFormat.value(out, Xlat.get("kcmp_types"), call.arg(2));
+        long idx1 = call.arg(3), idx2 = call.arg(4);
+        if (type == KCMP_FILE) {
+            ctx.fdOf(out, pid1, (int) idx1);
+            ctx.fdOf(out, pid2, (int) idx2);
+        } else if (type == KCMP_EPOLL_TFD) {
+            ctx.fdOf(out, pid1, (int) idx1);
+            ByteBuffer b = readOrAddress(out, ctx, idx2, 12);
+            if (b != null) {
+                out.beginStruct();
+                out.field("efd");
+                ctx.fdOf(out, pid2, b.getInt(0));
+                out.field("tfd");
+                ctx.fdOf(out, pid2, b.getInt(4));
+                out.field("toff");
+                out.integer(Integer.toUnsignedLong(b.getInt(8)), ValueWriter.Base.DEC);
+                out.endStruct();
+            }
+        } else if (type < KCMP_FILE || type > KCMP_EPOLL_TFD) {
+            out.integer(idx1, ValueWriter.Base.HEX);
+            out.integer(idx2, ValueWriter.Base.HEX);
+        }
+    }
+}
