@@ -66,7 +66,7 @@ public interface ValueWriter {
      */
     void fd(int fd, String shown, String decoration);
 
-    /** Starts a structure: {@code {}. Its members are {@link #field}s, or items without a name. */
+    /** Starts a structure, strace's opening brace. Its members are {@link #field}s, or items without a name. */
     void beginStruct();
 
     /** Names the next value, a member of the structure being written. */
