@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
  * ones mean something depends on the signal and si_code, as in the kernel's copy_siginfo_to_user.
  */
 public final class SigInfo {
+    /** The size of {@code siginfo_t} in bytes, what PTRACE_GETSIGINFO copies. */
     public static final int SIZE = 128;
     private final ByteBuffer bytes;
 
@@ -23,8 +24,15 @@ public final class SigInfo {
         return new SigInfo(raw.clone());
     }
 
+    /** si_signo: the signal's number. */
     public int signo() { return bytes.getInt(0); }
+    /** si_errno: an errno the sender attached, usually 0. */
     public int errno() { return bytes.getInt(4); }
+    /**
+     * si_code: who sent the signal and why: zero or negative when a process did ({@code SI_USER},
+     * {@code SI_QUEUE}, {@code SI_TKILL}), positive when the kernel did, with a meaning per signal
+     * ({@code CLD_EXITED}, {@code SEGV_MAPERR}) or {@code SI_KERNEL}.
+     */
     public int code() { return bytes.getInt(8); }
     /** si_pid for kill, sigqueue and SIGCHLD; si_tid for POSIX timers. */
     public int pid() { return bytes.getInt(16); }
@@ -41,6 +49,8 @@ public final class SigInfo {
     /** si_value (sigval) for sigqueue and timers. */
     public long value() { return bytes.getLong(24); }
 
+    /** The 32-bit field at byte {@code offset}, for union members without an accessor of their own. */
     public int int32(int offset) { return bytes.getInt(offset); }
+    /** The 64-bit field at byte {@code offset}, for union members without an accessor of their own. */
     public long int64(int offset) { return bytes.getLong(offset); }
 }

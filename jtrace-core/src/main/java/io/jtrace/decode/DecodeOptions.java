@@ -23,6 +23,7 @@ public record DecodeOptions(int stringLimit, HexStyle hex, boolean verbose, int 
     public static final DecodeOptions DEFAULTS = new DecodeOptions(32, HexStyle.NONE, false, 0,
             ConstantStyle.ABBREV);
 
+    /** Checks that the limit is not negative and that {@code decodeFds} holds only {@code FDS_*} bits. */
     public DecodeOptions {
         if (stringLimit < 0) {
             throw new IllegalArgumentException("negative string limit " + stringLimit);

@@ -13,6 +13,10 @@ import java.util.List;
 public final class JsonWriter implements ValueWriter {
     private final ValueTree tree = new ValueTree();
 
+    /** A writer with nothing written yet. */
+    public JsonWriter() {
+    }
+
     /** The items written so far, as a JSON array. */
     public String toJson() {
         return toJson(tree.values());

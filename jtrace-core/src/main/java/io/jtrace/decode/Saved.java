@@ -10,15 +10,22 @@ public final class Saved {
     private long value;
     private Object object;
 
+    /** An empty slot. */
+    public Saved() {
+    }
+
+    /** Keeps {@code v} for the exit. */
     public void put(long v) {
         value = v;
         present = true;
     }
 
+    /** Whether the entry kept a number with {@link #put}. */
     public boolean has() {
         return present;
     }
 
+    /** The number {@link #put} kept; meaningful only when {@link #has}. */
     public long get() {
         return value;
     }

@@ -58,12 +58,19 @@ public final class SyscallDecoder {
         SignalFormatter.siginfo(out, signal, info);
     }
 
-    /** @see DecodeContext#readBeforeSeparator() */
+    /**
+     * Whether the read going on decides whether another item follows, so that strace reads it before
+     * printing the separator (the next pointer of an argv array); a warning about that read then goes
+     * before the separator.
+     */
     public boolean readBeforeSeparator() {
         return ctx.readBeforeSeparator();
     }
 
-    /** @see DecodeContext#warnings */
+    /**
+     * Sets where the warnings strace prints about reads cut short by an unmapped page go, each without
+     * strace's name in front ({@code umoven: short read (3 < 4) @0x...}).
+     */
     public void warnings(java.util.function.Consumer<String> sink) {
         ctx.warnings(sink);
     }

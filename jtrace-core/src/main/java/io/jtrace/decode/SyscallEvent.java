@@ -22,6 +22,7 @@ import java.util.List;
  */
 public record SyscallEvent(int tid, int pid, String name, long number, List<Value> arguments, Value result,
                            long rval, boolean isError, String errno, long entryNanos, long exitNanos) {
+    /** Copies {@code arguments}, so that the event does not change. */
     public SyscallEvent {
         arguments = List.copyOf(arguments);
     }

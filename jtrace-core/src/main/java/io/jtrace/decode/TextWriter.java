@@ -19,7 +19,12 @@ public final class TextWriter implements ValueWriter {
     /** The next item belongs to what was just written (a field's name, {@code =>}, a note's label). */
     private boolean attached;
 
-    /** @param hex how strings are escaped ({@code -x}, {@code -xx}) */
+    /**
+     * A writer appending to {@code out}.
+     *
+     * @param out the builder the text is appended to
+     * @param hex how strings are escaped ({@code -x}, {@code -xx})
+     */
     public TextWriter(StringBuilder out, HexStyle hex) {
         this.out = out;
         this.hex = hex;

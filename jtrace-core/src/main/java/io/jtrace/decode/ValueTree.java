@@ -28,6 +28,7 @@ public final class ValueTree implements ValueWriter {
     private String pendingName;
     private boolean pendingChange;
 
+    /** A tree with nothing written yet. */
     public ValueTree() {
         frames.push(new Frame('(', null));
     }

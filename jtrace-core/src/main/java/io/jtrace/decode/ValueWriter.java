@@ -72,11 +72,13 @@ public interface ValueWriter {
     /** Names the next value, a member of the structure being written. */
     void field(String name);
 
+    /** Ends the structure {@link #beginStruct} started: strace's closing brace. */
     void endStruct();
 
     /** Starts an array or a set: {@code [}. */
     void beginArray();
 
+    /** Ends the array or set {@link #beginArray} started: {@code ]}. */
     void endArray();
 
     /** Stands for what strace leaves out: {@code ...}, more members or elements than it shows. */
@@ -88,6 +90,7 @@ public interface ValueWriter {
     /** Starts a function-like form: {@code htons(80)}, {@code makedev(0x1, 0x3)}. */
     void beginCall(String function);
 
+    /** Ends the function-like form {@link #beginCall} started: its closing parenthesis. */
     void endCall();
 
     /**
@@ -114,5 +117,6 @@ public interface ValueWriter {
      */
     void beginNote(String label);
 
+    /** Ends the note {@link #beginNote} started: its closing parenthesis. */
     void endNote();
 }

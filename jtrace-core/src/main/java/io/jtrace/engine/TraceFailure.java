@@ -8,6 +8,7 @@ package io.jtrace.engine;
  * if their tracer went away).
  */
 public final class TraceFailure extends RuntimeException {
+    /** A failure described by {@code message}, caused by {@code cause}. */
     public TraceFailure(String message, Throwable cause) {
         super(message, cause);
     }

@@ -27,10 +27,12 @@ public final class Tracee {
         this.stopped = false;
     }
 
+    /** The thread's id. */
     public int tid() {
         return thread.tid;
     }
 
+    /** The id of the thread's process (its thread group). */
     public int pid() {
         return thread.process.pid;
     }
@@ -71,6 +73,7 @@ public final class Tracee {
         return kernel.writeMemory(thread.tid, address, src, off, len);
     }
 
+    /** The thread's registers, read with PTRACE_GETREGS. */
     public Registers registers() {
         requireStopped();
         Registers r = new Registers();
@@ -78,6 +81,7 @@ public final class Tracee {
         return r;
     }
 
+    /** Sets the thread's registers with PTRACE_SETREGS; they take effect when it resumes. */
     public void setRegisters(Registers registers) {
         requireStopped();
         ErrnoException.check("ptrace(PTRACE_SETREGS)", kernel.setRegisters(thread.tid, registers));

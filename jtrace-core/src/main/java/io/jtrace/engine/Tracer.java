@@ -24,7 +24,11 @@ import java.util.concurrent.TimeoutException;
  * }</pre>
  */
 public final class Tracer implements AutoCloseable {
-    /** @param followForks trace the children and threads the tracees create, as strace -f */
+    /**
+     * How a tracer traces.
+     *
+     * @param followForks trace the children and threads the tracees create, as strace -f
+     */
     public record Options(boolean followForks) {}
 
     /** Sent to the tracer thread to make its wait4 return EINTR when a command is queued. */

@@ -40,18 +40,32 @@ public sealed interface ArgKind
         UINT
     }
 
-    /** A bit set printed by names joined with {@code |}, from the constant table {@code table}. */
+    /**
+     * A bit set printed by names joined with {@code |}, from the constant table {@code table}.
+     *
+     * @param table the name of an {@link Xlat} table
+     */
     record Flags(String table) implements ArgKind {}
 
-    /** One value printed by its name from the constant table {@code table}. */
+    /**
+     * One value printed by its name from the constant table {@code table}.
+     *
+     * @param table the name of an {@link Xlat} table
+     */
     record Enum(String table) implements ArgKind {}
 
-    /** Something the call reads, printed by the decoder named {@code decoder} when the call starts. */
+    /**
+     * Something the call reads, printed by the decoder named {@code decoder} when the call starts.
+     *
+     * @param decoder the decoder's name, as the syscall table spells it
+     */
     record In(String decoder) implements ArgKind {}
 
     /**
      * Something the call writes, printed by the decoder named {@code decoder} when the call returns,
      * and as its address when the call failed.
+     *
+     * @param decoder the decoder's name, as the syscall table spells it
      */
     record Out(String decoder) implements ArgKind {}
 
@@ -61,6 +75,7 @@ public sealed interface ArgKind
      * @param lengthArg index, from 0, of the argument holding the buffer's length
      */
     record InBuf(int lengthArg) implements ArgKind {
+        /** Checks that the index is not negative. */
         public InBuf {
             if (lengthArg < 0) {
                 throw new IllegalArgumentException("negative argument index " + lengthArg);
@@ -74,6 +89,7 @@ public sealed interface ArgKind
      * @param capacityArg index, from 0, of the argument holding the buffer's capacity
      */
     record OutBuf(int capacityArg) implements ArgKind {
+        /** Checks that the index is not negative. */
         public OutBuf {
             if (capacityArg < 0) {
                 throw new IllegalArgumentException("negative argument index " + capacityArg);

@@ -7,8 +7,11 @@ import java.util.Optional;
  * {@code PTRACE_GET_SYSCALL_INFO} and seccomp data ({@code AUDIT_ARCH_*} in {@code linux/audit.h}).
  */
 public enum AuditArch {
+    /** 64-bit x86 ({@code AUDIT_ARCH_X86_64}), the only arch with a table so far. */
     X86_64(0xc000003e, "x86_64.tsv"),
+    /** 32-bit x86 ({@code AUDIT_ARCH_I386}): an x86_64 process's calls through {@code int 0x80}. */
     I386(0x40000003, null),
+    /** 64-bit Arm ({@code AUDIT_ARCH_AARCH64}). */
     AARCH64(0xc00000b7, null),
     /** A value none of the above has. */
     UNKNOWN(0, null);

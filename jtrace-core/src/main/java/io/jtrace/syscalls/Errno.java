@@ -30,6 +30,7 @@ public record Errno(int number, String name, boolean knownToStrace61, String mes
     private static final int ERESTARTNOHAND = 514;
     private static final int ERESTART_RESTARTBLOCK = 516;
 
+    /** Checks that the number is in {@code 1..MAX_ERRNO}. */
     public Errno {
         if (number < 1 || number > MAX_ERRNO) {
             throw new IllegalArgumentException("errno out of range: " + number);

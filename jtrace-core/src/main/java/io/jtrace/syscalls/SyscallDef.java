@@ -12,10 +12,15 @@ import java.util.List;
  * @param args            how strace prints each argument, one entry per printed argument
  * @param types           the C type of each printed argument, which says how many of the register's
  *                        bits the kind sees (see {@link ArgType})
+ * @param result          how strace prints a successful result
  */
 public record SyscallDef(int number, String name, boolean knownToStrace61, List<ArgKind> args,
                          List<ArgType> types, ResultKind result) {
 
+    /**
+     * Checks the definition against itself: one type per kind, each of a width its kind can print,
+     * and buffer lengths that name one of the call's arguments.
+     */
     public SyscallDef {
         java.util.Objects.requireNonNull(result, "result");
         if (number < 0) {

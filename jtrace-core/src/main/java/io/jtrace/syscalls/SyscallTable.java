@@ -90,6 +90,7 @@ public final class SyscallTable {
         }
     }
 
+    /** The arch whose calls these are. */
     public AuditArch arch() {
         return arch;
     }

@@ -24,10 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record Xlat(String name, List<Entry> entries, String unknown) {
     /** One constant. */
+    /**
+     * One constant.
+     *
+     * @param name  its name as strace prints it
+     * @param value its value
+     */
     public record Entry(String name, long value) {}
 
     private static final Map<String, Xlat> LOADED = new ConcurrentHashMap<>();
 
+    /** Copies {@code entries}. */
     public Xlat {
         entries = List.copyOf(entries);
     }
