@@ -43,65 +43,32 @@ public final class OptionParser {
      */
     private record LongOption(String name, HasArg hasArg, String key) {}
 
-    /** strace 6.1's {@code longopts}, read out of /usr/bin/strace; order matters for ambiguity messages. */
-    private static final List<LongOption> LONG_OPTIONS = List.of(
-            new LongOption("columns", HasArg.REQUIRED, "a"),
-            new LongOption("output-append-mode", HasArg.NONE, "A"),
-            new LongOption("detach-on", HasArg.REQUIRED, "b"),
-            new LongOption("summary-only", HasArg.NONE, "c"),
-            new LongOption("summary", HasArg.NONE, "C"),
-            new LongOption("debug", HasArg.NONE, "d"),
-            new LongOption("daemonize", HasArg.OPTIONAL, "daemonize"),
-            new LongOption("daemonised", HasArg.OPTIONAL, "daemonize"),
-            new LongOption("daemonized", HasArg.OPTIONAL, "daemonize"),
-            new LongOption("env", HasArg.REQUIRED, "E"),
-            new LongOption("follow-forks", HasArg.NONE, "follow-forks"),
-            new LongOption("output-separately", HasArg.NONE, "output-separately"),
-            new LongOption("help", HasArg.NONE, "h"),
-            new LongOption("instruction-pointer", HasArg.NONE, "i"),
-            new LongOption("interruptible", HasArg.REQUIRED, "I"),
-            new LongOption("stack-traces", HasArg.NONE, "k"),
-            new LongOption("syscall-number", HasArg.NONE, "n"),
-            new LongOption("output", HasArg.REQUIRED, "o"),
-            new LongOption("summary-syscall-overhead", HasArg.REQUIRED, "O"),
-            new LongOption("attach", HasArg.REQUIRED, "p"),
-            new LongOption("trace-path", HasArg.REQUIRED, "P"),
-            new LongOption("relative-timestamps", HasArg.OPTIONAL, "r"),
-            new LongOption("string-limit", HasArg.REQUIRED, "s"),
-            new LongOption("summary-sort-by", HasArg.REQUIRED, "S"),
-            new LongOption("absolute-timestamps", HasArg.OPTIONAL, "absolute-timestamps"),
-            new LongOption("timestamps", HasArg.OPTIONAL, "absolute-timestamps"),
-            new LongOption("syscall-times", HasArg.OPTIONAL, "T"),
-            new LongOption("user", HasArg.REQUIRED, "u"),
-            new LongOption("summary-columns", HasArg.REQUIRED, "U"),
-            new LongOption("no-abbrev", HasArg.NONE, "v"),
-            new LongOption("version", HasArg.NONE, "V"),
-            new LongOption("summary-wall-clock", HasArg.NONE, "w"),
-            new LongOption("strings-in-hex", HasArg.OPTIONAL, "strings-in-hex"),
-            new LongOption("const-print-style", HasArg.REQUIRED, "X"),
-            new LongOption("pidns-translation", HasArg.NONE, "pidns-translation"),
-            new LongOption("successful-only", HasArg.NONE, "z"),
-            new LongOption("failed-only", HasArg.NONE, "Z"),
-            new LongOption("failing-only", HasArg.NONE, "Z"),
-            new LongOption("seccomp-bpf", HasArg.NONE, "seccomp-bpf"),
-            new LongOption("tips", HasArg.OPTIONAL, "tips"),
-            new LongOption("trace", HasArg.REQUIRED, "trace"),
-            new LongOption("abbrev", HasArg.REQUIRED, "abbrev"),
-            new LongOption("verbose", HasArg.REQUIRED, "verbose"),
-            new LongOption("raw", HasArg.REQUIRED, "raw"),
-            new LongOption("signals", HasArg.REQUIRED, "signals"),
-            new LongOption("status", HasArg.REQUIRED, "status"),
-            new LongOption("read", HasArg.REQUIRED, "read"),
-            new LongOption("write", HasArg.REQUIRED, "write"),
-            new LongOption("fault", HasArg.REQUIRED, "fault"),
-            new LongOption("inject", HasArg.REQUIRED, "inject"),
-            new LongOption("kvm", HasArg.REQUIRED, "kvm"),
-            new LongOption("quiet", HasArg.OPTIONAL, "quiet"),
-            new LongOption("silent", HasArg.OPTIONAL, "quiet"),
-            new LongOption("silence", HasArg.OPTIONAL, "quiet"),
-            new LongOption("decode-fds", HasArg.OPTIONAL, "decode-fds"),
-            new LongOption("decode-pids", HasArg.REQUIRED, "decode-pids"),
-            new LongOption("secontext", HasArg.OPTIONAL, "secontext"));
+    /** strace 6.1's {@code longopts}, from {@code long-options.tsv}; order matters for ambiguity messages. */
+    private static final List<LongOption> LONG_OPTIONS = loadLongOptions();
+
+    private static List<LongOption> loadLongOptions() {
+        List<LongOption> options = new java.util.ArrayList<>();
+        try (var in = OptionParser.class.getResourceAsStream("long-options.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("long-options.tsv is missing from the jtrace command");
+            }
+            int line = 0;
+            for (String row : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                line++;
+                if (row.isBlank() || row.startsWith("#")) {
+                    continue;
+                }
+                String[] f = row.split("\t");
+                if (f.length != 3) {
+                    throw new IllegalStateException("long-options.tsv:" + line + ": expected 3 columns");
+                }
+                options.add(new LongOption(f[0], HasArg.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)), f[2]));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return List.copyOf(options);
+    }
 
     /** The {@code NAME=} prefixes {@code -e} understands, to the qualifier each selects. */
     private static final Map<String, String> QUALIFIERS = Map.ofEntries(

@@ -53,4 +53,24 @@ public final class SigInfo {
     public int int32(int offset) { return bytes.getInt(offset); }
     /** The 64-bit field at byte {@code offset}, for union members without an accessor of their own. */
     public long int64(int offset) { return bytes.getLong(offset); }
+
+    /** Two copies of the same 128 bytes are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SigInfo other && bytes.equals(other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return bytes.hashCode();
+    }
+
+    /** The fields every signal has, then the bytes of the union in hex. */
+    @Override
+    public String toString() {
+        byte[] union = new byte[SIZE - 16];
+        bytes.get(16, union);
+        return "SigInfo[signo=" + signo() + ", errno=" + errno() + ", code=" + code() + ", fields="
+                + java.util.HexFormat.of().formatHex(union) + "]";
+    }
 }
