@@ -29,45 +29,6 @@ final class ArrayPrinter {
         return !ctx.verbose() && Long.compareUnsigned(ctx.stringLimit(), count) < 0 ? ctx.stringLimit() : count;
     }
 
-    /**
-     * Prints {@code count} elements of {@code size} bytes from {@code address}, at most {@code limit}
-     * of them. NULL and empty arrays are the caller's: they print differently from call to call.
-     */
-    static void print(StringBuilder out, long address, long count, int size, long limit, DecodeContext ctx,
-                      Element element) {
-        if (Long.compareUnsigned(count, Long.divideUnsigned(-1L, size)) > 0
-                || Long.compareUnsigned(address + count * size, address) <= 0) {
-            DecodeContext.address(out, address);
-            return;
-        }
-        for (long i = 0; Long.compareUnsigned(i, count) < 0; i++) {
-            long at = address + i * size;
-            if (i > 0) {
-                out.append(", ");
-            }
-            ByteBuffer b = ctx.read(at, size);
-            if (b == null) {
-                if (i == 0) {
-                    DecodeContext.address(out, at);
-                    return;
-                }
-                out.append("... /* ");
-                DecodeContext.address(out, at);
-                out.append(" */");
-                break;
-            }
-            if (i == 0) {
-                out.append('[');
-            }
-            if (Long.compareUnsigned(i, limit) >= 0) {
-                out.append("...");
-                break;
-            }
-            element.print(out, b, i);
-        }
-        out.append(']');
-    }
-
     /** As {@link #print}, written as an array of values. */
     static void write(ValueWriter out, long address, long count, int size, long limit, DecodeContext ctx,
                       ElementWriter element) {

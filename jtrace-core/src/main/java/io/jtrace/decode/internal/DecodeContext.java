@@ -43,13 +43,36 @@ public final class DecodeContext {
     }
 
     /**
-     * A file descriptor: its number and, with -y, {@code <path>} as /proc names it; with -yy a
-     * socket's protocol and addresses, a device's numbers and a pidfd's process in place of the path.
+     * {@code size} bytes at {@code address}, or null after writing the address: NULL, or the address
+     * of memory that could not be read.
      */
-    public void fd(StringBuilder out, int fd) {
-        out.append(fd);
-        if (decodeFds != 0 && fd >= 0) {
-            fdPath(out, "/proc/" + tid.getAsInt() + "/fd/" + fd, fd);
+    public ByteBuffer readOrAddress(ValueWriter out, long address, int size) {
+        ByteBuffer b = read(address, size);
+        if (b == null) {
+            if (address == 0) {
+                out.pointer(0);
+            } else {
+                out.unreadable(address);
+            }
+        }
+        return b;
+    }
+
+    /**
+     * {@code length} bytes of data at {@code address}, shortened to -s, as strace's printstrn: NULL,
+     * the address when unreadable, else the bytes (one beyond the limit is read, as strace reads).
+     */
+    public void data(ValueWriter out, long address, long length) {
+        if (address == 0) {
+            out.pointer(0);
+            return;
+        }
+        int want = (int) (Long.compareUnsigned(length, stringLimit) > 0 ? stringLimit + 1L : length);
+        ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : read(address, want);
+        if (b == null) {
+            out.unreadable(address);
+        } else {
+            Quoting.buffer(out, b.array(), 0, length, stringLimit);
         }
     }
 
@@ -78,26 +101,6 @@ public final class DecodeContext {
         StringBuilder d = new StringBuilder();
         fdPath(d, link, fd);
         return d.isEmpty() ? null : d.toString();
-    }
-
-    /** A descriptor of process {@code pid}, which need not be the one being printed (kcmp's). */
-    public void fdOf(StringBuilder out, int pid, int fd) {
-        out.append(fd);
-        if (decodeFds != 0 && fd >= 0 && pid > 0) {
-            fdPath(out, "/proc/" + pid + "/fd/" + fd, fd);
-        }
-    }
-
-    /** A directory descriptor of the *at calls: {@code AT_FDCWD}, with -y the working directory. */
-    public void dirfd(StringBuilder out, int fd) {
-        if (fd == AT_FDCWD) {
-            XlatFormat.styled(out, Integer.toString(AT_FDCWD), o -> o.append("AT_FDCWD"));
-            if ((decodeFds & FDS_PATH) != 0) {
-                fdPath(out, "/proc/" + tid.getAsInt() + "/cwd", -1);
-            }
-        } else {
-            fd(out, fd);
-        }
     }
 
     private static final int AT_FDCWD = -100;
@@ -352,11 +355,6 @@ public final class DecodeContext {
         return verbose;
     }
 
-    /** {@code NULL} or {@code 0x...}, as strace prints an address. */
-    public static void address(StringBuilder out, long v) {
-        SyscallDecoder.pointer(out, v);
-    }
-
     /**
      * Reads {@code size} bytes at {@code address} as a little-endian buffer, or null when they cannot
      * all be read (the caller then prints the address, as strace does).
@@ -424,54 +422,14 @@ public final class DecodeContext {
         out.pointer(v);
     }
 
-    /** A NUL-terminated string at {@code address}, quoted and shortened to -s; NULL or the address when unreadable. */
-    public void string(StringBuilder out, long address) {
-        if (address == 0) {
-            out.append("NULL");
-            return;
-        }
-        int n = readCString(address, scratch, stringLimit + 1);
-        if (n < 0) {
-            address(out, address);
-        } else {
-            Quoting.quoteCString(out, scratch, 0, n, stringLimit, hex);
-        }
-    }
-
     /**
-     * A NUL-terminated string of at most {@code len} bytes, its NUL included, as strace's printstr_ex
-     * with QUOTE_0_TERMINATED: shortened to -s, {@code ...} when no NUL came within what is shown;
-     * NULL or the address when unreadable.
+     * A file descriptor: its number and, with -y, {@code <path>} as /proc names it; with -yy a
+     * socket's protocol and addresses, a device's numbers and a pidfd's process in place of the path.
      */
-    public void string(StringBuilder out, long address, long len) {
-        if (address == 0) {
-            out.append("NULL");
-            return;
-        }
-        if (len == 0) {
-            out.append("\"\"");
-            return;
-        }
-        int size = (int) Math.min(stringLimit + 1L, len);
-        int n = readCString(address, scratch, size);
-        if (n < 0) {
-            address(out, address);
-        } else {
-            Quoting.quoteCString(out, scratch, 0, n, Math.min(stringLimit, size), hex);
-        }
-    }
-
-    /** A path at {@code address}, quoted, never shortened by -s; NULL or the address when unreadable. */
-    public void path(StringBuilder out, long address) {
-        if (address == 0) {
-            out.append("NULL");
-            return;
-        }
-        int n = readCString(address, scratch, Quoting.PATH_MAX);
-        if (n < 0) {
-            address(out, address);
-        } else {
-            Quoting.quotePath(out, scratch, 0, n, hex);
+    public void fd(StringBuilder out, int fd) {
+        out.append(fd);
+        if (decodeFds != 0 && fd >= 0) {
+            fdPath(out, "/proc/" + tid.getAsInt() + "/fd/" + fd, fd);
         }
     }
 }

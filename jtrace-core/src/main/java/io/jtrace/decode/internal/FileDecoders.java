@@ -156,22 +156,10 @@ final class FileDecoders {
         }
     }
 
-    /** A file mode in octal, at least three digits with the leading 0, as strace's {@code %#03o}. */
-    static void umode(StringBuilder out, long mode) {
-        String digits = mode == 0 ? "0" : "0" + Long.toOctalString(mode);
-        out.append("00", 0, Math.max(0, 3 - digits.length())).append(digits);
-    }
-
     /** As {@link #id(StringBuilder, long)}. */
     static void id(ValueWriter out, long v) {
         int id = (int) v;
         out.integer(id == -1 ? -1 : id & 0xffffffffL, ValueWriter.Base.DEC);
-    }
-
-    /** A user or group id: -1 (unchanged) as -1, any other value unsigned. */
-    static void id(StringBuilder out, long v) {
-        int id = (int) v;
-        out.append(id == -1 ? "-1" : Integer.toUnsignedString(id));
     }
 
     /** pipe's two descriptors, {@code [3, 4]}. */
@@ -229,5 +217,11 @@ final class FileDecoders {
         } else {
             out.unreadable(address);
         }
+    }
+
+    /** A file mode in octal, at least three digits with the leading 0, as strace's {@code %#03o}. */
+    static void umode(StringBuilder out, long mode) {
+        String digits = mode == 0 ? "0" : "0" + Long.toOctalString(mode);
+        out.append("00", 0, Math.max(0, 3 - digits.length())).append(digits);
     }
 }

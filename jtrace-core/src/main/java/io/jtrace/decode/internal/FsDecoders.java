@@ -39,25 +39,9 @@ final class FsDecoders {
             if (call.arg(2) == 0) {
                 out.pointer(v);
             } else {
-                buffer(out, v, call.rval(), ctx);
+                ctx.data(out, v, call.rval());
             }
         });
-    }
-
-    /** {@code length} bytes of data at {@code address}, quoted and shortened to -s, as strace's printstrn. */
-    private static void buffer(ValueWriter out, long address, long length, DecodeContext ctx) {
-        if (address == 0) {
-            out.pointer(0);
-            return;
-        }
-        int limit = ctx.stringLimit();
-        int want = (int) (Long.compareUnsigned(length, limit) > 0 ? limit + 1L : length);
-        ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
-        if (b == null) {
-            out.unreadable(address);
-        } else {
-            Quoting.buffer(out, b.array(), 0, length, limit);
-        }
     }
 
     /**

@@ -165,7 +165,7 @@ final class IpcDecoders {
             out.pointer(address);
             return;
         }
-        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, 8);
+        ByteBuffer b = ctx.readOrAddress(out, address, 8);
         if (b == null) {
             return;
         }
@@ -326,7 +326,7 @@ final class IpcDecoders {
     }
 
     private static void shmidDs(ValueWriter out, long address, int cmd, DecodeContext ctx) {
-        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, SHMID_DS);
+        ByteBuffer b = ctx.readOrAddress(out, address, SHMID_DS);
         if (b == null) {
             return;
         }
@@ -346,7 +346,7 @@ final class IpcDecoders {
     }
 
     private static void shmInfo(ValueWriter out, long address, DecodeContext ctx) {
-        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, SHM_INFO_SIZE);
+        ByteBuffer b = ctx.readOrAddress(out, address, SHM_INFO_SIZE);
         if (b == null) {
             return;
         }
@@ -360,7 +360,7 @@ final class IpcDecoders {
     }
 
     private static void semidDs(ValueWriter out, long address, int cmd, DecodeContext ctx) {
-        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, SEMID_DS);
+        ByteBuffer b = ctx.readOrAddress(out, address, SEMID_DS);
         if (b == null) {
             return;
         }
@@ -376,7 +376,7 @@ final class IpcDecoders {
     }
 
     private static void msqidDs(ValueWriter out, long address, int cmd, DecodeContext ctx) {
-        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, MSQID_DS);
+        ByteBuffer b = ctx.readOrAddress(out, address, MSQID_DS);
         if (b == null) {
             return;
         }
@@ -398,7 +398,7 @@ final class IpcDecoders {
     }
 
     private static void msginfo(ValueWriter out, long address, DecodeContext ctx) {
-        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, MSGINFO);
+        ByteBuffer b = ctx.readOrAddress(out, address, MSGINFO);
         if (b == null) {
             return;
         }
@@ -414,7 +414,7 @@ final class IpcDecoders {
 
     /** A structure of unsigned longs, {@code {name=N, ...}}. */
     private static void counts(ValueWriter out, long address, int size, DecodeContext ctx, String... names) {
-        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, size);
+        ByteBuffer b = ctx.readOrAddress(out, address, size);
         if (b == null) {
             return;
         }
@@ -427,7 +427,7 @@ final class IpcDecoders {
 
     /** A structure of ints, {@code {name=N, ...}}. */
     private static void ints(ValueWriter out, long address, int size, DecodeContext ctx, String... names) {
-        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, size);
+        ByteBuffer b = ctx.readOrAddress(out, address, size);
         if (b == null) {
             return;
         }

@@ -112,7 +112,7 @@ final class MemoryDecoders {
             if (call.isError()) {
                 out.pointer(call.arg(0));
             } else {
-                java.nio.ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, call.arg(0), 4);
+                java.nio.ByteBuffer b = ctx.readOrAddress(out, call.arg(0), 4);
                 if (b != null) {
                     out.beginArray();
                     XlatFormat.value(out, Xlat.get("mpol_modes"), b.getInt(0));

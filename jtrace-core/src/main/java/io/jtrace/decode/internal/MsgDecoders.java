@@ -95,7 +95,7 @@ final class MsgDecoders {
         }
         out.integer(nameLength, ValueWriter.Base.DEC);
         out.field("msg_iov");
-        iovec(out, iov, iovlen, dataSize, ctx);
+        VectorDecoders.iovec(out, iov, iovlen, true, dataSize, ctx);
         out.field("msg_iovlen");
         out.integer(iovlen, ValueWriter.Base.UDEC);
         if (controllen != 0) {
@@ -111,55 +111,6 @@ final class MsgDecoders {
 
     /** sizeof(struct iovec). */
     private static final int IOVEC = 16;
-
-    /**
-     * msg_iov: the array of struct iovec with the data spread over its elements in order, as
-     * {@link VectorDecoders#iovec} prints the vectors of readv and writev.
-     *
-     * @param dataSize how many bytes of data the vector holds in all ({@link #ALL_DATA} for each
-     *                 element's whole length)
-     */
-    private static void iovec(ValueWriter out, long address, long count, long dataSize, DecodeContext ctx) {
-        if (address == 0) {
-            out.pointer(0);
-            return;
-        }
-        if (count == 0) {
-            out.beginArray();
-            out.endArray();
-            return;
-        }
-        long[] left = {dataSize};
-        ArrayPrinter.write(out, address, count, IOVEC, ArrayPrinter.shown(count, ctx), ctx, (o, e, i) -> {
-            long base = e.getLong(0), length = e.getLong(8);
-            long data = Long.compareUnsigned(length, left[0]) > 0 ? left[0] : length;
-            if (left[0] != ALL_DATA) {
-                left[0] -= data;
-            }
-            o.beginStruct();
-            o.field("iov_base");
-            data(o, base, data, ctx);
-            o.field("iov_len");
-            o.integer(length, ValueWriter.Base.UDEC);
-            o.endStruct();
-        });
-    }
-
-    /** {@code length} bytes of data at {@code address}, quoted and shortened to -s, as strace's printstrn. */
-    private static void data(ValueWriter out, long address, long length, DecodeContext ctx) {
-        if (address == 0) {
-            out.pointer(0);
-            return;
-        }
-        int limit = ctx.stringLimit();
-        int want = (int) (Long.compareUnsigned(length, limit) > 0 ? limit + 1L : length);
-        ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
-        if (b == null) {
-            out.unreadable(address);
-        } else {
-            Quoting.buffer(out, b.array(), 0, length, limit);
-        }
-    }
 
     /**
      * The control messages: read whole up to the kernel's optmem_max (the address when that fails

@@ -190,7 +190,7 @@ final class NetDecoders {
             } else {
                 // No more than the buffer holds: with MSG_TRUNC the call returns the datagram's length.
                 long size = call.arg(2);
-                buffer(out, call.arg(1), Long.compareUnsigned(call.rval(), size) < 0 ? call.rval() : size, ctx);
+                ctx.data(out, call.arg(1), Long.compareUnsigned(call.rval(), size) < 0 ? call.rval() : size);
             }
             out.integer(call.arg(2), ValueWriter.Base.UDEC);
             XlatFormat.flags(out, Xlat.get("msg_flags"), call.arg(3));
@@ -210,21 +210,6 @@ final class NetDecoders {
                 lengths(out, offered, returned);
             }
         }
-    }
-
-    /** Data of {@code length} bytes, shortened to -s, or its address when unreadable. */
-    private static void buffer(ValueWriter out, long address, long length, DecodeContext ctx) {
-        if (address == 0) {
-            out.pointer(0);
-            return;
-        }
-        int want = Long.compareUnsigned(length, ctx.stringLimit()) > 0 ? ctx.stringLimit() + 1 : (int) length;
-        ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
-        if (b == null) {
-            out.unreadable(address);
-            return;
-        }
-        Quoting.buffer(out, b.array(), 0, length, ctx.stringLimit());
     }
 
     /**
@@ -413,7 +398,7 @@ final class NetDecoders {
                 out.pointer(value);
             } else {
                 // Any other option's value is data, as strace's printstrn shows it.
-                buffer(out, value, length, ctx);
+                ctx.data(out, value, length);
             }
             out.integer(length, ValueWriter.Base.DEC);
         }
@@ -515,7 +500,7 @@ final class NetDecoders {
             if (length == INT) {
                 intAt(out, address, ctx);
             } else if (length > 0) {
-                buffer(out, address, length, ctx);
+                ctx.data(out, address, length);
             } else {
                 out.pointer(address);
             }

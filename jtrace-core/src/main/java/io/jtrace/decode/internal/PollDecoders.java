@@ -37,23 +37,13 @@ final class PollDecoders {
         r.call("pselect6", new Select(true));
     }
 
-    /** A sigset_t of the kernel's size, as the calls that take one with its size print it. */
-    static void sigset(StringBuilder out, long address, long size, DecodeContext ctx) {
-        ByteBuffer b = size == SIGSET_BYTES ? ctx.read(address, SIGSET_BYTES) : null;
-        if (b == null) {
-            DecodeContext.address(out, address);
-        } else {
-            SignalDecoders.sigset(out, b.getLong(0));
-        }
-    }
-
     /** As {@link #sigset(StringBuilder, long, long, DecodeContext)}: the set is one symbol, its value the mask. */
     static void sigset(ValueWriter out, long address, long size, DecodeContext ctx) {
         if (size != SIGSET_BYTES) {
             out.pointer(address);
             return;
         }
-        ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, SIGSET_BYTES);
+        ByteBuffer b = ctx.readOrAddress(out, address, SIGSET_BYTES);
         if (b != null) {
             StringBuilder text = new StringBuilder();
             SignalDecoders.sigset(text, b.getLong(0));
@@ -73,7 +63,7 @@ final class PollDecoders {
             return;
         }
         if (!array) {
-            ByteBuffer event = TimeDecoders.readOrAddress(out, ctx, address, EPOLL_EVENT);
+            ByteBuffer event = ctx.readOrAddress(out, address, EPOLL_EVENT);
             if (event != null) {
                 epollEvent(out, event);
             }
@@ -227,7 +217,7 @@ final class PollDecoders {
 
         /** pselect6's sixth argument: {@code {sigmask=[...], sigsetsize=8}}. */
         private static void signalMask(ValueWriter out, long address, DecodeContext ctx) {
-            ByteBuffer b = TimeDecoders.readOrAddress(out, ctx, address, 16);
+            ByteBuffer b = ctx.readOrAddress(out, address, 16);
             if (b != null) {
                 out.beginStruct();
                 out.field("sigmask");

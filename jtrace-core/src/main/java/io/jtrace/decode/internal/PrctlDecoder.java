@@ -162,7 +162,7 @@ final class PrctlDecoder implements CallDecoder {
             out.pointer(address);
             return null;
         }
-        return ProcessDecoders.readOrAddress(out, ctx, address, size);
+        return ctx.readOrAddress(out, address, size);
     }
 
     /**

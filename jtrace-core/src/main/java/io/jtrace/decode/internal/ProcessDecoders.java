@@ -32,7 +32,7 @@ final class ProcessDecoders {
             }
         });
         r.arg("stored_uint", (out, v, call, ctx) -> {
-            ByteBuffer b = readOrAddress(out, ctx, v, 4);
+            ByteBuffer b = ctx.readOrAddress(out, v, 4);
             if (b != null) {
                 out.beginArray();
                 out.integer(Integer.toUnsignedLong(b.getInt(0)), ValueWriter.Base.DEC);
@@ -68,7 +68,7 @@ final class ProcessDecoders {
             return;
         }
         int shown = Math.min(n, ctx.stringLimit());
-        ByteBuffer b = readOrAddress(out, ctx, address, 4 * Math.max(shown, 1));
+        ByteBuffer b = ctx.readOrAddress(out, address, 4 * Math.max(shown, 1));
         if (b == null) {
             return;
         }
@@ -87,46 +87,13 @@ final class ProcessDecoders {
         out.integer(id == -1 ? -1 : Integer.toUnsignedLong(id), ValueWriter.Base.DEC);
     }
 
-    /**
-     * Reads a structure whole, as strace's umove_or_printaddr: null, after printing the address
-     * ({@code NULL} for 0), when it cannot.
-     */
-    static ByteBuffer readOrAddress(StringBuilder out, DecodeContext ctx, long address, int size) {
-        ByteBuffer b = ctx.read(address, size);
-        if (b == null) {
-            DecodeContext.address(out, address);
-        }
-        return b;
-    }
-
-    /**
-     * As {@link #readOrAddress(StringBuilder, DecodeContext, long, int)}: null after writing NULL,
-     * or the address as unreadable.
-     */
-    static ByteBuffer readOrAddress(ValueWriter out, DecodeContext ctx, long address, int size) {
-        ByteBuffer b = ctx.read(address, size);
-        if (b == null) {
-            if (address == 0) {
-                out.pointer(0);
-            } else {
-                out.unreadable(address);
-            }
-        }
-        return b;
-    }
-
-    /** {@code 0}, or {@code 0x} and hex digits, as strace's {@code %#lx}. */
-    static void hex(StringBuilder out, long v) {
-        out.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
-    }
-
     /** An int the kernel stored, as {@code [N]}, or the address when the call failed or it is unreadable. */
     private static void storedInt(ValueWriter out, long address, Call call, DecodeContext ctx) {
         if (call.isError()) {
             out.pointer(address);
             return;
         }
-        ByteBuffer b = readOrAddress(out, ctx, address, 4);
+        ByteBuffer b = ctx.readOrAddress(out, address, 4);
         if (b != null) {
             out.beginArray();
             out.integer(b.getInt(0), ValueWriter.Base.DEC);
@@ -140,7 +107,7 @@ final class ProcessDecoders {
             out.pointer(address);
             return;
         }
-        ByteBuffer b = readOrAddress(out, ctx, address, 4);
+        ByteBuffer b = ctx.readOrAddress(out, address, 4);
         if (b != null) {
             int status = b.getInt(0);
             out.beginArray();
@@ -193,7 +160,7 @@ final class ProcessDecoders {
             return;
         }
         int bytes = (int) Math.min(size, MAX_CPU_MASK);
-        ByteBuffer b = readOrAddress(out, ctx, address, bytes);
+        ByteBuffer b = ctx.readOrAddress(out, address, bytes);
         if (b == null) {
             return;
         }
@@ -296,7 +263,7 @@ final class ProcessDecoders {
                 b = null;
                 out.pointer(call.arg(0));
             } else {
-                b = readOrAddress(out, ctx, call.arg(0), fetchSize(call));
+                b = ctx.readOrAddress(out, call.arg(0), fetchSize(call));
             }
             if (b != null) {
                 structure(out, b, fetchSize(call));
@@ -397,7 +364,7 @@ final class ProcessDecoders {
                 out.pointer(call.arg(1));
                 return;
             }
-            ByteBuffer b = readOrAddress(out, ctx, call.arg(1), 8);
+            ByteBuffer b = ctx.readOrAddress(out, call.arg(1), 8);
             if (b != null) {
                 out.beginArray();
                 out.pointer(b.getLong(0));
@@ -424,7 +391,7 @@ final class ProcessDecoders {
             ctx.fdOf(out, pid2, (int) idx2);
         } else if (type == KCMP_EPOLL_TFD) {
             ctx.fdOf(out, pid1, (int) idx1);
-            ByteBuffer b = readOrAddress(out, ctx, idx2, 12);
+            ByteBuffer b = ctx.readOrAddress(out, idx2, 12);
             if (b != null) {
                 out.beginStruct();
                 out.field("efd");
@@ -439,5 +406,10 @@ final class ProcessDecoders {
             out.integer(idx1, ValueWriter.Base.HEX);
             out.integer(idx2, ValueWriter.Base.HEX);
         }
+    }
+
+    /** {@code 0}, or {@code 0x} and hex digits, as strace's {@code %#lx}. */
+    static void hex(StringBuilder out, long v) {
+        out.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
     }
 }

@@ -50,7 +50,7 @@ final class ResourceDecoders {
 
     /** struct rlimit64: RLIM64_INFINITY, {@code N*1024} for whole kibibytes above one, else decimal. */
     private static void rlimit(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 16);
+        ByteBuffer b = ctx.readOrAddress(out, address, 16);
         if (b == null) {
             return;
         }
@@ -84,27 +84,17 @@ final class ResourceDecoders {
         }
     }
 
-    /** struct timeval at {@code at}: seconds signed, microseconds unsigned, as strace prints them. */
-    static void timeval(ValueWriter out, ByteBuffer b, int at) {
-        out.beginStruct();
-        out.field("tv_sec");
-        out.integer(b.getLong(at), ValueWriter.Base.DEC);
-        out.field("tv_usec");
-        out.integer(b.getLong(at + 8), ValueWriter.Base.UDEC);
-        out.endStruct();
-    }
-
     /** struct rusage: the two times, and the counters only under -v. */
     static void rusage(ValueWriter out, long address, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 16 * 2 + 8 * RUSAGE_COUNTERS.length);
+        ByteBuffer b = ctx.readOrAddress(out, address, 16 * 2 + 8 * RUSAGE_COUNTERS.length);
         if (b == null) {
             return;
         }
         out.beginStruct();
         out.field("ru_utime");
-        timeval(out, b, 0);
+        TimeDecoders.timeval(out, b, 0);
         out.field("ru_stime");
-        timeval(out, b, 16);
+        TimeDecoders.timeval(out, b, 16);
         if (ctx.verbose()) {
             for (int i = 0; i < RUSAGE_COUNTERS.length; i++) {
                 out.field(RUSAGE_COUNTERS[i]);
@@ -118,7 +108,7 @@ final class ResourceDecoders {
 
     /** struct utsname: six fields of 65 bytes, which -s does not shorten; the first two only unless -v. */
     private static void utsname(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, UTS_FIELD * UTS_NAMES.length);
+        ByteBuffer b = ctx.readOrAddress(out, address, UTS_FIELD * UTS_NAMES.length);
         if (b == null) {
             return;
         }
@@ -137,7 +127,7 @@ final class ResourceDecoders {
 
     /** struct sysinfo, every field whether -v or not. */
     private static void sysinfo(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 112);
+        ByteBuffer b = ctx.readOrAddress(out, address, 112);
         if (b == null) {
             return;
         }
@@ -168,7 +158,7 @@ final class ResourceDecoders {
 
     /** struct tms: four clock_t counts, each with its seconds. */
     private static void tms(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 32);
+        ByteBuffer b = ctx.readOrAddress(out, address, 32);
         if (b == null) {
             return;
         }

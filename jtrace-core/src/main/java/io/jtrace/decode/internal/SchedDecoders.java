@@ -19,7 +19,7 @@ final class SchedDecoders {
 
     static void register(Registry r) {
         r.arg("sched_param", (out, v, call, ctx) -> {
-            ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, v, 4);
+            ByteBuffer b = ctx.readOrAddress(out, v, 4);
             if (b != null) {
                 out.beginArray();
                 out.integer(b.getInt(0), ValueWriter.Base.DEC);
@@ -27,18 +27,18 @@ final class SchedDecoders {
             }
         });
         r.arg("itimerval", (out, v, call, ctx) -> {
-            ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, v, 32);
+            ByteBuffer b = ctx.readOrAddress(out, v, 32);
             if (b != null) {
                 out.beginStruct();
                 out.field("it_interval");
-                ResourceDecoders.timeval(out, b, 0);
+                TimeDecoders.timeval(out, b, 0);
                 out.field("it_value");
-                ResourceDecoders.timeval(out, b, 16);
+                TimeDecoders.timeval(out, b, 16);
                 out.endStruct();
             }
         });
         r.arg("cap_header", (out, v, call, ctx) -> {
-            ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, v, CAP_HEADER_SIZE);
+            ByteBuffer b = ctx.readOrAddress(out, v, CAP_HEADER_SIZE);
             if (b != null) {
                 out.beginStruct();
                 out.field("version");
@@ -74,7 +74,7 @@ final class SchedDecoders {
             out.pointer(address);
             return;
         }
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, words * CAP_DATA_SIZE);
+        ByteBuffer b = ctx.readOrAddress(out, address, words * CAP_DATA_SIZE);
         if (b == null) {
             return;
         }

@@ -30,7 +30,7 @@ final class SignalDecoders {
 
     /** A siginfo_t in tracee memory (waitid, rt_sigqueueinfo), as the --- SIG... --- lines print it. */
     private static void siginfo(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, SigInfo.SIZE);
+        ByteBuffer b = ctx.readOrAddress(out, address, SigInfo.SIZE);
         if (b != null) {
             SigInfo si = SigInfo.of(b.array());
             SignalFormatter.siginfo(out, si.signo(), si);
@@ -52,7 +52,7 @@ final class SignalDecoders {
                 long at = call.stackPointer() + UC_SIGMASK;
                 out.beginStruct();
                 out.field("mask");
-                ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, at, 8);
+                ByteBuffer b = ctx.readOrAddress(out, at, 8);
                 if (b != null) {
                     sigset(out, b.getLong(0));
                 }
@@ -122,7 +122,7 @@ final class SignalDecoders {
             out.pointer(address);
             return;
         }
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, (int) size);
+        ByteBuffer b = ctx.readOrAddress(out, address, (int) size);
         if (b == null) {
             return;
         }
@@ -135,7 +135,7 @@ final class SignalDecoders {
 
     /** The kernel's struct sigaction: handler, flags, restorer, mask. */
     private static void sigaction(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 32);
+        ByteBuffer b = ctx.readOrAddress(out, address, 32);
         if (b == null) {
             return;
         }
@@ -162,7 +162,7 @@ final class SignalDecoders {
 
     /** stack_t: ss_sp, ss_flags, ss_size. */
     private static void stack(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 24);
+        ByteBuffer b = ctx.readOrAddress(out, address, 24);
         if (b == null) {
             return;
         }

@@ -16,12 +16,6 @@ public final class SignalFormatter {
 
     private SignalFormatter() {}
 
-    /** As {@link #siginfo(ValueWriter, int, SigInfo)}, appended as strace's text. */
-    public static void siginfo(StringBuilder out, int signal, SigInfo si) {
-        // No strings in a siginfo: the escaping style does not matter.
-        siginfo(new TextWriter(out, HexStyle.NONE), signal, si);
-    }
-
     /**
      * The siginfo of {@code signal} as one structure; when the kernel gave none ({@code si} null),
      * the signal number alone.

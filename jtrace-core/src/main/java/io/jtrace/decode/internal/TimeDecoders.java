@@ -28,28 +28,12 @@ final class TimeDecoders {
     private static final int SIGEV_SIGNAL = 0, SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
 
     /**
-     * {@code size} bytes at {@code address}, or null after writing the address: NULL, or the address
-     * of memory that could not be read.
-     */
-    static ByteBuffer readOrAddress(ValueWriter out, DecodeContext ctx, long address, int size) {
-        ByteBuffer b = ctx.read(address, size);
-        if (b == null) {
-            if (address == 0) {
-                out.pointer(0);
-            } else {
-                out.unreadable(address);
-            }
-        }
-        return b;
-    }
-
-    /**
      * A struct sigevent (timer_create): the value when it is not zero, the signal (by name only
      * when the notification sends one, else unsigned), how to notify, and the thread for
      * SIGEV_THREAD_ID or the function and attributes for SIGEV_THREAD.
      */
     static void sigevent(ValueWriter out, long address, DecodeContext ctx) {
-        ByteBuffer b = readOrAddress(out, ctx, address, 64);
+        ByteBuffer b = ctx.readOrAddress(out, address, 64);
         if (b == null) {
             return;
         }
@@ -88,7 +72,7 @@ final class TimeDecoders {
 
     /** The timer id timer_create stores: {@code [0]}. */
     private static void timerId(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = readOrAddress(out, ctx, address, 4);
+        ByteBuffer b = ctx.readOrAddress(out, address, 4);
         if (b != null) {
             out.beginArray();
             out.integer(b.getInt(0), ValueWriter.Base.DEC);
@@ -101,17 +85,9 @@ final class TimeDecoders {
         XlatFormat.value(out, Xlat.get("clocknames"), v);
     }
 
-    /** struct timespec: seconds signed, nanoseconds unsigned, as strace prints them. */
-    static void timespec(StringBuilder out, long address, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 16);
-        if (b != null) {
-            out.append("{tv_sec=").append(b.getLong(0)).append(", tv_nsec=").append(Long.toUnsignedString(b.getLong(8))).append('}');
-        }
-    }
-
     /** As {@link #timespec(StringBuilder, long, DecodeContext)}. */
     static void timespec(ValueWriter out, long address, DecodeContext ctx) {
-        ByteBuffer b = readOrAddress(out, ctx, address, 16);
+        ByteBuffer b = ctx.readOrAddress(out, address, 16);
         if (b != null) {
             out.beginStruct();
             out.field("tv_sec");
@@ -124,14 +100,10 @@ final class TimeDecoders {
 
     /** struct timeval at {@code address}: seconds signed, microseconds unsigned. */
     static void timeval(ValueWriter out, long address, DecodeContext ctx) {
-        ByteBuffer b = readOrAddress(out, ctx, address, 16);
+        ByteBuffer b = ctx.readOrAddress(out, address, 16);
         if (b != null) {
             timeval(out, b, 0);
         }
-    }
-
-    static void timeval(StringBuilder out, ByteBuffer b, int at) {
-        out.append("{tv_sec=").append(b.getLong(at)).append(", tv_usec=").append(Long.toUnsignedString(b.getLong(at + 8))).append('}');
     }
 
     /** As {@link #timeval(StringBuilder, ByteBuffer, int)}. */
@@ -145,7 +117,7 @@ final class TimeDecoders {
     }
 
     private static void timezone(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = readOrAddress(out, ctx, address, 8);
+        ByteBuffer b = ctx.readOrAddress(out, address, 8);
         if (b != null) {
             out.beginStruct();
             out.field("tz_minuteswest");

@@ -33,12 +33,6 @@ final class VectorDecoders {
         r.call("sendfile", new Sendfile());
     }
 
-    /** As {@link #iovec(ValueWriter, long, long, boolean, long, DecodeContext)}, appended as strace's text. */
-    static void iovec(StringBuilder out, long address, long count, boolean strings, long dataSize,
-                      DecodeContext ctx) {
-        iovec(new TextWriter(out, ctx.hex()), address, count, strings, dataSize, ctx);
-    }
-
     /**
      * An array of struct iovec, as strace's print_array: {@code NULL}, the address when the array
      * cannot be read (or its size overflows), {@code []} when empty, and {@code ...} past {@code -s}
@@ -70,7 +64,7 @@ final class VectorDecoders {
                 if (left[0] != ALL_DATA) {
                     left[0] -= data;
                 }
-                buffer(o, base, data, ctx);
+                ctx.data(o, base, data);
             } else {
                 o.pointer(base);
             }
@@ -80,30 +74,9 @@ final class VectorDecoders {
         });
     }
 
-    /** As {@link #buffer(ValueWriter, long, long, DecodeContext)}, appended as strace's text. */
-    static void buffer(StringBuilder out, long address, long length, DecodeContext ctx) {
-        buffer(new TextWriter(out, ctx.hex()), address, length, ctx);
-    }
-
-    /** {@code length} bytes of data at {@code address}, quoted and shortened to -s, as strace's printstrn. */
-    static void buffer(ValueWriter out, long address, long length, DecodeContext ctx) {
-        if (address == 0) {
-            out.pointer(0);
-            return;
-        }
-        int limit = ctx.stringLimit();
-        int want = (int) (Long.compareUnsigned(length, limit) > 0 ? limit + 1L : length);
-        ByteBuffer b = want == 0 ? ByteBuffer.allocate(0) : ctx.read(address, want);
-        if (b == null) {
-            out.unreadable(address);
-        } else {
-            Quoting.buffer(out, b.array(), 0, length, limit);
-        }
-    }
-
     /** A 64-bit integer the call reads or writes, {@code [N]}, or its address when unreadable. */
     private static void storedLong(ValueWriter out, long address, boolean unsigned, DecodeContext ctx) {
-        ByteBuffer b = ProcessDecoders.readOrAddress(out, ctx, address, 8);
+        ByteBuffer b = ctx.readOrAddress(out, address, 8);
         if (b != null) {
             out.beginArray();
             out.integer(b.getLong(0), unsigned ? ValueWriter.Base.UDEC : ValueWriter.Base.DEC);
