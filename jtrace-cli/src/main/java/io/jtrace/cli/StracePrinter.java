@@ -151,7 +151,7 @@ final class StracePrinter implements TraceListener {
             case TraceEvent.SignalDelivery s -> {
                 text.setLength(0);
                 text.append("--- ").append(Signals.name(s.signal())).append(' ');
-                SyscallDecoder.siginfo(writer.reset(), s.signal(), s.info());
+                formatter.siginfo(writer.reset(), s.signal(), s.info());
                 text.append(" ---\n");
                 whole(s.tid(), text);
             }

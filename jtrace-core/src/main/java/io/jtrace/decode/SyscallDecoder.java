@@ -39,23 +39,31 @@ public final class SyscallDecoder {
     /**
      * A decoder with {@code options}, reading tracee memory through {@code memory}; {@code tid} names
      * the thread being decoded, for what -y reads of its descriptors in /proc. The constant style of
-     * the options applies to every decoder of this JVM (it is strace's one -X).
+     * the options is this decoder's own.
      */
+    /** -X: in force on the decoding thread while this decoder writes. */
+    private final ConstantStyle constants;
+
     public SyscallDecoder(DecodeOptions options, java.util.function.IntSupplier tid, Memory memory) {
         this.stringLimit = options.stringLimit();
         this.hex = options.hex();
         this.buf = new byte[Math.max(Quoting.PATH_MAX, stringLimit + 1)];
         this.ctx = new DecodeContext(memory, stringLimit, hex, options.verbose(), options.decodeFds(), tid);
         this.decodeFds = options.decodeFds() > 0;
-        XlatFormat.configure(options.constants());
+        this.constants = options.constants();
     }
 
     /**
      * The siginfo of a signal as strace prints it between {@code --- SIGNAME} and {@code ---}:
      * {@code {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, ...}}.
      */
-    public static void siginfo(ValueWriter out, int signal, SigInfo info) {
-        SignalFormatter.siginfo(out, signal, info);
+    public void siginfo(ValueWriter out, int signal, SigInfo info) {
+        ConstantStyle previous = XlatFormat.enter(constants);
+        try {
+            SignalFormatter.siginfo(out, signal, info);
+        } finally {
+            XlatFormat.leave(previous);
+        }
     }
 
     /**
@@ -104,6 +112,15 @@ public final class SyscallDecoder {
      * thread's {@link Saved}, which the matching exit must be given.
      */
     public void entry(ValueWriter out, SyscallDef def, long[] registers, long stackPointer, Saved saved) {
+        ConstantStyle previous = XlatFormat.enter(constants);
+        try {
+            entryInStyle(out, def, registers, stackPointer, saved);
+        } finally {
+            XlatFormat.leave(previous);
+        }
+    }
+
+    private void entryInStyle(ValueWriter out, SyscallDef def, long[] registers, long stackPointer, Saved saved) {
         saved.clear();
         long[] args = def.narrow(registers);
         Call call = new Call(def, args, stackPointer, saved, false, 0, false);
@@ -128,6 +145,15 @@ public final class SyscallDecoder {
 
     /** As {@link #exit(ValueWriter, SyscallDef, long[], long, boolean)}, with what the entry saved. */
     public void exit(ValueWriter out, SyscallDef def, long[] registers, long rval, boolean isError, Saved saved) {
+        ConstantStyle previous = XlatFormat.enter(constants);
+        try {
+            exitInStyle(out, def, registers, rval, isError, saved);
+        } finally {
+            XlatFormat.leave(previous);
+        }
+    }
+
+    private void exitInStyle(ValueWriter out, SyscallDef def, long[] registers, long rval, boolean isError, Saved saved) {
         long[] args = def.narrow(registers);
         Call call = new Call(def, args, 0, saved, true, rval, isError);
         CallDecoder special = Decoders.call(def);
@@ -143,6 +169,15 @@ public final class SyscallDecoder {
 
     /** Writes the result of a call that returned: what strace prints after {@code = }. */
     public void result(ValueWriter out, SyscallDef def, long[] args, long rval, boolean isError) {
+        ConstantStyle previous = XlatFormat.enter(constants);
+        try {
+            resultInStyle(out, def, args, rval, isError);
+        } finally {
+            XlatFormat.leave(previous);
+        }
+    }
+
+    private void resultInStyle(ValueWriter out, SyscallDef def, long[] args, long rval, boolean isError) {
         if (def != null) {
             CallDecoder special = Decoders.call(def);
             if (special != null && special.result(out, new Call(def, def.narrow(args), 0, scratchSaved, true, rval, isError), ctx)) {

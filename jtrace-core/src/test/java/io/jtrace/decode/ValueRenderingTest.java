@@ -140,6 +140,23 @@ class ValueRenderingTest {
     }
 
     @Test
+    void eachDecoderKeepsItsOwnConstantStyle() {
+        SyscallDef openat = SyscallTable.x86_64().lookup(257).orElseThrow();
+        long[] args = {-100, BASE, 0x80000, 0, 0, 0};
+        SyscallDecoder names = new SyscallDecoder(DecodeOptions.DEFAULTS, () -> 1, memory("zeros"));
+        SyscallDecoder numbers = new SyscallDecoder(new DecodeOptions(32, HexStyle.NONE, false, 0, ConstantStyle.RAW),
+                () -> 1, memory("zeros"));
+        for (int round = 0; round < 2; round++) {
+            StringBuilder a = new StringBuilder();
+            names.entry(new TextWriter(a, HexStyle.NONE), openat, args, 0, new Saved());
+            StringBuilder b = new StringBuilder();
+            numbers.entry(new TextWriter(b, HexStyle.NONE), openat, args, 0, new Saved());
+            assertEquals("AT_FDCWD, \"\", O_RDONLY|O_CLOEXEC", a.toString());
+            assertEquals("-100, \"\", 0x80000", b.toString());
+        }
+    }
+
+    @Test
     void theJsonOfAStructureNamesItsFields() {
         JsonWriter json = new JsonWriter();
         json.beginStruct();

@@ -14,15 +14,29 @@ import java.util.function.Consumer;
  */
 public final class XlatFormat {
 
-    private static volatile ConstantStyle configured = ConstantStyle.ABBREV;
-    /** The style in force on this thread: the configured one, or ABBREV inside {@link #styled}. */
+    /**
+     * The style in force on this thread: the decoding one's (see {@link #enter}), ABBREV inside
+     * {@link #namesOnly}, ABBREV when nothing is being decoded.
+     */
     private static final ThreadLocal<ConstantStyle[]> CURRENT = ThreadLocal.withInitial(() -> new ConstantStyle[1]);
 
     private XlatFormat() {}
 
-    /** Sets the style for every thread, once, from the command line. */
-    public static void configure(ConstantStyle style) {
-        configured = style;
+    /**
+     * Puts {@code style} in force on this thread for what a decoder writes until {@link #leave};
+     * returns the style to restore then. Each decoder has its own -X, so that two of them can
+     * decode with different styles, in one thread or in several.
+     */
+    public static ConstantStyle enter(ConstantStyle style) {
+        ConstantStyle[] current = CURRENT.get();
+        ConstantStyle previous = current[0];
+        current[0] = style;
+        return previous;
+    }
+
+    /** Restores the style {@link #enter} returned. */
+    public static void leave(ConstantStyle previous) {
+        CURRENT.get()[0] = previous;
     }
 
     /** Whether -X verbose asks for numbers with their names in comments. */
@@ -32,7 +46,7 @@ public final class XlatFormat {
 
     private static ConstantStyle style() {
         ConstantStyle s = CURRENT.get()[0];
-        return s != null ? s : configured;
+        return s != null ? s : ConstantStyle.ABBREV;
     }
 
     /**
