@@ -36,14 +36,14 @@ public final class SyscallDecoder {
 
     private final boolean decodeFds;
 
+    /** -X: in force on the decoding thread while this decoder writes. */
+    private final ConstantStyle constants;
+
     /**
      * A decoder with {@code options}, reading tracee memory through {@code memory}; {@code tid} names
      * the thread being decoded, for what -y reads of its descriptors in /proc. The constant style of
      * the options is this decoder's own.
      */
-    /** -X: in force on the decoding thread while this decoder writes. */
-    private final ConstantStyle constants;
-
     public SyscallDecoder(DecodeOptions options, java.util.function.IntSupplier tid, Memory memory) {
         this.stringLimit = options.stringLimit();
         this.hex = options.hex();
