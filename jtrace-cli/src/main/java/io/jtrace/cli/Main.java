@@ -150,10 +150,7 @@ public final class Main {
         String argv0 = messages.argv0();
         Options options;
         try {
-            SyscallTable table = SyscallTable.x86_64();
-            options = new OptionParser(name -> table.isName(name)
-                    && table.numbersOf(name).stream().anyMatch(n -> table.lookup(n).orElseThrow().knownToStrace61()))
-                    .parse(args);
+            options = new OptionParser().parse(args);
         } catch (UsageException e) {
             messages.info(e.getMessage());
             if (e.tryHelp()) {

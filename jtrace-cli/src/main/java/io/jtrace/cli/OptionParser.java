@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import io.jtrace.decode.DecodeOptions;
+import io.jtrace.syscalls.SyscallSet;
+import io.jtrace.syscalls.SyscallTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,16 +91,6 @@ public final class OptionParser {
             Map.entry("decode-pids", "decode-pids"), Map.entry("decode-pid", "decode-pids"),
             Map.entry("secontext", "secontext"));
 
-    /** Syscall groups {@code -e trace=} accepts besides names; the unprefixed ones are strace's legacy spellings. */
-    private static final Set<String> SYSCALL_CLASSES = Set.of(
-            "%desc", "%file", "%memory", "%process", "%signal", "%ipc", "%net", "%network", "%stat",
-            "%lstat", "%fstat", "%%stat", "%statfs", "%fstatfs", "%%statfs", "%pure", "%clock", "%creds",
-            "desc", "file", "memory", "process", "signal", "ipc", "network");
-
-    /** {@code %ipc}, the one class supported so far: the System V IPC calls x86_64 has. */
-    private static final List<String> IPC_CLASS = List.of("msgctl", "msgget", "msgrcv", "msgsnd", "semctl",
-            "semget", "semop", "semtimedop", "shmat", "shmctl", "shmdt", "shmget");
-
     /** The {@code @} suffixes an x86_64 strace accepts on {@code -e trace=} tokens. */
     private static final Set<String> PERSONALITIES = Set.of("64", "32", "x32");
 
@@ -120,20 +112,16 @@ public final class OptionParser {
     private static final String TRACE_FILTER = "-e trace";
     private static final String QUIET_FILTER = "-e quiet";
 
-    private final Predicate<String> isSyscallName;
+    /** The calls {@code -e trace=} selects from. */
+    private final SyscallTable table = SyscallTable.x86_64();
     private final long tracerPid;
 
-    /** @param isSyscallName whether a name is one {@code -e trace=} may select */
-    public OptionParser(Predicate<String> isSyscallName) {
-        this(isSyscallName, ProcessHandle.current().pid());
+    public OptionParser() {
+        this(ProcessHandle.current().pid());
     }
 
-    /**
-     * @param isSyscallName whether a name is one {@code -e trace=} may select
-     * @param tracerPid     the pid {@code -p} must refuse, as strace refuses its own
-     */
-    public OptionParser(Predicate<String> isSyscallName, long tracerPid) {
-        this.isSyscallName = isSyscallName;
+    /** @param tracerPid the pid {@code -p} must refuse, as strace refuses its own */
+    public OptionParser(long tracerPid) {
         this.tracerPid = tracerPid;
     }
 
@@ -254,7 +242,7 @@ public final class OptionParser {
         if (settings.outputFile == null && settings.appendOutput) {
             warnings.add("-A/--output-append-mode has no effect without -o/--output");
         }
-        if (settings.seccomp && followForks && settings.traceNames == null) {
+        if (settings.seccomp && followForks && settings.trace == null) {
             warnings.add("Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");
         }
         if (settings.outputFile != null && separately
@@ -276,7 +264,7 @@ public final class OptionParser {
             throw new UsageException(settings.unsupported.values().iterator().next(), false);
         }
         return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
-                settings.alignColumn, settings.stringLimit, quietLevel, settings.traceNames, false, false,
+                settings.alignColumn, settings.stringLimit, quietLevel, settings.trace, false, false,
                 warnings, settings.verbose, hexStyle(settings), decodeFds(settings),
                 settings.constStyle, settings.appendOutput);
     }
@@ -392,79 +380,50 @@ public final class OptionParser {
     }
 
     /**
-     * {@code -e trace=[!]...}: strace's qualify_syscall_tokens. Each {@code -e trace=} replaces the
-     * last one, so it also replaces the last one's reason for being unsupported.
+     * {@code -e trace=[!]...}: strace's qualify_syscall_tokens, by the library's {@link SyscallSet}.
+     * Each {@code -e trace=} replaces the last one, so it also replaces the last one's reason for
+     * being unsupported. Tokens are checked in order, as strace parses them, so that the first bad
+     * one is the one reported.
      */
     private void qualifyTrace(String expression, Settings settings) throws UsageException {
         settings.unsupported.remove(TRACE_FILTER);
-        Negated negated = Negated.of(expression);
-        boolean inverted = negated.inverted();
-        String set = negated.set();
-        if (set.equals("none") || set.equals("all")) {
-            settings.traceNames = set.equals("all") != inverted ? null : Set.of();
-            return;
-        }
-        List<String> tokens = tokens(set);
-        if (tokens.isEmpty()) {
-            throw new UsageException("invalid system call '" + expression + "'", false);
-        }
-        String unsupported = inverted ? "negation ('!')" : null;
-        Set<String> names = new LinkedHashSet<>();
-        boolean all = false;
-        for (String token : tokens) {
-            String spec = token;
-            boolean optional = false;
-            while (spec.startsWith("?")) {
-                spec = spec.substring(1);
-                optional = true;
-            }
-            String name = spec;
-            String personality = null;
-            int at = spec.lastIndexOf('@');
-            if (at >= 0) {
-                personality = spec.substring(at + 1);
-                if (!PERSONALITIES.contains(personality)) {
-                    throw new UsageException("incorrect personality designator '" + personality
-                            + "' in qualification '" + spec + "'", true);
+        String set = Negated.of(expression).set();
+        String unsupported = null;
+        if (!set.equals("none") && !set.equals("all")) {
+            for (String token : tokens(set)) {
+                String spec = token;
+                while (spec.startsWith("?")) {
+                    spec = spec.substring(1);
                 }
-                name = spec.substring(0, at);
-            }
-            String problem = null;
-            if (!name.isEmpty() && name.charAt(0) >= '0' && name.charAt(0) <= '9') {
-                if (parseUint(name, Integer.MAX_VALUE) < 0) {
-                    if (!optional) {
-                        throw new UsageException("invalid system call '" + token + "'", false);
+                int at = spec.lastIndexOf('@');
+                if (at >= 0) {
+                    String personality = spec.substring(at + 1);
+                    if (!PERSONALITIES.contains(personality)) {
+                        throw new UsageException("incorrect personality designator '" + personality
+                                + "' in qualification '" + spec + "'", true);
                     }
-                    continue;
+                    if (!personality.equals("64") && unsupported == null) {
+                        // jtrace decodes x86_64 calls only: the others' would be left out unsaid.
+                        unsupported = "personality designator '@" + personality + "'";
+                    }
                 }
-                problem = "syscall number '" + name + "'";
-            } else if (name.startsWith("/")) {
-                problem = "regular expression '" + name + "'";
-            } else if (name.equals("all")) {
-                all = true;
-            } else if (name.equals("%ipc") || name.equals("ipc")) {
-                names.addAll(IPC_CLASS);
-            } else if (SYSCALL_CLASSES.contains(name)) {
-                problem = "syscall class '" + name + "'";
-            } else if (isSyscallName.test(name)) {
-                names.add(name);
-            } else {
-                if (!optional) {
-                    throw new UsageException("invalid system call '" + token + "'", false);
+                try {
+                    SyscallSet.parse(token, table);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage(), false);
                 }
-                continue;
             }
-            if (problem == null && personality != null) {
-                problem = "personality designator '@" + personality + "'";
-            }
-            if (unsupported == null) {
-                unsupported = problem;
-            }
+        }
+        SyscallSet selected;
+        try {
+            selected = SyscallSet.parse(expression, table);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), false);
         }
         if (unsupported != null) {
             settings.unsupported.put(TRACE_FILTER, notSupported(unsupported + " in -e trace="));
         }
-        settings.traceNames = all ? null : names;
+        settings.trace = selected.isAll() ? null : selected;
     }
 
     /** {@code -e quiet=SET}: jtrace takes the sets that -q, -qq and -qqq stand for. */
@@ -634,7 +593,8 @@ public final class OptionParser {
         int shortQuiet;
         boolean quietQualified;
         int quietLevel;
-        Set<String> traceNames;
+        /** What -e trace= selected; null for every call. */
+        SyscallSet trace;
         boolean version;
         boolean verbose;
         int hexLevel;

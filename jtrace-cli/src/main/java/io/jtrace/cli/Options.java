@@ -1,5 +1,8 @@
 package io.jtrace.cli;
 
+import io.jtrace.syscalls.SyscallDef;
+import io.jtrace.syscalls.SyscallSet;
+import io.jtrace.syscalls.SyscallTable;
 import io.jtrace.decode.ConstantStyle;
 import io.jtrace.decode.HexStyle;
 import java.util.Collections;
@@ -24,8 +27,7 @@ import java.util.Set;
  * @param stringLimit           {@code -s STRSIZE}, the longest string printed in full
  * @param quietLevel            0 by default, 1 for {@code -q}, 2 for {@code -qq}, 3 for {@code -qqq}
  *                              (or the {@code -e quiet=} sets those select)
- * @param traceNames            the syscall names {@code -e trace=} selected, or null to trace all;
- *                              empty traces none
+ * @param trace                 the calls {@code -e trace=} selected, or null to trace all
  * @param version               {@code -V}: print the version and exit
  * @param help                  {@code -h}: print the help text and exit
  * @param warnings              messages strace prints before tracing starts (as
@@ -39,7 +41,7 @@ import java.util.Set;
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
-                      int quietLevel, Set<String> traceNames, boolean version, boolean help,
+                      int quietLevel, SyscallSet trace, boolean version, boolean help,
                       List<String> warnings, boolean verbose, HexStyle hex, int decodeFds,
                       ConstantStyle constStyle, boolean appendOutput) {
 
@@ -49,9 +51,24 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     public Options {
         command = List.copyOf(command);
         attachPids = List.copyOf(attachPids);
-        // Selection order is kept so that messages about the set read as the user wrote it.
-        traceNames = traceNames == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(traceNames));
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The names of the calls {@code -e trace=} selected, in number order; null when it selected
+     * every call.
+     */
+    public Set<String> traceNames() {
+        if (trace == null) {
+            return null;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (SyscallDef d : SyscallTable.x86_64().all()) {
+            if (d.knownToStrace61() && trace.contains(d.number())) {
+                names.add(d.name());
+            }
+        }
+        return Collections.unmodifiableSet(names);
     }
 
     /** The answer to {@code -h}. */

@@ -262,7 +262,7 @@ final class StracePrinter implements TraceListener {
         line.def = table.lookup(e.nr()).orElse(null);
         line.args = e.args();
         String name = line.def != null ? line.def.straceName() : SyscallDef.unknownName(e.nr());
-        line.silent = options.traceNames() != null && !options.traceNames().contains(name);
+        line.silent = options.trace() != null && !options.trace().contains(e.nr());
         line.open = false;
         if (line.silent) {
             return;

@@ -1,5 +1,7 @@
 package io.jtrace.cli;
 
+import io.jtrace.syscalls.SyscallSet;
+
 import io.jtrace.decode.ConstantStyle;
 import io.jtrace.decode.HexStyle;
 
@@ -32,7 +34,7 @@ class OptionParserTest {
     private static final String STRACE_PREFIX = STRACE + ": ";
     private static final String STRACE_TRY_HELP = "Try '" + STRACE + " -h' for more information.";
 
-    private final OptionParser parser = new OptionParser(SYSCALLS::contains, TRACER_PID);
+    private final OptionParser parser = new OptionParser(TRACER_PID);
 
     private Options parse(String... args) throws UsageException {
         return parser.parse(args);
@@ -262,7 +264,10 @@ class OptionParserTest {
         assertNull(parse("-e", "trace=!none", "true").traceNames());
         assertEquals(Set.of(), parse("-e", "trace=!all", "true").traceNames());
         assertEquals(Set.of(), parse("-e", "trace=!!none", "true").traceNames());
-        assertNull(parse("-e", "trace=open,all", "true").traceNames());
+        // "all" among other tokens is strace's class of every call it has a name for, not every number.
+        SyscallSet named = parse("-e", "trace=open,all", "true").trace();
+        assertTrue(named.contains(0) && named.contains(257) && named.contains(435));
+        assertFalse(named.contains(335), "no x86_64 call has number 335");
     }
 
     @Test
@@ -292,17 +297,31 @@ class OptionParserTest {
     }
 
     @Test
-    void traceFeaturesBeyondNamesAreRefusedHonestly() {
-        assertFails("syscall class '%file' in -e trace= is not supported by jtrace yet", false,
-                "-e", "trace=%file", "true");
-        assertFails("syscall class 'network' in -e trace= is not supported by jtrace yet", false,
-                "-e", "trace=network", "true");
-        assertFails("negation ('!') in -e trace= is not supported by jtrace yet", false, "-e", "trace=!open", "true");
-        assertFails("regular expression '/^open' in -e trace= is not supported by jtrace yet", false,
-                "-e", "trace=/^open", "true");
-        assertFails("syscall number '2' in -e trace= is not supported by jtrace yet", false, "-e", "trace=2", "true");
-        assertFails("personality designator '@64' in -e trace= is not supported by jtrace yet", false,
-                "-e", "trace=open@64", "true");
+    void traceSelectsClassesNumbersRegexesAndNegations() throws UsageException {
+        SyscallSet file = parse("-e", "trace=%file", "true").trace();
+        assertTrue(file.contains(2) && file.contains(257) && file.contains(59), "open, openat, execve");
+        assertFalse(file.contains(0), "read takes no file name");
+        assertTrue(parse("-e", "trace=network", "true").trace().contains(41), "socket");
+        assertEquals(parse("-e", "trace=%net", "true").trace(), parse("-e", "trace=%NETWORK", "true").trace());
+        SyscallSet notOpen = parse("-e", "trace=!open", "true").trace();
+        assertTrue(notOpen.contains(0) && !notOpen.contains(2));
+        assertTrue(notOpen.contains(335), "a negated set holds the numbers no call has, as strace's does");
+        assertEquals(Set.of("open", "openat", "open_by_handle_at", "open_tree", "openat2"),
+                parse("-e", "trace=/^open", "true").traceNames());
+        assertEquals(Set.of("open"), parse("-e", "trace=2", "true").traceNames());
+        assertEquals(Set.of("open"), parse("-e", "trace=open@64", "true").traceNames());
+        assertEquals(Set.of("getpid", "getppid"), parse("-e", "trace=/^getp+id$", "true").traceNames());
+        assertTrue(parse("-e", "trace=%%stat", "true").traceNames().containsAll(Set.of("stat", "fstat", "newfstatat", "statx")));
+    }
+
+    @Test
+    void traceRefusesWhatItCannotSelect() {
+        assertFails("personality designator '@32' in -e trace= is not supported by jtrace yet", false,
+                "-e", "trace=open@32", "true");
+        assertFails("invalid system call '/^nothing-matches'", false, "-e", "trace=/^nothing-matches", "true");
+        assertFails("invalid system call '99999'", false, "-e", "trace=99999", "true");
+        UsageException e = assertThrows(UsageException.class, () -> parse("-e", "trace=/(", "true"));
+        assertTrue(e.getMessage().startsWith("regcomp: (: "), e.getMessage());
     }
 
     // ---- other -e qualifiers and unsupported options ----

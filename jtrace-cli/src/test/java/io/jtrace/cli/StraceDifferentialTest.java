@@ -75,6 +75,16 @@ class StraceDifferentialTest {
                 "/bin/cat", "/etc/hostname"));
     }
 
+    /** Calls selected by class, number, regular expression and negation, as strace selects them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"trace=%file", "trace=%desc", "trace=%memory", "trace=%process,%signal",
+            "trace=%%stat", "trace=%pure", "trace=%creds,%clock", "trace=/^(open|close)", "trace=2,257,3",
+            "trace=!%memory,%desc,%file,%process,%pure,set_tid_address,getrandom", "trace=?nosuchcall,%net", "trace=!!%file", "trace=desc"})
+    void selectionsBeyondNames(String selection) {
+        assertSameTrace(args("-e", selection, Fixtures.path("calls").toString()));
+        assertSameTrace(args("-e", selection, "/bin/cat", "/etc/hostname"));
+    }
+
     /** rt_sigreturn shows the mask it restores, read from the signal frame on the tracee's stack. */
     @Test
     void signalReturnShowsTheRestoredMask() {
