@@ -309,6 +309,7 @@ class OptionParserTest {
         assertEquals(Set.of("open", "openat", "open_by_handle_at", "open_tree", "openat2"),
                 parse("-e", "trace=/^open", "true").traceNames());
         assertEquals(Set.of("open"), parse("-e", "trace=2", "true").traceNames());
+        assertTrue(parse("-e", "trace=335", "true").trace().contains(335), "a number no call has is still a number");
         assertEquals(Set.of("open"), parse("-e", "trace=open@64", "true").traceNames());
         assertEquals(Set.of("getpid", "getppid"), parse("-e", "trace=/^getp+id$", "true").traceNames());
         assertTrue(parse("-e", "trace=%%stat", "true").traceNames().containsAll(Set.of("stat", "fstat", "newfstatat", "statx")));

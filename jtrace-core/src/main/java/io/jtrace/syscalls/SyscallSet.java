@@ -111,7 +111,8 @@ public final class SyscallSet {
     private static boolean addNative(String spec, SyscallTable table, BitSet numbers) {
         if (!spec.isEmpty() && spec.charAt(0) >= '0' && spec.charAt(0) <= '9') {
             long nr = number(spec);
-            if (nr < 0 || table.lookup(nr).isEmpty()) {
+            // Any number up to the table's last, named or not, as strace's scno_pers_is_valid allows.
+            if (nr < 0 || nr > table.all().getLast().number()) {
                 return false;
             }
             numbers.set((int) nr);
