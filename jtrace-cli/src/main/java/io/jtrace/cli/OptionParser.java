@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.jtrace.decode.CallStatus;
 import io.jtrace.decode.DecodeOptions;
 import io.jtrace.syscalls.SyscallSet;
 import io.jtrace.syscalls.SyscallTable;
@@ -174,6 +175,15 @@ public final class OptionParser {
                 case "follow-forks" -> settings.longFollowForks = true;
                 case "output-separately" -> settings.outputSeparately = true;
                 case "trace" -> qualifyTrace(option.value(), settings);
+                case "z" -> {
+                    settings.status = java.util.EnumSet.of(CallStatus.SUCCESSFUL);
+                    settings.zflags++;
+                }
+                case "Z" -> {
+                    settings.status = java.util.EnumSet.of(CallStatus.FAILED);
+                    settings.zflags++;
+                }
+                case "status" -> qualifyStatus(option.value(), settings);
                 case "quiet" -> qualifyQuiet(option.value() == null ? "attach,personality" : option.value(), settings);
                 default -> settings.unsupported.putIfAbsent(option.key(), notSupported(option.spelling()));
             }
@@ -210,6 +220,10 @@ public final class OptionParser {
             if (!followForks) {
                 warnings.add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
             }
+        }
+        if (settings.zflags > 1) {
+            warnings.add("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+                    + "See status qualifier for more complex filters.");
         }
         if (settings.deprecatedF) {
             if (followForks) {
@@ -266,7 +280,7 @@ public final class OptionParser {
         return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
                 settings.alignColumn, settings.stringLimit, quietLevel, settings.trace, false, false,
                 warnings, settings.verbose, hexStyle(settings), decodeFds(settings),
-                settings.constStyle, settings.appendOutput);
+                settings.constStyle, settings.appendOutput, settings.status);
     }
 
     /** -y is paths, -yy everything; --decode-fds=SET names the kinds itself, and not with -y. */
@@ -363,6 +377,7 @@ public final class OptionParser {
         switch (qualifier) {
             case "trace" -> qualifyTrace(value, settings);
             case "quiet" -> qualifyQuiet(value, settings);
+            case "status" -> qualifyStatus(value, settings);
             case "decode-fds" -> settings.decodeFdsSet = decodeFdsSet(value);
             default -> settings.unsupported.putIfAbsent("-e " + qualifier, notSupported("-e " + qualifier));
         }
@@ -427,6 +442,32 @@ public final class OptionParser {
     }
 
     /** {@code -e quiet=SET}: jtrace takes the sets that -q, -qq and -qqq stand for. */
+    /** {@code -e status=SET}: strace's qualify_status, over {@link CallStatus}. */
+    private static void qualifyStatus(String expression, Settings settings) throws UsageException {
+        Negated negated = Negated.of(expression);
+        String set = negated.set();
+        java.util.EnumSet<CallStatus> selected = java.util.EnumSet.noneOf(CallStatus.class);
+        if (set.equals("all")) {
+            selected = java.util.EnumSet.allOf(CallStatus.class);
+        } else if (!set.equals("none")) {
+            List<String> tokens = tokens(set);
+            if (tokens.isEmpty()) {
+                throw new UsageException("invalid status '" + expression + "'", false);
+            }
+            for (String token : tokens) {
+                CallStatus s = CallStatus.byName(token).orElse(null);
+                if (s == null) {
+                    throw new UsageException("invalid status '" + token + "'", false);
+                }
+                selected.add(s);
+            }
+        }
+        if (negated.inverted()) {
+            selected = java.util.EnumSet.complementOf(selected);
+        }
+        settings.status = selected.size() == CallStatus.values().length ? null : selected;
+    }
+
     private static void qualifyQuiet(String expression, Settings settings) throws UsageException {
         settings.quietQualified = true;
         settings.unsupported.remove(QUIET_FILTER);
@@ -593,6 +634,10 @@ public final class OptionParser {
         int shortQuiet;
         boolean quietQualified;
         int quietLevel;
+        /** What -z, -Z and -e status= selected; null for every status. */
+        java.util.EnumSet<CallStatus> status;
+        /** How many -z and -Z there were: only the last counts. */
+        int zflags;
         /** What -e trace= selected; null for every call. */
         SyscallSet trace;
         boolean version;

@@ -1,5 +1,6 @@
 package io.jtrace.cli;
 
+import io.jtrace.decode.CallStatus;
 import io.jtrace.syscalls.SyscallDef;
 import io.jtrace.syscalls.SyscallSet;
 import io.jtrace.syscalls.SyscallTable;
@@ -38,12 +39,14 @@ import java.util.Set;
  *                              are printed, a set of DecodeOptions.FDS_* bits (0: plain numbers)
  * @param constStyle            {@code -X}: constants as names, numbers, or both
  * @param appendOutput          {@code -A}: the -o file is appended to, not truncated
+ * @param status                the call statuses {@code -z}, {@code -Z} and {@code -e status=} select,
+ *                              or null for every call
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
                       int quietLevel, SyscallSet trace, boolean version, boolean help,
                       List<String> warnings, boolean verbose, HexStyle hex, int decodeFds,
-                      ConstantStyle constStyle, boolean appendOutput) {
+                      ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -52,6 +55,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
         command = List.copyOf(command);
         attachPids = List.copyOf(attachPids);
         warnings = List.copyOf(warnings);
+        status = status == null ? null : Collections.unmodifiableSet(status.isEmpty() ? java.util.EnumSet.noneOf(CallStatus.class) : java.util.EnumSet.copyOf(status));
     }
 
     /**
@@ -84,6 +88,6 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false);
+                ConstantStyle.ABBREV, false, null);
     }
 }

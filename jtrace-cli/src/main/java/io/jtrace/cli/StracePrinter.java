@@ -1,6 +1,7 @@
 package io.jtrace.cli;
 
 import io.jtrace.decode.Memory;
+import io.jtrace.decode.CallStatus;
 import io.jtrace.decode.DecodeOptions;
 import io.jtrace.decode.Saved;
 import io.jtrace.decode.TextWriter;
@@ -40,6 +41,13 @@ final class StracePrinter implements TraceListener {
         boolean open;
         /** Filtered out by -e trace: its stops print nothing. */
         boolean silent;
+        /**
+         * Under -z, -Z or -e status=: the entry half, held back until the call's end says whether
+         * the line is printed at all, as strace stages it in a memstream.
+         */
+        String staged;
+        /** The staged line's leader, as at its entry. */
+        String stagedLeader;
         /** What the decoder of its current call kept from the entry for the exit. */
         final Saved saved = new Saved();
     }
@@ -191,7 +199,10 @@ final class StracePrinter implements TraceListener {
                 }
                 Line line = lines.get(d.tid());
                 Output out = output(d.tid());
-                if (line != null && line.open && out.openTid == d.tid()) {
+                if (line != null && line.staged != null && options.status().contains(CallStatus.DETACHED)) {
+                    Output o = begin(d.tid(), line.stagedLeader);
+                    o.sink.append(line.staged).append(" <detached ...>\n");
+                } else if (line != null && line.open && line.staged == null && out.openTid == d.tid()) {
                     out.sink.append(" <detached ...>\n");
                     out.openTid = 0;
                 }
@@ -267,7 +278,8 @@ final class StracePrinter implements TraceListener {
         if (line.silent) {
             return;
         }
-        Output out = begin(e.tid());
+        boolean staging = options.status() != null;
+        Output out = staging ? null : begin(e.tid());
         text.setLength(0);
         text.append(name).append('(');
         if (line.def != null && line.def.number() == NR_RESTART_SYSCALL) {
@@ -279,9 +291,16 @@ final class StracePrinter implements TraceListener {
         } else {
             unknownArgs(text, e.args());
         }
+        line.open = true;
+        if (staging) {
+            // strace stages the line's leader too: a pid prefix only if it was due at entry.
+            line.stagedLeader = leader(e.tid());
+            line.staged = text.toString();
+            warningsApart();
+            return;
+        }
         emit(out, text);
         out.openTid = e.tid();
-        line.open = true;
     }
 
     private static void unknownArgs(StringBuilder out, long[] args) {
@@ -309,6 +328,10 @@ final class StracePrinter implements TraceListener {
         if (line == null || line.silent || !line.open) {
             return;
         }
+        if (line.staged != null) {
+            printStaged(x, line);
+            return;
+        }
         Output out = output(x.tid());
         text.setLength(0);
         if (out.openTid != x.tid()) {
@@ -331,6 +354,40 @@ final class StracePrinter implements TraceListener {
         line.open = false;
     }
 
+    /** A staged call's whole line, if its status is one asked for. */
+    private void printStaged(TraceEvent.SyscallExit x, Line line) {
+        String entry = line.staged;
+        line.staged = null;
+        line.open = false;
+        text.setLength(0);
+        text.append(entry);
+        // strace decodes the exit into the staged text too, before it knows whether it prints it.
+        if (line.def != null) {
+            formatter.exit(writer.reset(), line.def, line.args, x.rval(), x.isError(), line.saved);
+        }
+        text.append(')');
+        if (!options.status().contains(x.isError() ? CallStatus.FAILED : CallStatus.SUCCESSFUL)) {
+            warnings.clear();
+            return;
+        }
+        Output out = begin(x.tid(), line.stagedLeader);
+        emit(out, text);
+        out.sink.padTo(options.alignColumn());
+        text.setLength(0);
+        text.append("= ");
+        formatter.result(writer.reset(), line.def, line.args, x.rval(), x.isError());
+        text.append('\n');
+        emit(out, text);
+    }
+
+    /** Warnings made while a staged entry was decoded: printed now, on lines of their own. */
+    private void warningsApart() {
+        for (Warning w : warnings) {
+            messages.info(w.message());
+        }
+        warnings.clear();
+    }
+
     /**
      * A call that never returns (exit, exit_group), or a thread that ends inside a call:
      * {@code = ?}. As in strace, a call that still had arguments to print at exit is marked
@@ -341,8 +398,27 @@ final class StracePrinter implements TraceListener {
         if (line == null || !line.open) {
             return;
         }
-        Output out = output(tid);
         boolean noReturn = line.def != null && NO_RETURN.contains(line.def.name());
+        if (line.staged != null) {
+            String entry = line.staged;
+            line.staged = null;
+            line.open = false;
+            if (!options.status().contains(CallStatus.UNFINISHED)) {
+                return;
+            }
+            Output out = begin(tid, line.stagedLeader);
+            text.setLength(0);
+            text.append(entry);
+            if (!noReturn && (line.def == null || !SyscallDecoder.completeAtEntry(line.def))) {
+                text.append(" <unfinished ...>");
+            }
+            text.append(')');
+            out.sink.append(text);
+            out.sink.padTo(options.alignColumn());
+            out.sink.append("= ?\n");
+            return;
+        }
+        Output out = output(tid);
         text.setLength(0);
         if (out.openTid != tid) {
             begin(tid);
@@ -401,18 +477,29 @@ final class StracePrinter implements TraceListener {
 
     /** Starts a line for {@code tid}: closes another thread's open line first, then writes the prefix. */
     private Output begin(int tid) {
+        return begin(tid, leader(tid));
+    }
+
+    /** As {@link #begin(int)}, with the line's leader as it was when its entry was decoded. */
+    private Output begin(int tid, String leader) {
         Output out = output(tid);
         if (out.openTid != 0) {
             // The open line stays open for its thread: its exit prints as "<... name resumed>".
             out.sink.append(" <unfinished ...>\n");
             out.openTid = 0;
         }
-        if (pidPrefixAlways) {
-            out.sink.append(String.format("%-5d ", tid));
-        } else if (!separateFiles() && options.outputFile() == null && traced > 1) {
-            out.sink.append(String.format("[pid %5d] ", tid));
-        }
+        out.sink.append(leader);
         return out;
+    }
+
+    /** What a line of {@code tid} starts with now: its pid, when strace would show it. */
+    private String leader(int tid) {
+        if (pidPrefixAlways) {
+            return String.format("%-5d ", tid);
+        } else if (!separateFiles() && options.outputFile() == null && traced > 1) {
+            return String.format("[pid %5d] ", tid);
+        }
+        return "";
     }
 
     private Output output(int tid) {

@@ -57,7 +57,7 @@ class OptionParserTest {
         Options o = parse("true");
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, 0, null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
-                io.jtrace.decode.ConstantStyle.ABBREV, false), o);
+                io.jtrace.decode.ConstantStyle.ABBREV, false, null), o);
     }
 
     @Test
@@ -323,6 +323,21 @@ class OptionParserTest {
         assertFails("invalid system call '99999'", false, "-e", "trace=99999", "true");
         UsageException e = assertThrows(UsageException.class, () -> parse("-e", "trace=/(", "true"));
         assertTrue(e.getMessage().startsWith("regcomp: (: "), e.getMessage());
+    }
+
+    @Test
+    void statusSelectsHowCallsEnded() throws UsageException {
+        assertEquals(Set.of(io.jtrace.decode.CallStatus.SUCCESSFUL), parse("-z", "true").status());
+        assertEquals(Set.of(io.jtrace.decode.CallStatus.FAILED), parse("-z", "-Z", "true").status());
+        assertEquals(List.of("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+                + "See status qualifier for more complex filters."), parse("-z", "-Z", "true").warnings());
+        assertEquals(Set.of(io.jtrace.decode.CallStatus.FAILED, io.jtrace.decode.CallStatus.UNFINISHED),
+                parse("-e", "status=failed,Unfinished", "true").status());
+        assertNull(parse("-e", "status=all", "true").status());
+        assertEquals(Set.of(), parse("-e", "status=!all", "true").status());
+        assertEquals(4, parse("--status=!detached", "true").status().size());
+        assertFails("invalid status 'bogus'", false, "-e", "status=bogus", "true");
+        assertFails("invalid status ''", false, "-e", "status=", "true");
     }
 
     // ---- other -e qualifiers and unsupported options ----

@@ -85,6 +85,36 @@ class StraceDifferentialTest {
         assertSameTrace(args("-e", selection, "/bin/cat", "/etc/hostname"));
     }
 
+    /**
+     * -z, -Z and -e status=: a call's line is printed whole when it ends, if its status is one
+     * asked for, as strace stages it, its pid prefix as it was due at entry.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"-Z", "--failed-only", "-e status=failed", "-e status=!successful",
+            "-e status=failed,unfinished", "-e status=unfinished", "-e status=none", "-Z -z", "-z -Z"})
+    void statusFilters(String options) {
+        List<String> opts = List.of(options.split(" "));
+        List<String> cat = new java.util.ArrayList<>(opts);
+        // Leaving out the calls whose results differ from run to run (a tid, random bytes).
+        cat.addAll(List.of("-e", "trace=!set_tid_address,getrandom", "/bin/cat", "/nonexistent", "/etc/hostname"));
+        assertSameTrace(args(cat.toArray(String[]::new)));
+        List<String> sh = new java.util.ArrayList<>(opts);
+        // Without -f: with it, a vforked child's execve and its parent's next call race to end first.
+        sh.addAll(List.of("-e", "trace=!%memory,getrandom,set_tid_address", "sh", "-c",
+                "cat /nonexistent 2>/dev/null; ls /nonexistent 2>/dev/null; exit 3"));
+        // The children's CPU times in SIGCHLD's siginfo differ from run to run too.
+        Runs.assertSameTrace(args(sh.toArray(String[]::new)),
+                t -> Runs.mask(t).replaceAll("si_utime=\\d+, si_stime=\\d+( /\\* [^*]* \\*/)?", "si_utime=T, si_stime=T"),
+                () -> { });
+    }
+
+    @Test
+    void successfulOnly() {
+        assertSameTrace(args("-z", "-e", "trace=openat,close,read,write,exit_group", "/bin/cat", "/nonexistent",
+                "/etc/hostname"));
+        assertSameTrace(args("--successful-only", "-e", "trace=%file", "/bin/cat", "/nonexistent"));
+    }
+
     /** rt_sigreturn shows the mask it restores, read from the signal frame on the tracee's stack. */
     @Test
     void signalReturnShowsTheRestoredMask() {
