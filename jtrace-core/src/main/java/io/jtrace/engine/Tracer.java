@@ -156,6 +156,12 @@ public final class Tracer implements AutoCloseable {
         return engine.failure();
     }
 
+    /**
+     * Lets every tracee go (as {@link #detachAll()}), waits until they are, and stops the tracer
+     * thread.
+     *
+     * @throws TraceFailure when tracing ended early and {@link #awaitIdle} has not said so yet
+     */
     @Override
     public void close() throws InterruptedException {
         if (!thread.isAlive()) {
