@@ -344,14 +344,19 @@ final class StracePrinter implements TraceListener {
         }
         text.append(')');
         emit(out, text);
+        printResult(out, line, x);
+        out.openTid = 0;
+        line.open = false;
+    }
+
+    /** The end of a call's line: the padding, {@code = } and the result. */
+    private void printResult(Output out, Line line, TraceEvent.SyscallExit x) {
         out.sink.padTo(options.alignColumn());
         text.setLength(0);
         text.append("= ");
         formatter.result(writer.reset(), line.def, line.args, x.rval(), x.isError());
         text.append('\n');
         emit(out, text);
-        out.openTid = 0;
-        line.open = false;
     }
 
     /** A staged call's whole line, if its status is one asked for. */
@@ -366,18 +371,14 @@ final class StracePrinter implements TraceListener {
             formatter.exit(writer.reset(), line.def, line.args, x.rval(), x.isError(), line.saved);
         }
         text.append(')');
+        // strace's warnings go to stderr as they happen, not into the staged line.
+        warningsApart();
         if (!options.status().contains(x.isError() ? CallStatus.FAILED : CallStatus.SUCCESSFUL)) {
-            warnings.clear();
             return;
         }
         Output out = begin(x.tid(), line.stagedLeader);
         emit(out, text);
-        out.sink.padTo(options.alignColumn());
-        text.setLength(0);
-        text.append("= ");
-        formatter.result(writer.reset(), line.def, line.args, x.rval(), x.isError());
-        text.append('\n');
-        emit(out, text);
+        printResult(out, line, x);
     }
 
     /** Warnings made while a staged entry was decoded: printed now, on lines of their own. */
@@ -399,6 +400,9 @@ final class StracePrinter implements TraceListener {
             return;
         }
         boolean noReturn = line.def != null && NO_RETURN.contains(line.def.name());
+        boolean marked = !noReturn && (line.def == null || !SyscallDecoder.completeAtEntry(line.def));
+        Output out;
+        text.setLength(0);
         if (line.staged != null) {
             String entry = line.staged;
             line.staged = null;
@@ -406,32 +410,26 @@ final class StracePrinter implements TraceListener {
             if (!options.status().contains(CallStatus.UNFINISHED)) {
                 return;
             }
-            Output out = begin(tid, line.stagedLeader);
-            text.setLength(0);
+            out = begin(tid, line.stagedLeader);
             text.append(entry);
-            if (!noReturn && (line.def == null || !SyscallDecoder.completeAtEntry(line.def))) {
+            if (marked) {
                 text.append(" <unfinished ...>");
             }
-            text.append(')');
-            out.sink.append(text);
-            out.sink.padTo(options.alignColumn());
-            out.sink.append("= ?\n");
-            return;
-        }
-        Output out = output(tid);
-        text.setLength(0);
-        if (out.openTid != tid) {
-            begin(tid);
-            text.append("<... ").append(line.def != null ? line.def.straceName() : "syscall").append(" resumed>");
-        } else if (!noReturn && (line.def == null || !SyscallDecoder.completeAtEntry(line.def))) {
-            text.append(" <unfinished ...>");
+        } else {
+            out = output(tid);
+            if (out.openTid != tid) {
+                begin(tid);
+                text.append("<... ").append(line.def != null ? line.def.straceName() : "syscall").append(" resumed>");
+            } else if (marked) {
+                text.append(" <unfinished ...>");
+            }
+            out.openTid = 0;
+            line.open = false;
         }
         text.append(')');
         out.sink.append(text);
         out.sink.padTo(options.alignColumn());
         out.sink.append("= ?\n");
-        out.openTid = 0;
-        line.open = false;
     }
 
     /** The thread is gone: after its last line, which still has its [pid N] prefix. */
