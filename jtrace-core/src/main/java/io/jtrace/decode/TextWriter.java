@@ -30,11 +30,6 @@ public final class TextWriter implements ValueWriter {
         this.hex = hex;
     }
 
-    /** The builder written to. */
-    public StringBuilder builder() {
-        return out;
-    }
-
     /**
      * Where the next item will start: after the separator it will be given. strace prints a
      * separator before it reads the next value, so a warning about that read goes there.

@@ -45,11 +45,6 @@ public final class SyscallSet {
         return inverted && numbers.isEmpty();
     }
 
-    /** The calls not in this set. */
-    public SyscallSet complement() {
-        return new SyscallSet(numbers, !inverted);
-    }
-
     /**
      * The calls strace's {@code -e trace=EXPRESSION} selects, from {@code table}'s calls that strace
      * knows by name.
