@@ -220,6 +220,9 @@ public final class Main {
             spec = new LaunchSpec(inherited.executable(), inherited.argv(), inherited.env(), inherited.cwd(),
                     inherited.inheritedFds(), callerIgnored(ignoredAtStart),
                     callerSignals("jtrace.sigblk", inherited.blockedSignals()));
+            if (options.seccomp()) {
+                spec = spec.stoppingAt(options.trace());
+            }
         }
 
         Path traceFile = options.outputFile() == null ? Path.of("/proc/self/fd/2")

@@ -44,7 +44,7 @@ public final class OptionParser {
      * One row of strace's {@code longopts}. {@code key} is what getopt_long returns for it: the
      * short option letter, or a name for options that have none.
      */
-    private record LongOption(String name, HasArg hasArg, String key) {}
+    private record LongOption(String name, HasArg hasArg, String key, boolean exactOnly) {}
 
     /** strace 6.1's {@code longopts}, from {@code long-options.tsv}; order matters for ambiguity messages. */
     private static final List<LongOption> LONG_OPTIONS = loadLongOptions();
@@ -62,10 +62,11 @@ public final class OptionParser {
                     continue;
                 }
                 String[] f = row.split("\t");
-                if (f.length != 3) {
-                    throw new IllegalStateException("long-options.tsv:" + line + ": expected 3 columns");
+                if (f.length != 3 && !(f.length == 4 && f[3].equals("exact"))) {
+                    throw new IllegalStateException("long-options.tsv:" + line + ": expected 3 columns, or 4 ending in exact");
                 }
-                options.add(new LongOption(f[0], HasArg.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)), f[2]));
+                options.add(new LongOption(f[0], HasArg.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)), f[2],
+                        f.length == 4));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -111,7 +112,6 @@ public final class OptionParser {
     private static final int MAX_STRING_LIMIT = 0x3fff_ffff;
 
     private static final String TRACE_FILTER = "-e trace";
-    private static final String QUIET_FILTER = "-e quiet";
 
     /** The calls {@code -e trace=} selects from. */
     private final SyscallTable table = SyscallTable.x86_64();
@@ -170,6 +170,7 @@ public final class OptionParser {
                     settings.unsupported.putIfAbsent("w", notSupported(option.spelling()));
                 }
                 case "seccomp-bpf" -> settings.seccomp = true;
+                case "no-seccomp-bpf" -> settings.noSeccomp = true;
                 case "x" -> settings.hexLevel++;
                 case "strings-in-hex" -> settings.hexOption = option.value() == null ? "all" : option.value();
                 case "follow-forks" -> settings.longFollowForks = true;
@@ -184,6 +185,7 @@ public final class OptionParser {
                     settings.zflags++;
                 }
                 case "status" -> qualifyStatus(option.value(), settings);
+                case "signals" -> settings.signals = SignalSet.parse(option.value());
                 case "quiet" -> qualifyQuiet(option.value() == null ? "attach,personality" : option.value(), settings);
                 default -> settings.unsupported.putIfAbsent(option.key(), notSupported(option.spelling()));
             }
@@ -264,23 +266,25 @@ public final class OptionParser {
             // FILE.PID cannot be made of a command.
             throw new UsageException("piping the output and -ff/--output-separately are mutually exclusive", true);
         }
-        int quietLevel = settings.quietLevel;
+        Set<String> quiet = settings.quiet;
         if (settings.shortQuiet > 0) {
             if (settings.quietQualified) {
                 throw new UsageException("-q and -e quiet/--quiet cannot be provided simultaneously", false);
             }
-            quietLevel = Math.min(settings.shortQuiet, QUIET_LEVELS.size() - 1);
+            quiet = QUIET_LEVELS.get(Math.min(settings.shortQuiet, QUIET_LEVELS.size() - 1));
         } else if (settings.outputFile != null && !command.isEmpty() && !settings.quietQualified) {
             // strace: with -o FILE and a command, -q by default (no attach and detach messages).
-            quietLevel = 1;
+            quiet = QUIET_LEVELS.get(1);
         }
         if (!settings.unsupported.isEmpty()) {
             throw new UsageException(settings.unsupported.values().iterator().next(), false);
         }
         return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
-                settings.alignColumn, settings.stringLimit, quietLevel, settings.trace, false, false,
+                settings.alignColumn, settings.stringLimit, quiet, settings.trace, false, false,
                 warnings, settings.verbose, hexStyle(settings), decodeFds(settings),
-                settings.constStyle, settings.appendOutput, settings.status);
+                settings.constStyle, settings.appendOutput, settings.status, settings.signals,
+                // On by default: only where every process it reaches is followed, never with -p.
+                !settings.noSeccomp && followForks && !command.isEmpty() && settings.trace != null);
     }
 
     /** -y is paths, -yy everything; --decode-fds=SET names the kinds itself, and not with -y. */
@@ -379,6 +383,7 @@ public final class OptionParser {
             case "quiet" -> qualifyQuiet(value, settings);
             case "status" -> qualifyStatus(value, settings);
             case "decode-fds" -> settings.decodeFdsSet = decodeFdsSet(value);
+            case "signal" -> settings.signals = SignalSet.parse(value);
             default -> settings.unsupported.putIfAbsent("-e " + qualifier, notSupported("-e " + qualifier));
         }
     }
@@ -441,7 +446,6 @@ public final class OptionParser {
         settings.trace = selected.isAll() ? null : selected;
     }
 
-    /** {@code -e quiet=SET}: jtrace takes the sets that -q, -qq and -qqq stand for. */
     /** {@code -e status=SET}: strace's qualify_status, over {@link CallStatus}. */
     private static void qualifyStatus(String expression, Settings settings) throws UsageException {
         Negated negated = Negated.of(expression);
@@ -470,7 +474,6 @@ public final class OptionParser {
 
     private static void qualifyQuiet(String expression, Settings settings) throws UsageException {
         settings.quietQualified = true;
-        settings.unsupported.remove(QUIET_FILTER);
         Negated negated = Negated.of(expression);
         boolean inverted = negated.inverted();
         String set = negated.set();
@@ -495,13 +498,7 @@ public final class OptionParser {
             complement.removeAll(selected);
             selected = complement;
         }
-        int level = QUIET_LEVELS.indexOf(selected);
-        if (level < 0) {
-            settings.unsupported.put(QUIET_FILTER, notSupported("-e quiet=" + expression)
-                    + " (only the sets of -q, -qq and -qqq are)");
-        } else {
-            settings.quietLevel = level;
-        }
+        settings.quiet = selected;
     }
 
     /** The names of the -c table's columns (strace's column_aliases), for -S and -U. */
@@ -633,7 +630,7 @@ public final class OptionParser {
         boolean deprecatedF;
         int shortQuiet;
         boolean quietQualified;
-        int quietLevel;
+        Set<String> quiet = Set.of();
         /** What -z, -Z and -e status= selected; null for every status. */
         java.util.EnumSet<CallStatus> status;
         /** How many -z and -Z there were: only the last counts. */
@@ -653,6 +650,8 @@ public final class OptionParser {
         boolean columnsSet;
         boolean wallClock;
         boolean seccomp;
+        boolean noSeccomp;
+        SignalSet signals;
         /** Why jtrace cannot run this command line, by feature, in the order the features were met. */
         final Map<String, String> unsupported = new LinkedHashMap<>();
     }
@@ -734,7 +733,7 @@ public final class OptionParser {
                 // glibc lists the first prefix match and every later one that differs from it.
                 List<LongOption> ambiguous = new ArrayList<>();
                 for (LongOption option : LONG_OPTIONS) {
-                    if (!option.name().startsWith(name)) {
+                    if (!option.name().startsWith(name) || option.exactOnly()) {
                         continue;
                     }
                     if (found == null) {

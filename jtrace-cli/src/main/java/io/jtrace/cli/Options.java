@@ -26,8 +26,9 @@ import java.util.Set;
  * @param outputFile            {@code -o FILE}, or null for stderr
  * @param alignColumn           {@code -a COLUMN}, the column return values are aligned to
  * @param stringLimit           {@code -s STRSIZE}, the longest string printed in full
- * @param quietLevel            0 by default, 1 for {@code -q}, 2 for {@code -qq}, 3 for {@code -qqq}
- *                              (or the {@code -e quiet=} sets those select)
+ * @param quiet                 the kinds of message not printed ({@code attach}, {@code exit},
+ *                              {@code path-resolution}, {@code personality}, {@code thread-execve}),
+ *                              as {@code -q}, {@code -qq}, {@code -qqq} or {@code -e quiet=} select them
  * @param trace                 the calls {@code -e trace=} selected, or null to trace all
  * @param version               {@code -V}: print the version and exit
  * @param help                  {@code -h}: print the help text and exit
@@ -41,18 +42,25 @@ import java.util.Set;
  * @param appendOutput          {@code -A}: the -o file is appended to, not truncated
  * @param status                the call statuses {@code -z}, {@code -Z} and {@code -e status=} select,
  *                              or null for every call
+ * @param signals               the signals whose deliveries, stops and kills are printed
+ *                              ({@code -e signal=}), or null for all
+ * @param seccomp               the launched command gets a seccomp filter, so that the calls
+ *                              {@link #trace()} leaves out run without stopping: on by default with
+ *                              {@code -f} and a {@code -e trace=} set, off with {@code --no-seccomp-bpf}
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
-                      int quietLevel, SyscallSet trace, boolean version, boolean help,
+                      Set<String> quiet, SyscallSet trace, boolean version, boolean help,
                       List<String> warnings, boolean verbose, HexStyle hex, int decodeFds,
-                      ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status) {
+                      ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status,
+                      SignalSet signals, boolean seccomp) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
 
     public Options {
         command = List.copyOf(command);
+        quiet = Set.copyOf(quiet);
         attachPids = List.copyOf(attachPids);
         warnings = List.copyOf(warnings);
         status = status == null ? null : Collections.unmodifiableSet(status.isEmpty() ? java.util.EnumSet.noneOf(CallStatus.class) : java.util.EnumSet.copyOf(status));
@@ -75,6 +83,16 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
         return Collections.unmodifiableSet(names);
     }
 
+    /** Whether messages of {@code kind} ({@code attach}, {@code exit}, ...) are left out. */
+    public boolean quiet(String kind) {
+        return quiet.contains(kind);
+    }
+
+    /** Whether the deliveries, stops and kills by {@code signal} are printed. */
+    public boolean printsSignal(int signal) {
+        return signals == null || signals.contains(signal);
+    }
+
     /** The answer to {@code -h}. */
     public static Options forHelp() {
         return defaults(false, true);
@@ -87,7 +105,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
 
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
-                DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null);
+                DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
+                ConstantStyle.ABBREV, false, null, null, false);
     }
 }

@@ -150,12 +150,13 @@ final class StracePrinter implements TraceListener {
                 if (a.origin() == TraceEvent.Origin.LAUNCHED) {
                     launchedPid = a.pid();
                 }
-                if (options.quietLevel() < 1) {
+                if (!options.quiet("attach")) {
                     announce(a, tracee);
                 }
             }
             case TraceEvent.SyscallEntry e -> onEntry(e);
             case TraceEvent.SyscallExit x -> onExit(x);
+            case TraceEvent.SignalDelivery s when !options.printsSignal(s.signal()) -> { }
             case TraceEvent.SignalDelivery s -> {
                 text.setLength(0);
                 text.append("--- ").append(Signals.name(s.signal())).append(' ');
@@ -163,6 +164,7 @@ final class StracePrinter implements TraceListener {
                 text.append(" ---\n");
                 whole(s.tid(), text);
             }
+            case TraceEvent.GroupStop g when !options.printsSignal(g.signal()) -> { }
             case TraceEvent.GroupStop g -> {
                 text.setLength(0);
                 text.append("--- stopped by ").append(Signals.name(g.signal())).append(" ---\n");
@@ -174,7 +176,7 @@ final class StracePrinter implements TraceListener {
                 if (x.tid() == launchedPid) {
                     launchedStatus = (x.code() & 0xff) << 8;
                 }
-                if (options.quietLevel() < 2) {
+                if (!options.quiet("exit")) {
                     text.setLength(0);
                     text.append("+++ exited with ").append(x.code()).append(" +++\n");
                     whole(x.tid(), text);
@@ -186,15 +188,18 @@ final class StracePrinter implements TraceListener {
                 if (k.tid() == launchedPid) {
                     launchedStatus = k.signal() | (k.coreDumped() ? 0x80 : 0);
                 }
-                // strace prints a death by signal whatever -q says: only exits are quiet.
-                text.setLength(0);
-                text.append("+++ killed by ").append(Signals.name(k.signal()))
-                        .append(k.coreDumped() ? " (core dumped) +++\n" : " +++\n");
-                whole(k.tid(), text);
+                // strace prints a death by signal whatever -q says (only exits are quiet), unless
+                // -e signal= leaves the signal out.
+                if (options.printsSignal(k.signal())) {
+                    text.setLength(0);
+                    text.append("+++ killed by ").append(Signals.name(k.signal()))
+                            .append(k.coreDumped() ? " (core dumped) +++\n" : " +++\n");
+                    whole(k.tid(), text);
+                }
                 forget(k.tid());
             }
             case TraceEvent.Detached d -> {
-                if (options.quietLevel() < 1) {
+                if (!options.quiet("attach")) {
                     messages.info("Process " + d.tid() + " detached");
                 }
                 Line line = lines.get(d.tid());
@@ -260,9 +265,11 @@ final class StracePrinter implements TraceListener {
             if (l != null) {
                 lines.put(x.tid(), l);
             }
-            text.setLength(0);
-            text.append("+++ superseded by execve in pid ").append(x.formerTid()).append(" +++\n");
-            whole(x.tid(), text);
+            if (!options.quiet("thread-execve")) {
+                text.setLength(0);
+                text.append("+++ superseded by execve in pid ").append(x.formerTid()).append(" +++\n");
+                whole(x.tid(), text);
+            }
             traced--;
         }
     }

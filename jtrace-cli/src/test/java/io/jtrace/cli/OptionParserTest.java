@@ -50,14 +50,22 @@ class OptionParserTest {
         assertEquals(tryHelp, e.tryHelp(), () -> "tryHelp for " + String.join(" ", args));
     }
 
+    /** The -q count a quiet set stands for, or -1 for a set no count gives. */
+    private static int level(Options o) {
+        List<Set<String>> levels = List.of(Set.of(), Set.of("attach", "personality"),
+                Set.of("attach", "personality", "exit"),
+                Set.of("attach", "personality", "exit", "path-resolution", "thread-execve"));
+        return levels.indexOf(o.quiet());
+    }
+
     // ---- getopt_long syntax ----
 
     @Test
     void defaultsMatchStrace() throws UsageException {
         Options o = parse("true");
-        assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, 0, null, false, false,
+        assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, Set.of(), null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
-                io.jtrace.decode.ConstantStyle.ABBREV, false, null), o);
+                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, false), o);
     }
 
     @Test
@@ -65,14 +73,14 @@ class OptionParserTest {
         Options ff = parse("-ff", "true");
         assertTrue(ff.followForks());
         assertTrue(ff.followForksSeparately());
-        assertEquals(2, parse("-qq", "true").quietLevel());
+        assertEquals(2, level(parse("-qq", "true")));
         Options fq = parse("-fq", "true");
         assertTrue(fq.followForks());
         assertFalse(fq.followForksSeparately());
-        assertEquals(1, fq.quietLevel());
-        assertEquals(3, parse("-qqq", "true").quietLevel());
-        assertEquals(3, parse("-qqqq", "true").quietLevel());
-        assertEquals(2, parse("-q", "-q", "true").quietLevel());
+        assertEquals(1, level(fq));
+        assertEquals(3, level(parse("-qqq", "true")));
+        assertEquals(3, level(parse("-qqqq", "true")));
+        assertEquals(2, level(parse("-q", "-q", "true")));
     }
 
     @Test
@@ -118,9 +126,9 @@ class OptionParserTest {
         assertEquals(List.of(7), o.attachPids());
         assertEquals(Set.of("open", "close"), o.traceNames());
         assertTrue(o.followForks());
-        assertEquals(1, o.quietLevel());
+        assertEquals(1, level(o));
         assertEquals("out", parse("--output", "out", "true").outputFile());
-        assertEquals(3, parse("--quiet=all", "true").quietLevel());
+        assertEquals(3, level(parse("--quiet=all", "true")));
         assertTrue(parse("--output-separately", "-o", "f", "true").followForksSeparately());
         assertTrue(parse("--help").help());
         assertTrue(parse("--version").version());
@@ -136,7 +144,7 @@ class OptionParserTest {
         assertTrue(parse("--vers").version());
         assertTrue(parse("--he").help());
         // silent and silence are the same option as quiet, so a prefix of both is not ambiguous.
-        assertEquals(1, parse("--sil", "true").quietLevel());
+        assertEquals(1, level(parse("--sil", "true")));
     }
 
     @Test
@@ -344,13 +352,15 @@ class OptionParserTest {
 
     @Test
     void quietQualifierTakesTheSetsOfDashQ() throws UsageException {
-        assertEquals(1, parse("-e", "quiet=personality,attach", "true").quietLevel());
-        assertEquals(2, parse("-e", "q=Exit,attach,personality", "true").quietLevel());
-        assertEquals(3, parse("-e", "quiet=all", "true").quietLevel());
-        assertEquals(3, parse("-e", "quiet=!none", "true").quietLevel());
-        assertEquals(0, parse("-e", "silent=none", "true").quietLevel());
-        assertFails("-e quiet=path-resolution is not supported by jtrace yet (only the sets of -q, -qq and -qqq are)",
-                false, "-e", "quiet=path-resolution", "true");
+        assertEquals(1, level(parse("-e", "quiet=personality,attach", "true")));
+        assertEquals(2, level(parse("-e", "q=Exit,attach,personality", "true")));
+        assertEquals(3, level(parse("-e", "quiet=all", "true")));
+        assertEquals(3, level(parse("-e", "quiet=!none", "true")));
+        assertEquals(0, level(parse("-e", "silent=none", "true")));
+        assertEquals(Set.of("path-resolution"), parse("-e", "quiet=path-resolution", "true").quiet());
+        assertEquals(Set.of("attach", "exit", "personality", "thread-execve"),
+                parse("--quiet=!path-resolution", "true").quiet());
+        assertEquals(Set.of("thread-execve"), parse("-e", "quiet=superseded", "true").quiet());
     }
 
     @Test
@@ -363,9 +373,26 @@ class OptionParserTest {
 
     @Test
     void otherQualifiersAreRefusedHonestly() {
-        assertFails("-e signal is not supported by jtrace yet", false, "-e", "signal=SIGINT", "true");
         assertFails("-e read is not supported by jtrace yet", false, "-e", "r=1", "true");
-        assertFails("--signals is not supported by jtrace yet", false, "--signal=SIGINT", "true");
+    }
+
+    @Test
+    void signalSetsAsStraceReadsThem() throws UsageException {
+        Options o = parse("-e", "signal=SIGINT,term,9", "true");
+        assertTrue(o.printsSignal(2) && o.printsSignal(15) && o.printsSignal(9));
+        assertFalse(o.printsSignal(17));
+        Options not = parse("--signal=!sigchld", "true");
+        assertFalse(not.printsSignal(17));
+        assertTrue(not.printsSignal(2));
+        assertFalse(parse("-e", "s=none", "true").printsSignal(2));
+        assertTrue(parse("-e", "signals=!none", "true").printsSignal(2));
+        assertTrue(parse("true").printsSignal(64));
+        // The last one counts.
+        assertTrue(parse("-e", "signal=INT", "-e", "signal=TERM", "true").printsSignal(15));
+        assertFalse(parse("-e", "signal=INT", "-e", "signal=TERM", "true").printsSignal(2));
+        assertFails("invalid signal 'SIGFOO'", false, "-e", "signal=INT,SIGFOO", "true");
+        assertFails("invalid signal ''", false, "--signal=", "true");
+        assertFails("invalid signal '256'", false, "-e", "signal=256", "true");
     }
 
     @Test
@@ -536,7 +563,10 @@ class OptionParserTest {
                 List.of("-f", "--follow-forks", "-q", "--quiet", "/bin/true"),
                 List.of("-W", "-h"), List.of("-V", "-W"), List.of("-V", "-p", "0"), List.of("-p", "0", "-V"),
                 List.of("-e", "trace=none", "-p", "0", "-W"), List.of("-c", "-W"), List.of("-c"),
-                List.of("-c", "--foo"), List.of("-e", "signal=SIGINT"));
+                List.of("-c", "--foo"), List.of("-e", "signal=SIGINT"),
+                List.of("-e", "signal=SIGFOO", "/bin/true"), List.of("-e", "signal=", "/bin/true"),
+                List.of("--signal=INT,256", "/bin/true"), List.of("-e", "signal=!,", "/bin/true"),
+                List.of("-e", "quiet=personality,foo", "/bin/true"));
     }
 
     @ParameterizedTest

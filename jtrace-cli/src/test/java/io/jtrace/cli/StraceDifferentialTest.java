@@ -129,6 +129,21 @@ class StraceDifferentialTest {
         assertSameTrace(args("-qq", "-e", CALLS, Fixtures.path("calls").toString()));
     }
 
+    /** Each kind on its own: exit alone, and every kind but exit. */
+    @Test
+    void quietKinds() {
+        assertSameTrace(args("-e", "quiet=exit", "-e", "trace=exit_group", "sh", "-c", "exit 3"));
+        assertSameTrace(args("--quiet=!exit", "-e", "trace=exit_group", "sh", "-c", "exit 3"));
+        assertSameTrace(args("-e", "quiet=attach,exit", "-f", "-e", "trace=exit_group", "sh", "-c", "/bin/true; exit 3"));
+    }
+
+    /** -e signal= leaves out the deliveries, stops and deaths of the signals it does not name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"signal=none", "signal=!SIGTERM", "signal=SIGCHLD", "signals=term", "s=all"})
+    void signalSets(String qualifier) {
+        assertSameTrace(args("-f", "-e", qualifier, "-e", "trace=exit_group", "sh", "-c", "/bin/true; kill -TERM $$"));
+    }
+
     @Test
     void realProgramsStartAndEndTheSame() {
         assertSameTrace(args("-e", "trace=execve,brk,exit_group", "/bin/true"));

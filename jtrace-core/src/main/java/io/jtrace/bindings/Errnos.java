@@ -9,6 +9,7 @@ public final class Errnos {
     public static final int EIO = 5;
     public static final int ECHILD = 10;
     public static final int EAGAIN = 11;
+    public static final int EACCES = 13;
     public static final int EFAULT = 14;
     public static final int EINVAL = 22;
     public static final int ENOSYS = 38;

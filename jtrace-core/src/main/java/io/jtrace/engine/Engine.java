@@ -168,9 +168,14 @@ final class Engine {
     }
 
     int launch(LaunchSpec spec) throws TraceException {
+        if (spec.stopAt() != null && !options.followForks()) {
+            // Unfollowed children and threads would carry the filter untraced: ENOSYS for its calls.
+            throw new IllegalArgumentException("a launch that stops at some calls only needs a tracer "
+                    + "that follows forks (Tracer.Options.followForks)");
+        }
         Launcher.Started s = launcher.launch(spec, ptraceOptions() | Ptrace.O_EXITKILL);
         int pid = s.pid();
-        ThreadState t = table.add(pid, pid, true);
+        ThreadState t = table.add(pid, pid, true, s.filtered());
         t.phase = ThreadState.Phase.LAUNCHING;
         t.inSyscall = true;
         t.syscallNr = s.info().nr;
@@ -214,7 +219,7 @@ final class Engine {
                     }
                     continue; // a thread that exited meanwhile
                 }
-                table.add(tid, allThreads ? pid : tgidOf(tid), false).origin = TraceEvent.Origin.ATTACHED;
+                table.add(tid, allThreads ? pid : tgidOf(tid), false, false).origin = TraceEvent.Origin.ATTACHED;
                 kernel.ptrace(Ptrace.INTERRUPT, tid, 0, 0);
                 seized.add(tid);
                 more = true;
@@ -321,6 +326,8 @@ final class Engine {
         }
         if (sig == SYSCALL_STOP) {
             onSyscallStop(t);
+        } else if (sig == SIGTRAP && event == Ptrace.EVENT_SECCOMP) {
+            onSeccompStop(t);
         } else if (sig == SIGTRAP && event != 0) {
             onPtraceEvent(t, event);
         } else if (groupStop) {
@@ -352,23 +359,15 @@ final class Engine {
         int pid = t.process.pid;
         switch (info.op) {
             case Ptrace.SYSCALL_INFO_ENTRY -> {
-                t.inSyscall = true;
-                t.syscallNr = info.nr;
-                t.syscallArgs = info.args.clone();
-                AuditArch arch = AuditArch.of(info.arch);
-                if (arch == AuditArch.X86_64 && (info.nr == NR_EXECVE || info.nr == NR_EXECVEAT)) {
-                    // The name is in the memory the exec replaces: read it now, for the Exec event.
-                    t.execFilename = readString(t.tid, t.syscallArgs[info.nr == NR_EXECVE ? 0 : 1]);
-                }
-                if (t.reported()) {
-                    emit(new TraceEvent.SyscallEntry(t.tid, pid, arch, info.nr, t.syscallArgs,
-                            info.instructionPointer, info.stackPointer), t, true);
+                if (!(t.inSyscall && t.enteredAtSeccompStop)) {
+                    enterSyscall(t);
                 }
             }
             case Ptrace.SYSCALL_INFO_EXIT -> {
                 long nr = t.inSyscall ? t.syscallNr : -1;
                 long[] args = t.inSyscall ? t.syscallArgs : null;
                 t.inSyscall = false;
+                t.enteredAtSeccompStop = false;
                 if (t.reported()) {
                     emit(new TraceEvent.SyscallExit(t.tid, pid, AuditArch.of(info.arch), nr,
                             args, info.rval, info.isError), t, true);
@@ -385,6 +384,38 @@ final class Engine {
         resume(t);
     }
 
+    /** Records the call whose entry {@link #info} describes (an entry or a seccomp stop) and reports it. */
+    private void enterSyscall(ThreadState t) {
+        t.inSyscall = true;
+        t.syscallNr = info.nr;
+        t.syscallArgs = info.args.clone();
+        AuditArch arch = AuditArch.of(info.arch);
+        if (arch == AuditArch.X86_64 && (info.nr == NR_EXECVE || info.nr == NR_EXECVEAT)) {
+            // The name is in the memory the exec replaces: read it now, for the Exec event.
+            t.execFilename = readString(t.tid, t.syscallArgs[info.nr == NR_EXECVE ? 0 : 1]);
+        }
+        if (t.reported()) {
+            emit(new TraceEvent.SyscallEntry(t.tid, t.process.pid, arch, info.nr, t.syscallArgs,
+                    info.instructionPointer, info.stackPointer), t, true);
+        }
+    }
+
+    /**
+     * A call jtrace's filter traces. A filtered thread runs under PTRACE_CONT outside the calls it
+     * stops at, so this stop (which kernels from 4.8 on make after the place of the syscall-entry
+     * stop) is the call's entry; resuming with PTRACE_SYSCALL brings its exit stop. A seccomp stop
+     * of a process without jtrace's filter (its own RET_TRACE filter, met under PTRACE_SYSCALL,
+     * whose entry stop came first) is passed over.
+     */
+    private void onSeccompStop(ThreadState t) {
+        if (t.process.filtered && !t.inSyscall && kernel.getSyscallInfo(t.tid, info) >= 0
+                && info.op == Ptrace.SYSCALL_INFO_SECCOMP) {
+            enterSyscall(t);
+            t.enteredAtSeccompStop = true;
+        }
+        resume(t);
+    }
+
     private void onPtraceEvent(ThreadState t, int event) {
         switch (event) {
             case Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK, Ptrace.EVENT_CLONE -> {
@@ -395,7 +426,7 @@ final class Engine {
                     boolean adopted = adoptedBeforeForkEvent.remove(child);
                     if (table.thread(child) == null && !adopted) {
                         int childPid = kind == ChildKind.CLONE && isThreadClone(t, child) ? t.process.pid : child;
-                        table.add(child, childPid, t.process.launched);
+                        table.add(child, childPid, t.process.launched, t.process.filtered);
                     }
                     emit(new TraceEvent.NewChild(t.tid, t.process.pid, kind, child), t, true);
                 }
@@ -499,8 +530,10 @@ final class Engine {
         ProcessState group = table.process(s.tgid());
         ProcessState parent = table.process(s.ppid());
         boolean launched = group != null ? group.launched : parent != null && parent.launched;
+        // Unknown, the child is taken as unfiltered: stopping at every call is always right.
+        boolean filtered = group != null ? group.filtered : parent != null && parent.filtered;
         adoptedBeforeForkEvent.add(tid);
-        return table.add(tid, s.tgid(), launched);
+        return table.add(tid, s.tgid(), launched, filtered);
     }
 
     /** The lines of /proc/TID/status the engine needs. */
@@ -528,11 +561,24 @@ final class Engine {
             detach(t, t.resumeSignal);
             return;
         }
+        // A filtered thread outside a call runs on to its next filtered call (or signal, or event)
+        // without stopping at the others: that is the filter's whole point.
+        int request = t.process.filtered && !t.inSyscall ? Ptrace.CONT : Ptrace.SYSCALL;
         // ESRCH here means the thread was killed while stopped; its end comes through wait4.
-        kernel.ptrace(Ptrace.SYSCALL, t.tid, 0, t.resumeSignal);
+        kernel.ptrace(request, t.tid, 0, t.resumeSignal);
     }
 
+    private static final int SIGKILL = 9;
+
     private void detach(ThreadState t, int signal) {
+        if (t.process.filtered) {
+            // Untraced, its filtered calls would fail with ENOSYS: it goes as with PTRACE_O_EXITKILL.
+            // It stays traced until it is gone, as its exit-event stop must still be resumed.
+            t.phase = ThreadState.Phase.DETACHING;
+            kernel.kill(t.process.pid, SIGKILL);
+            kernel.ptrace(Ptrace.CONT, t.tid, 0, 0);
+            return;
+        }
         kernel.ptrace(Ptrace.DETACH, t.tid, 0, signal);
         table.remove(t);
         emit(new TraceEvent.Detached(t.tid, t.process.pid), t, false);

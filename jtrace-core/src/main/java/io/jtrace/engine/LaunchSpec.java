@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.jtrace.syscalls.SeccompFilter;
+import io.jtrace.syscalls.SyscallSet;
+
 /**
  * What to run and what it inherits. Strings are bytes so that arguments and environment reach the
  * tracee exactly as given, whatever their encoding.
@@ -19,9 +22,41 @@ import java.util.List;
  *                       process is closed in it
  * @param ignoredSignals bit (n-1) set: signal n stays ignored; every other signal gets its default action
  * @param blockedSignals the tracee's initial signal mask, same encoding
+ * @param stopAt         the x86_64 calls at which the tracee stops, or null to stop at every call:
+ *                       see {@link #stoppingAt}
  */
 public record LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env, byte[] cwd,
-                         int[] inheritedFds, long ignoredSignals, long blockedSignals) {
+                         int[] inheritedFds, long ignoredSignals, long blockedSignals, SyscallSet stopAt) {
+
+    /** A launch that stops at every call. */
+    public LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env, byte[] cwd,
+                      int[] inheritedFds, long ignoredSignals, long blockedSignals) {
+        this(executable, argv, env, cwd, inheritedFds, ignoredSignals, blockedSignals, null);
+    }
+
+    /**
+     * This launch, stopping only at the calls of {@code calls}: the kernel runs every other call
+     * without a ptrace stop, through a seccomp filter installed in the tracee just before its
+     * execve ({@link SeccompFilter}). execve and execveat always stop, for the
+     * {@link TraceEvent.Exec} event's file name, and so does every call made through another ABI
+     * than x86_64's. Children and threads inherit the filter, so the tracer must follow them
+     * ({@link Tracer.Options#followForks()}), or the launch fails.
+     *
+     * <p>A process carrying the filter cannot live untraced: its filtered calls would fail with
+     * ENOSYS. It is killed when the tracer dies (PTRACE_O_EXITKILL) and when it is let go
+     * ({@link Tracee#detach}, {@link Tracer#detachAll}): the listener then sees it killed by
+     * SIGKILL rather than detached. If the kernel refuses the filter
+     * (no seccomp), the launch goes on stopping at every call, which only costs time.
+     * {@code PR_SET_NO_NEW_PRIVS}, which an unprivileged process needs to install a filter, is set
+     * only when the kernel asks for it; under ptrace a set-user-ID program does not gain its
+     * privileges anyway.
+     *
+     * @param calls the calls to stop at, or null for every call
+     */
+    public LaunchSpec stoppingAt(SyscallSet calls) {
+        return new LaunchSpec(executable, argv, env, cwd, inheritedFds, ignoredSignals, blockedSignals,
+                calls == null || calls.isAll() ? null : calls);
+    }
 
     /**
      * Runs {@code executable} with {@code argv}, giving it what this process was given: its

@@ -6,6 +6,7 @@ import io.jtrace.bindings.Kernel;
 import io.jtrace.bindings.Ptrace;
 import io.jtrace.abi.Registers;
 import io.jtrace.bindings.SyscallInfo;
+import io.jtrace.syscalls.SeccompFilter;
 import io.jtrace.syscalls.SyscallTable;
 import io.jtrace.bindings.Wait;
 
@@ -39,7 +40,9 @@ final class Launcher {
     static final long NR_MMAP = SyscallTable.x86_64().number("mmap"), NR_CLOSE = SyscallTable.x86_64().number("close"), NR_EXECVE = SyscallTable.x86_64().number("execve"),
             NR_EXIT_GROUP = SyscallTable.x86_64().number("exit_group");
     private static final long NR_RT_SIGACTION = SyscallTable.x86_64().number("rt_sigaction"), NR_RT_SIGPROCMASK = SyscallTable.x86_64().number("rt_sigprocmask"),
-            NR_DUP2 = SyscallTable.x86_64().number("dup2");
+            NR_DUP2 = SyscallTable.x86_64().number("dup2"), NR_SECCOMP = SyscallTable.x86_64().number("seccomp"),
+            NR_PRCTL = SyscallTable.x86_64().number("prctl"), NR_EXECVEAT = SyscallTable.x86_64().number("execveat");
+    private static final int SECCOMP_SET_MODE_FILTER = 1, PR_SET_NO_NEW_PRIVS = 38;
     private static final int SIGKILL = 9, SIGSTOP = 19, SIG_SETMASK = 2;
     private static final int O_CLOEXEC = 0x80000;
     private static final int SYSCALL_STOP = 0x80 | 5;
@@ -56,8 +59,12 @@ final class Launcher {
         this.kernel = kernel;
     }
 
-    /** The target's pid, stopped at the entry of its execve; {@code info} describes that stop. */
-    record Started(int pid, SyscallInfo info) {}
+    /**
+     * The target's pid, stopped at the entry of its execve; {@code info} describes that stop.
+     * {@code filtered}: it carries the seccomp filter of {@link LaunchSpec#stopAt()}, and stops with
+     * PTRACE_EVENT_SECCOMP at the calls it traces.
+     */
+    record Started(int pid, SyscallInfo info, boolean filtered) {}
 
     Started launch(LaunchSpec spec, int ptraceOptions) throws TraceException {
         // A descriptor to inherit that this process does not have open is simply absent in the target.
@@ -130,11 +137,16 @@ final class Launcher {
                     inject(pid, regs, false, NR_CLOSE, fd, 0, 0, 0, 0, 0);
                 }
             }
+            boolean filtered = blob.filter() != null && installFilter(pid, regs, base + blob.filterProgramOffset());
+            if (filtered) {
+                check(kernel.ptrace(Ptrace.SETOPTIONS, pid, 0, ptraceOptions | Ptrace.O_TRACESECCOMP),
+                        "PTRACE_SETOPTIONS");
+            }
             rewind(pid, regs, NR_EXECVE, base, base + blob.argvOffset(), base + blob.envOffset(), 0, 0, 0);
             awaitSyscallStop(pid, Ptrace.SYSCALL_INFO_ENTRY);
             SyscallInfo at = new SyscallInfo();
             check(kernel.getSyscallInfo(pid, at), "PTRACE_GET_SYSCALL_INFO");
-            return new Started(pid, at);
+            return new Started(pid, at, filtered);
         } catch (TraceException | RuntimeException e) {
             kernel.kill(pid, 9);
             kernel.wait4(pid, Wait.WALL);
@@ -142,6 +154,24 @@ final class Launcher {
         } finally {
             kernel.close(gate[1]);
         }
+    }
+
+    /**
+     * Installs the seccomp filter whose {@code struct sock_fprog} is at {@code fprog} in the
+     * trampoline. Without CAP_SYS_ADMIN the kernel wants PR_SET_NO_NEW_PRIVS first (EACCES): it is
+     * set then, and only then. False when the kernel refuses the filter for another reason (built
+     * without seccomp): the trace then stops at every call, as without a filter.
+     */
+    private boolean installFilter(int pid, Registers regs, long fprog) throws TraceException {
+        long r = inject(pid, regs, false, NR_SECCOMP, SECCOMP_SET_MODE_FILTER, 0, fprog, 0, 0, 0);
+        if (r == -Errnos.EACCES) {
+            long p = inject(pid, regs, false, NR_PRCTL, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0);
+            if (p < 0) {
+                return false;
+            }
+            r = inject(pid, regs, false, NR_SECCOMP, SECCOMP_SET_MODE_FILTER, 0, fprog, 0, 0, 0);
+        }
+        return r == 0;
     }
 
     /**
@@ -266,9 +296,10 @@ final class Launcher {
      * handlers are SIG_IGN and SIG_DFL, then the signal mask (8 bytes).
      */
     record Blob(byte[] strings, int[] argvOffsets, int[] envOffsets, int argvOffset, int envOffset,
-                int ignoreActionOffset, long mask, int size) {
+                int ignoreActionOffset, long mask, byte[] filter, int size) {
         private static final long SIG_IGN = 1;
         private static final int KERNEL_SIGACTION_SIZE = 32;
+        private static final int SOCK_FPROG_SIZE = 16;
 
         static Blob of(LaunchSpec spec) {
             ByteBuffer b = ByteBuffer.allocate(total(spec));
@@ -286,9 +317,12 @@ final class Launcher {
             int argvOffset = (b.position() + 7) & ~7;
             int envOffset = argvOffset + 8 * (argv.length + 1);
             int ignoreActionOffset = envOffset + 8 * (env.length + 1);
-            int size = ignoreActionOffset + 2 * KERNEL_SIGACTION_SIZE + 8;
+            byte[] filter = spec.stopAt() == null ? null
+                    : SeccompFilter.stoppingAt(spec.stopAt().with(NR_EXECVE, NR_EXECVEAT)).bytes();
+            int size = ignoreActionOffset + 2 * KERNEL_SIGACTION_SIZE + 8
+                    + (filter == null ? 0 : SOCK_FPROG_SIZE + filter.length);
             return new Blob(Arrays.copyOf(b.array(), b.position()), argv, env, argvOffset, envOffset,
-                    ignoreActionOffset, spec.blockedSignals(), size);
+                    ignoreActionOffset, spec.blockedSignals(), filter, size);
         }
 
         private static int total(LaunchSpec spec) {
@@ -310,6 +344,11 @@ final class Launcher {
             return ignoreActionOffset + 2 * KERNEL_SIGACTION_SIZE;
         }
 
+        /** The {@code struct sock_fprog} (length, padding, pointer), followed by the program. */
+        int filterProgramOffset() {
+            return maskOffset() + 8;
+        }
+
         long mappedSize() {
             return (size + 4095L) & ~4095L;
         }
@@ -329,6 +368,11 @@ final class Launcher {
             b.putLong(SIG_IGN);
             b.position(maskOffset());
             b.putLong(mask);
+            if (filter != null) {
+                b.putShort((short) (filter.length / 8)).putShort((short) 0).putInt(0);
+                b.putLong(base + filterProgramOffset() + SOCK_FPROG_SIZE);
+                b.put(filter);
+            }
             return b.array();
         }
     }

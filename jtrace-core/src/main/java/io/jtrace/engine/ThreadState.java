@@ -23,6 +23,11 @@ final class ThreadState {
     boolean inSyscall;
     long syscallNr = -1;
     long[] syscallArgs;
+    /**
+     * The call in progress was reported at its seccomp stop: a syscall-entry stop that follows it
+     * (kernels before 4.8 put one after the seccomp stop) is the same call, not reported again.
+     */
+    boolean enteredAtSeccompStop;
     /** The file name of the execve in progress, read at its entry for the Exec event. */
     byte[] execFilename;
     /** The signal to deliver when resuming from the current stop. */

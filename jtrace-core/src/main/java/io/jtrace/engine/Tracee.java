@@ -99,7 +99,10 @@ public final class Tracee {
         thread.resumeSignal = signal;
     }
 
-    /** Let the thread go untraced when the listener returns. */
+    /**
+     * Let the thread go untraced when the listener returns. A process carrying a launch's seccomp
+     * filter ({@link LaunchSpec#stoppingAt}) cannot run untraced: it is killed instead.
+     */
     public void detach() {
         requireStopped();
         thread.detachRequested = true;

@@ -31,8 +31,8 @@ final class TraceeTable {
     }
 
     /** Adds a thread to process {@code pid}, creating the process when it is new. */
-    ThreadState add(int tid, int pid, boolean launched) {
-        ProcessState p = processes.computeIfAbsent(pid, k -> new ProcessState(k, launched));
+    ThreadState add(int tid, int pid, boolean launched, boolean filtered) {
+        ProcessState p = processes.computeIfAbsent(pid, k -> new ProcessState(k, launched, filtered));
         ThreadState t = new ThreadState(tid, p);
         threads.put(tid, t);
         p.threads.add(tid);
@@ -65,6 +65,7 @@ final class TraceeTable {
             moved.inSyscall = exec.inSyscall;
             moved.syscallNr = exec.syscallNr;
             moved.syscallArgs = exec.syscallArgs;
+            moved.enteredAtSeccompStop = exec.enteredAtSeccompStop;
             if (exec.phase != ThreadState.Phase.AWAITING_FIRST_STOP) {
                 moved.phase = exec.phase;
             }

@@ -40,6 +40,32 @@ public final class SyscallSet {
         return in != inverted;
     }
 
+    /** The calls numbered {@code numbers}. */
+    public static SyscallSet of(long... numbers) {
+        return NONE.with(numbers);
+    }
+
+    /** This set with the calls numbered {@code more} added. */
+    public SyscallSet with(long... more) {
+        BitSet b = (BitSet) numbers.clone();
+        for (long nr : more) {
+            if (nr < 0 || nr >= Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("no system call has number " + nr);
+            }
+            // In an inverted set a number is present when its bit is clear.
+            b.set((int) nr, !inverted);
+        }
+        return new SyscallSet(b, inverted);
+    }
+
+    /**
+     * The first number from which on every number is in the set or every one is out of it, as
+     * {@link #contains} says for it: sets are made of finitely many exceptions.
+     */
+    int uniformFrom() {
+        return numbers.length();
+    }
+
     /** Whether the set holds every call: nothing need be left out. */
     public boolean isAll() {
         return inverted && numbers.isEmpty();
