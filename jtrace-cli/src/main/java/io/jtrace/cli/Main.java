@@ -166,6 +166,12 @@ public final class Main {
             System.out.print(OptionParser.versionText());
             return 0;
         }
+        if (!options.tracePaths().isEmpty() && !options.quiet("path-resolution")) {
+            // strace says so while reading -P, before any other warning.
+            for (String r : io.jtrace.decode.PathFilter.of(options.tracePaths()).resolutions()) {
+                messages.info(r);
+            }
+        }
         for (String w : options.warnings()) {
             messages.info(w);
         }

@@ -185,6 +185,7 @@ public final class OptionParser {
                     settings.zflags++;
                 }
                 case "status" -> qualifyStatus(option.value(), settings);
+                case "P" -> settings.tracePaths.add(option.value());
                 case "signals" -> settings.signals = SignalSet.parse(option.value());
                 case "quiet" -> qualifyQuiet(option.value() == null ? "attach,personality" : option.value(), settings);
                 default -> settings.unsupported.putIfAbsent(option.key(), notSupported(option.spelling()));
@@ -282,7 +283,7 @@ public final class OptionParser {
         return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
                 settings.alignColumn, settings.stringLimit, quiet, settings.trace, false, false,
                 warnings, settings.verbose, hexStyle(settings), decodeFds(settings),
-                settings.constStyle, settings.appendOutput, settings.status, settings.signals,
+                settings.constStyle, settings.appendOutput, settings.status, settings.signals, settings.tracePaths,
                 // On by default: only where every process it reaches is followed, never with -p.
                 !settings.noSeccomp && followForks && !command.isEmpty() && settings.trace != null);
     }
@@ -652,6 +653,7 @@ public final class OptionParser {
         boolean seccomp;
         boolean noSeccomp;
         SignalSet signals;
+        final List<String> tracePaths = new ArrayList<>();
         /** Why jtrace cannot run this command line, by feature, in the order the features were met. */
         final Map<String, String> unsupported = new LinkedHashMap<>();
     }

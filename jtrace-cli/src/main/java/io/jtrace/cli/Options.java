@@ -44,6 +44,7 @@ import java.util.Set;
  *                              or null for every call
  * @param signals               the signals whose deliveries, stops and kills are printed
  *                              ({@code -e signal=}), or null for all
+ * @param tracePaths            the {@code -P} paths, in order; empty for every call
  * @param seccomp               the launched command gets a seccomp filter, so that the calls
  *                              {@link #trace()} leaves out run without stopping: on by default with
  *                              {@code -f} and a {@code -e trace=} set, off with {@code --no-seccomp-bpf}
@@ -53,7 +54,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
                       Set<String> quiet, SyscallSet trace, boolean version, boolean help,
                       List<String> warnings, boolean verbose, HexStyle hex, int decodeFds,
                       ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status,
-                      SignalSet signals, boolean seccomp) {
+                      SignalSet signals, List<String> tracePaths, boolean seccomp) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -61,6 +62,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     public Options {
         command = List.copyOf(command);
         quiet = Set.copyOf(quiet);
+        tracePaths = List.copyOf(tracePaths);
         attachPids = List.copyOf(attachPids);
         warnings = List.copyOf(warnings);
         status = status == null ? null : Collections.unmodifiableSet(status.isEmpty() ? java.util.EnumSet.noneOf(CallStatus.class) : java.util.EnumSet.copyOf(status));
@@ -106,6 +108,6 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null, null, false);
+                ConstantStyle.ABBREV, false, null, null, List.of(), false);
     }
 }

@@ -1,6 +1,7 @@
 package io.jtrace.cli;
 
 import io.jtrace.decode.Memory;
+import io.jtrace.decode.PathFilter;
 import io.jtrace.decode.CallStatus;
 import io.jtrace.decode.DecodeOptions;
 import io.jtrace.decode.Saved;
@@ -83,6 +84,8 @@ final class StracePrinter implements TraceListener {
     private final java.util.List<Warning> warnings = new java.util.ArrayList<>();
     private Tracee current;
     private final Memory memory = (address, dst, off, len) -> current.read(address, dst, off, len);
+    /** {@code -P}: only the calls about these paths are printed; null for every call. */
+    private final PathFilter paths;
     private int traced;
     /** The -p processes whose attachment was announced. */
     private final Set<Integer> announced = new HashSet<>();
@@ -105,6 +108,7 @@ final class StracePrinter implements TraceListener {
         pidPrefixAlways = options.outputFile() != null && !separateFiles() && (options.followForks()
                 || options.attachPids().size() + (options.command().isEmpty() ? 0 : 1) > 1);
         this.messages = messages;
+        this.paths = options.tracePaths().isEmpty() ? null : PathFilter.of(options.tracePaths());
         this.formatter = new SyscallDecoder(new DecodeOptions(options.stringLimit(), options.hex(), options.verbose(),
                 options.decodeFds(), options.constStyle()), () -> current.tid(), memory);
         this.writer = new TextWriter(text, options.hex());
@@ -280,7 +284,8 @@ final class StracePrinter implements TraceListener {
         line.def = table.lookup(e.nr()).orElse(null);
         line.args = e.args();
         String name = line.def != null ? line.def.straceName() : SyscallDef.unknownName(e.nr());
-        line.silent = options.trace() != null && !options.trace().contains(e.nr());
+        line.silent = options.trace() != null && !options.trace().contains(e.nr())
+                || paths != null && !paths.matches(e.nr(), e.args(), e.tid(), memory);
         line.open = false;
         if (line.silent) {
             return;

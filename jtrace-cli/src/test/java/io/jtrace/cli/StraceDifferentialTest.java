@@ -137,6 +137,37 @@ class StraceDifferentialTest {
         assertSameTrace(args("-e", "quiet=attach,exit", "-f", "-e", "trace=exit_group", "sh", "-c", "/bin/true; exit 3"));
     }
 
+    /**
+     * -P: the calls whose path or descriptor arguments name the file, through a symbolic link
+     * (strace says what it resolved it into), a relative name, a descriptor inherited across exec.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"target", "link", "relative", "/dev/null"})
+    void tracePaths(String which, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path target = dir.resolve("target");
+        java.nio.file.Files.writeString(target, "data\n");
+        java.nio.file.Files.createSymbolicLink(dir.resolve("link"), target);
+        String path = switch (which) {
+            case "target" -> target.toString();
+            case "link" -> dir.resolve("link").toString();
+            case "relative" -> java.nio.file.Path.of("").toAbsolutePath().relativize(target).toString();
+            default -> which;
+        };
+        String script = "exec 3<" + dir.resolve("link") + "; cat <&3 >/dev/null; cat " + target
+                + " >/dev/null; : >" + target;
+        // The script empties the file: each run starts with its content back.
+        Runnable refill = () -> {
+            try {
+                java.nio.file.Files.writeString(target, "data\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        Runs.assertSameTrace(args("-f", "-P", path, "sh", "-c", script), Runs::mask, refill);
+        Runs.assertSameTrace(args("--trace-path=" + path, "-P", "/nonexistent", "cat", target.toString(), "/dev/null"),
+                Runs::mask, refill);
+    }
+
     /** -e signal= leaves out the deliveries, stops and deaths of the signals it does not name. */
     @ParameterizedTest
     @ValueSource(strings = {"signal=none", "signal=!SIGTERM", "signal=SIGCHLD", "signals=term", "s=all"})
