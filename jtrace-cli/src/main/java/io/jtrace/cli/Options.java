@@ -41,12 +41,16 @@ import java.util.Set;
  * @param appendOutput          {@code -A}: the -o file is appended to, not truncated
  * @param status                the call statuses {@code -z}, {@code -Z} and {@code -e status=} select,
  *                              or null for every call
+ * @param timing                {@code -t}, {@code -r}, {@code -T} and their long forms: the times printed
+ * @param syscallNumber         {@code -n}: each line starts with the number of the thread's latest call
+ * @param instructionPointer    {@code -i}: each line starts with the thread's instruction pointer
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
                       int quietLevel, SyscallSet trace, boolean version, boolean help,
                       List<String> warnings, boolean verbose, HexStyle hex, int decodeFds,
-                      ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status) {
+                      ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status,
+                      Timing timing, boolean syscallNumber, boolean instructionPointer) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -88,6 +92,6 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, 0, null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null);
+                ConstantStyle.ABBREV, false, null, Timing.NONE, false, false);
     }
 }

@@ -57,7 +57,7 @@ class OptionParserTest {
         Options o = parse("true");
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, 0, null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
-                io.jtrace.decode.ConstantStyle.ABBREV, false, null), o);
+                io.jtrace.decode.ConstantStyle.ABBREV, false, null, Timing.NONE, false, false), o);
     }
 
     @Test
