@@ -295,7 +295,6 @@ final class StracePrinter implements TraceListener {
         line.def = table.lookup(e.nr()).orElse(null);
         line.args = e.args();
         line.lastNr = e.nr();
-        line.entryNanos = stopMonotonic;
         stopIp = e.instructionPointer();
         stopIpKnown = true;
         String name = line.def != null ? line.def.straceName() : SyscallDef.unknownName(e.nr());
@@ -304,6 +303,15 @@ final class StracePrinter implements TraceListener {
         if (line.silent) {
             return;
         }
+        printEntry(e, line, name, previous);
+        if (options.timing().syscallTimes()) {
+            // strace takes a call's start as late as it can, once the entry is printed, so that -T
+            // leaves out the tracer's own work at the entry stop.
+            line.entryNanos = StopClock.monotonicNanos();
+        }
+    }
+
+    private void printEntry(TraceEvent.SyscallEntry e, Line line, String name, String previous) {
         boolean staging = options.status() != null;
         Output out = staging ? null : begin(e.tid());
         text.setLength(0);
@@ -450,7 +458,9 @@ final class StracePrinter implements TraceListener {
             if (out.openTid != tid) {
                 begin(tid);
                 text.append("<... ").append(line.def != null ? line.def.straceName() : "syscall").append(" resumed>");
-            } else if (marked) {
+            }
+            if (marked) {
+                // strace marks it after "resumed>" too: the decoder's exit half never came.
                 text.append(" <unfinished ...>");
             }
             out.openTid = 0;
