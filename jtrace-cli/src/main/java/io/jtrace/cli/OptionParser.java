@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * Reads a command line the way strace 6.1 does: glibc {@code getopt_long} over strace's option
  * table, then strace's own checks, with strace's messages.
  *
- * <p>jtrace accepts {@code -a -e trace= -e quiet= -f -ff -F -h -o -p -q -s -V} and their long
+ * <p>jtrace accepts {@code -a -e trace= -e quiet= -f -ff -F -h -i -n -o -p -q -r -s -t -T -V} and their long
  * forms. Every other strace option is recognised, so mistakes in it get strace's message, but is
  * refused with "... is not supported by jtrace yet". That refusal is reported last, after every
  * check strace itself makes, so a command line strace rejects is rejected with strace's words and
@@ -187,6 +187,17 @@ public final class OptionParser {
                 case "status" -> qualifyStatus(option.value(), settings);
                 case "P" -> settings.tracePaths.add(option.value());
                 case "signals" -> settings.signals = SignalSet.parse(option.value());
+                case "t" -> settings.shortTimestamps++;
+                case "absolute-timestamps" -> {
+                    settings.longTimestamps = true;
+                    if (!absoluteTimestamps(option.value() == null ? "format:time" : option.value(), settings)) {
+                        throw invalidArgument(option);
+                    }
+                }
+                case "r" -> settings.relativeDigits = timescale(option);
+                case "T" -> settings.syscallTimeDigits = timescale(option);
+                case "n" -> settings.syscallNumber = true;
+                case "i" -> settings.instructionPointer = true;
                 case "quiet" -> qualifyQuiet(option.value() == null ? "attach,personality" : option.value(), settings);
                 default -> settings.unsupported.putIfAbsent(option.key(), notSupported(option.spelling()));
             }
@@ -201,6 +212,13 @@ public final class OptionParser {
     private static Options finish(Settings settings, List<String> command) throws UsageException {
         if (settings.attachPids.isEmpty() && command.isEmpty()) {
             throw new UsageException("must have PROG [ARGS] or -p PID", true);
+        }
+        if (settings.shortTimestamps > 0) {
+            if (settings.longTimestamps) {
+                throw new UsageException("-t and --absolute-timestamps cannot be provided simultaneously", false);
+            }
+            absoluteTimestamps(settings.shortTimestamps == 1 ? "format:time"
+                    : settings.shortTimestamps == 2 ? "precision:us,format:time" : "format:unix,precision:us", settings);
         }
         boolean followForks = settings.longFollowForks;
         boolean separately = settings.outputSeparately;
@@ -285,7 +303,78 @@ public final class OptionParser {
                 warnings, settings.verbose, hexStyle(settings), decodeFds(settings),
                 settings.constStyle, settings.appendOutput, settings.status, settings.signals, settings.tracePaths,
                 // On by default: only where every process it reaches is followed, never with -p.
-                !settings.noSeccomp && followForks && !command.isEmpty() && settings.trace != null);
+                !settings.noSeccomp && followForks && !command.isEmpty() && settings.trace != null,
+                new Timing(settings.absolute, settings.absoluteDigits, settings.relativeDigits,
+                        settings.syscallTimeDigits), settings.syscallNumber, settings.instructionPointer);
+    }
+
+    /**
+     * strace's parse_ts_arg: comma-separated tokens, each {@code format:F}, {@code precision:P}
+     * or a bare F or P (prefixes and values in any case); a format or precision left out keeps the
+     * one set before, and a missing format is {@code time}. False when a token is neither.
+     */
+    private static boolean absoluteTimestamps(String arg, Settings settings) {
+        Timing.Absolute format = null;
+        int digits = -1;
+        for (String token : tokens(arg)) {
+            boolean isFormat = true;
+            boolean isPrecision = true;
+            if (token.regionMatches(true, 0, "format:", 0, 7)) {
+                token = token.substring(7);
+                isPrecision = false;
+            } else if (token.regionMatches(true, 0, "precision:", 0, 10)) {
+                token = token.substring(10);
+                isFormat = false;
+            }
+            if (isFormat && (token.equalsIgnoreCase("none") || token.equalsIgnoreCase("time")
+                    || token.equalsIgnoreCase("unix"))) {
+                format = Timing.Absolute.valueOf(token.toUpperCase(java.util.Locale.ROOT));
+                continue;
+            }
+            if (isPrecision && timescaleDigits(token) >= 0) {
+                digits = timescaleDigits(token);
+                continue;
+            }
+            return false;
+        }
+        if (format != null) {
+            settings.absolute = format;
+        } else if (settings.absolute == Timing.Absolute.NONE) {
+            // As in strace, where "none" and "not set yet" are the same: a later token-less or
+            // precision-only argument turns the time of day back on.
+            settings.absolute = Timing.Absolute.TIME;
+        }
+        if (digits >= 0) {
+            settings.absoluteDigits = digits;
+        }
+        return true;
+    }
+
+    /** The digits after the second of a precision: s, ms, us or ns in any case; -1 for anything else. */
+    private static int timescaleDigits(String precision) {
+        return switch (asciiLowerCase(precision)) {
+            case "s" -> 0;
+            case "ms" -> 3;
+            case "us" -> 6;
+            case "ns" -> 9;
+            default -> -1;
+        };
+    }
+
+    /** -r and -T: microseconds without an argument, else the precision it names. */
+    private static int timescale(Parsed option) throws UsageException {
+        if (option.value() == null) {
+            return 6;
+        }
+        int digits = timescaleDigits(option.value());
+        if (digits < 0) {
+            throw invalidArgument(option);
+        }
+        return digits;
+    }
+
+    private static UsageException invalidArgument(Parsed option) {
+        return new UsageException("invalid " + option.spelling() + " argument: '" + option.value() + "'", true);
     }
 
     /** -y is paths, -yy everything; --decode-fds=SET names the kinds itself, and not with -y. */
@@ -654,6 +743,16 @@ public final class OptionParser {
         boolean noSeccomp;
         SignalSet signals;
         final List<String> tracePaths = new ArrayList<>();
+        /** How many -t there were. */
+        int shortTimestamps;
+        /** Whether --absolute-timestamps (or --timestamps) was given. */
+        boolean longTimestamps;
+        Timing.Absolute absolute = Timing.Absolute.NONE;
+        int absoluteDigits;
+        int relativeDigits = -1;
+        int syscallTimeDigits = -1;
+        boolean syscallNumber;
+        boolean instructionPointer;
         /** Why jtrace cannot run this command line, by feature, in the order the features were met. */
         final Map<String, String> unsupported = new LinkedHashMap<>();
     }

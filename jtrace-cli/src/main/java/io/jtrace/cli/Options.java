@@ -48,13 +48,17 @@ import java.util.Set;
  * @param seccomp               the launched command gets a seccomp filter, so that the calls
  *                              {@link #trace()} leaves out run without stopping: on by default with
  *                              {@code -f} and a {@code -e trace=} set, off with {@code --no-seccomp-bpf}
+ * @param timing                {@code -t}, {@code -r}, {@code -T} and their long forms: the times printed
+ * @param syscallNumber         {@code -n}: each line starts with the number of the thread's latest call
+ * @param instructionPointer    {@code -i}: each line starts with the thread's instruction pointer
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
                       Set<String> quiet, SyscallSet trace, boolean version, boolean help,
                       List<String> warnings, boolean verbose, HexStyle hex, int decodeFds,
                       ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status,
-                      SignalSet signals, List<String> tracePaths, boolean seccomp) {
+                      SignalSet signals, List<String> tracePaths, boolean seccomp,
+                      Timing timing, boolean syscallNumber, boolean instructionPointer) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -108,6 +112,6 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null, null, List.of(), false);
+                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false);
     }
 }

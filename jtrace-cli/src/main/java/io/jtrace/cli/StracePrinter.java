@@ -5,6 +5,7 @@ import io.jtrace.decode.PathFilter;
 import io.jtrace.decode.CallStatus;
 import io.jtrace.decode.DecodeOptions;
 import io.jtrace.decode.Saved;
+import io.jtrace.decode.StopClock;
 import io.jtrace.decode.TextWriter;
 import io.jtrace.decode.SyscallDecoder;
 import io.jtrace.cli.output.Sink;
@@ -51,6 +52,10 @@ final class StracePrinter implements TraceListener {
         String stagedLeader;
         /** What the decoder of its current call kept from the entry for the exit. */
         final Saved saved = new Saved();
+        /** The number of the thread's latest call, traced or not, for -n. */
+        long lastNr;
+        /** The monotonic time of its current call's entry stop, for -T. */
+        long entryNanos;
     }
 
     /** One output file with the thread whose line is still open in it. */
@@ -93,6 +98,14 @@ final class StracePrinter implements TraceListener {
     private int launchedPid;
     private int launchedStatus = -1;
     private boolean launchedExecDone;
+    /** -t, -r and -T. */
+    private final Timestamps timestamps;
+    /** The clocks as read when the current event arrived, when the options need them. */
+    private long stopRealtime;
+    private long stopMonotonic;
+    /** The current stop's instruction pointer, for -i, once known. */
+    private long stopIp;
+    private boolean stopIpKnown;
 
     /**
      * @param interactive the trace goes to a terminal: written whenever the tracer would block
@@ -116,6 +129,7 @@ final class StracePrinter implements TraceListener {
         formatter.warnings(w -> warnings.add(new Warning(
                 formatter.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
         this.interactive = interactive;
+        this.timestamps = new Timestamps(options.timing());
     }
 
     /**
@@ -148,6 +162,14 @@ final class StracePrinter implements TraceListener {
     @Override
     public void onEvent(TraceEvent event, Tracee tracee) {
         current = tracee;
+        // One reading per stop, taken as it arrives: every line printed at the stop shows it.
+        if (timestamps.needsRealtime()) {
+            stopRealtime = StopClock.realtimeNanos();
+        }
+        if (timestamps.needsMonotonic()) {
+            stopMonotonic = StopClock.monotonicNanos();
+        }
+        stopIpKnown = false;
         switch (event) {
             case TraceEvent.Attached a -> {
                 traced++;
@@ -283,6 +305,9 @@ final class StracePrinter implements TraceListener {
         String previous = line.def != null ? line.def.straceName() : null;
         line.def = table.lookup(e.nr()).orElse(null);
         line.args = e.args();
+        line.lastNr = e.nr();
+        stopIp = e.instructionPointer();
+        stopIpKnown = true;
         String name = line.def != null ? line.def.straceName() : SyscallDef.unknownName(e.nr());
         line.silent = options.trace() != null && !options.trace().contains(e.nr())
                 || paths != null && !paths.matches(e.nr(), e.args(), e.tid(), memory);
@@ -290,6 +315,15 @@ final class StracePrinter implements TraceListener {
         if (line.silent) {
             return;
         }
+        printEntry(e, line, name, previous);
+        if (options.timing().syscallTimes()) {
+            // strace takes a call's start as late as it can, once the entry is printed, so that -T
+            // leaves out the tracer's own work at the entry stop.
+            line.entryNanos = StopClock.monotonicNanos();
+        }
+    }
+
+    private void printEntry(TraceEvent.SyscallEntry e, Line line, String name, String previous) {
         boolean staging = options.status() != null;
         Output out = staging ? null : begin(e.tid());
         text.setLength(0);
@@ -367,6 +401,10 @@ final class StracePrinter implements TraceListener {
         text.setLength(0);
         text.append("= ");
         formatter.result(writer.reset(), line.def, line.args, x.rval(), x.isError());
+        if (options.timing().syscallTimes()) {
+            // From the entry stop to the exit stop, as strace measures it.
+            timestamps.duration(text, stopMonotonic - line.entryNanos);
+        }
         text.append('\n');
         emit(out, text);
     }
@@ -432,7 +470,9 @@ final class StracePrinter implements TraceListener {
             if (out.openTid != tid) {
                 begin(tid);
                 text.append("<... ").append(line.def != null ? line.def.straceName() : "syscall").append(" resumed>");
-            } else if (marked) {
+            }
+            if (marked) {
+                // strace marks it after "resumed>" too: the decoder's exit half never came.
                 text.append(" <unfinished ...>");
             }
             out.openTid = 0;
@@ -502,14 +542,60 @@ final class StracePrinter implements TraceListener {
         return out;
     }
 
-    /** What a line of {@code tid} starts with now: its pid, when strace would show it. */
+    /**
+     * What a line of {@code tid} starts with now, in strace's order: its pid when strace would show
+     * it, the time of day (-t), the time since the previous line (-r), the number of the thread's
+     * latest call (-n) and its instruction pointer (-i).
+     */
     private String leader(int tid) {
+        String pid;
         if (pidPrefixAlways) {
-            return String.format("%-5d ", tid);
+            pid = String.format("%-5d ", tid);
         } else if (!separateFiles() && options.outputFile() == null && traced > 1) {
-            return String.format("[pid %5d] ", tid);
+            pid = String.format("[pid %5d] ", tid);
+        } else {
+            pid = "";
         }
-        return "";
+        if (!timestamps.needsRealtime() && !options.timing().relative() && !options.syscallNumber()
+                && !options.instructionPointer()) {
+            return pid;
+        }
+        StringBuilder b = new StringBuilder(64).append(pid);
+        timestamps.prefix(b, stopRealtime, stopMonotonic);
+        if (options.syscallNumber()) {
+            // A thread that has made no call yet shows 0, as strace's zeroed tcb does.
+            Line line = lines.get(tid);
+            String nr = Long.toUnsignedString(line != null ? line.lastNr : 0);
+            b.append('[').repeat(' ', Math.max(0, 4 - nr.length())).append(nr).append("] ");
+        }
+        if (options.instructionPointer()) {
+            b.append('[');
+            if (instructionPointer(tid)) {
+                String ip = Long.toHexString(stopIp);
+                b.repeat('0', 16 - ip.length()).append(ip);
+            } else {
+                // The thread is gone (exited, killed): strace cannot read it either.
+                b.repeat('?', 16);
+            }
+            b.append("] ");
+        }
+        return b.toString();
+    }
+
+    /**
+     * Whether {@link #stopIp} holds {@code tid}'s instruction pointer at this stop: given by a
+     * call's entry, else read from its registers while it is stopped.
+     */
+    private boolean instructionPointer(int tid) {
+        if (!stopIpKnown && current != null && current.tid() == tid && current.isStopped()) {
+            try {
+                stopIp = current.registers().rip();
+                stopIpKnown = true;
+            } catch (RuntimeException e) {
+                // ESRCH: killed while stopped; shown as unreadable, as strace shows it.
+            }
+        }
+        return stopIpKnown;
     }
 
     private Output output(int tid) {

@@ -65,7 +65,7 @@ class OptionParserTest {
         Options o = parse("true");
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, Set.of(), null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
-                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false), o);
+                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false), o);
     }
 
     @Test
@@ -484,6 +484,116 @@ class OptionParserTest {
         assertEquals(List.of(), parse("-ff", "true").warnings());
     }
 
+    // ---- -t, -r, -T, -n, -i ----
+
+    private Timing timing(String... args) throws UsageException {
+        List<String> withCommand = new ArrayList<>(List.of(args));
+        withCommand.add("true");
+        return parse(withCommand.toArray(String[]::new)).timing();
+    }
+
+    private static Timing absolute(Timing.Absolute format, int digits) {
+        return new Timing(format, digits, -1, -1);
+    }
+
+    @Test
+    void shortTimestampsCount() throws UsageException {
+        assertEquals(Timing.NONE, timing());
+        assertEquals(absolute(Timing.Absolute.TIME, 0), timing("-t"));
+        assertEquals(absolute(Timing.Absolute.TIME, 6), timing("-tt"));
+        assertEquals(absolute(Timing.Absolute.UNIX, 6), timing("-ttt"));
+        assertEquals(absolute(Timing.Absolute.UNIX, 6), timing("-t", "-t", "-t", "-t"));
+        assertEquals(absolute(Timing.Absolute.TIME, 6), timing("-t", "-t"));
+    }
+
+    @Test
+    void absoluteTimestampsTakeAFormatAndAPrecision() throws UsageException {
+        assertEquals(absolute(Timing.Absolute.TIME, 0), timing("--absolute-timestamps"));
+        assertEquals(absolute(Timing.Absolute.TIME, 0), timing("--timestamps"));
+        assertEquals(absolute(Timing.Absolute.TIME, 0), timing("--absolute-timestamps="));
+        assertEquals(absolute(Timing.Absolute.UNIX, 9), timing("--absolute-timestamps=format:unix,precision:ns"));
+        assertEquals(absolute(Timing.Absolute.UNIX, 3), timing("--timestamps=UNIX,Ms"));
+        assertEquals(absolute(Timing.Absolute.TIME, 3), timing("--timestamps=FORMAT:time,PRECISION:ms"));
+        assertEquals(absolute(Timing.Absolute.TIME, 0), timing("--timestamps=precision:s"));
+        assertEquals(absolute(Timing.Absolute.TIME, 6), timing("--abs=,,us,,"));
+        assertEquals(Timing.NONE, timing("--timestamps=none"));
+        assertEquals(new Timing(Timing.Absolute.NONE, 9, -1, -1), timing("--timestamps=none,ns"));
+        // Each one changes only what it names; the last of each wins.
+        assertEquals(absolute(Timing.Absolute.UNIX, 3), timing("--timestamps=ms", "--timestamps=unix"));
+        assertEquals(absolute(Timing.Absolute.UNIX, 9), timing("--timestamps=unix,ms", "--timestamps=ns"));
+        assertEquals(absolute(Timing.Absolute.TIME, 3), timing("--timestamps=unix,ns", "--timestamps=time,ms"));
+        // "none" is strace's "not set": a later argument without a format turns the time back on.
+        assertEquals(absolute(Timing.Absolute.TIME, 3), timing("--timestamps=none", "--timestamps=ms"));
+        // Without an argument it means format:time, whatever came before.
+        assertEquals(absolute(Timing.Absolute.TIME, 3), timing("--timestamps=unix,ms", "--timestamps"));
+    }
+
+    @Test
+    void absoluteTimestampsRefuseWhatIsNeitherAFormatNorAPrecision() {
+        assertFails("invalid --absolute-timestamps argument: 'bogus'", true, "--absolute-timestamps=bogus", "true");
+        assertFails("invalid --timestamps argument: 'unix,bogus'", true, "--timestamps=unix,bogus", "true");
+        assertFails("invalid --absolute-timestamps argument: 'format:ms'", true, "--abs=format:ms", "true");
+        assertFails("invalid --timestamps argument: 'precision:unix'", true, "--timestamps=precision:unix", "true");
+        assertFails("invalid --timestamps argument: 'format:'", true, "--timestamps=format:", "true");
+        assertFails("invalid --timestamps argument: 'precision:'", true, "--timestamps=precision:", "true");
+        assertFails("invalid --timestamps argument: 'format=unix'", true, "--timestamps=format=unix", "true");
+        assertFails("invalid --timestamps argument: 'µs'", true, "--timestamps=µs", "true");
+        // Refused as soon as it is read: an earlier option's mistake wins, a later one's does not.
+        assertFails("invalid --timestamps argument: 'x'", true, "--timestamps=x", "-s", "x", "true");
+        assertFails("invalid -s argument: 'x'", true, "-s", "x", "--timestamps=x", "true");
+    }
+
+    @Test
+    void shortAndLongTimestampsConflict() {
+        assertFails("-t and --absolute-timestamps cannot be provided simultaneously", false,
+                "-t", "--absolute-timestamps", "true");
+        assertFails("-t and --absolute-timestamps cannot be provided simultaneously", false,
+                "--timestamps=unix", "-ttt", "true");
+        // After the options, "must have PROG" is checked first.
+        assertFails("must have PROG [ARGS] or -p PID", true, "-t", "--timestamps");
+    }
+
+    @Test
+    void relativeTimestampsAndSyscallTimesTakeAPrecision() throws UsageException {
+        assertEquals(new Timing(Timing.Absolute.NONE, 0, 6, -1), timing("-r"));
+        assertEquals(new Timing(Timing.Absolute.NONE, 0, 6, -1), timing("--relative-timestamps"));
+        assertEquals(new Timing(Timing.Absolute.NONE, 0, 0, -1), timing("--relative-timestamps=s"));
+        assertEquals(new Timing(Timing.Absolute.NONE, 0, 9, -1), timing("--relative-timestamps=NS"));
+        assertEquals(new Timing(Timing.Absolute.NONE, 0, -1, 6), timing("-T"));
+        assertEquals(new Timing(Timing.Absolute.NONE, 0, -1, 3), timing("--syscall-times=ms"));
+        assertEquals(new Timing(Timing.Absolute.NONE, 0, -1, 6), timing("--syscall-times=us"));
+        // Each occurrence starts again from microseconds.
+        assertEquals(new Timing(Timing.Absolute.NONE, 0, -1, 6), timing("--syscall-times=ns", "-T"));
+        assertEquals(new Timing(Timing.Absolute.UNIX, 9, 3, 0),
+                timing("--timestamps=unix,ns", "--relative-timestamps=ms", "--syscall-times=s"));
+    }
+
+    @Test
+    void relativeTimestampsAndSyscallTimesRefuseOtherPrecisions() {
+        assertFails("invalid --relative-timestamps argument: ''", true, "--relative-timestamps=", "true");
+        assertFails("invalid --relative-timestamps argument: 'sec'", true, "--relative=sec", "true");
+        assertFails("invalid --syscall-times argument: ''", true, "--syscall-times=", "true");
+        assertFails("invalid --syscall-times argument: 'precision:ms'", true, "--syscall-times=precision:ms", "true");
+        // The short forms take no argument: what follows is the command.
+        assertFails("invalid option -- '1'", true, "-r1", "true");
+    }
+
+    @Test
+    void syscallNumberAndInstructionPointer() throws UsageException {
+        Options o = parse("true");
+        assertFalse(o.syscallNumber());
+        assertFalse(o.instructionPointer());
+        Options n = parse("-n", "true");
+        assertTrue(n.syscallNumber());
+        assertFalse(n.instructionPointer());
+        Options i = parse("--instruction-pointer", "--syscall-number", "true");
+        assertTrue(i.syscallNumber());
+        assertTrue(i.instructionPointer());
+        assertTrue(parse("-in", "true").instructionPointer());
+        assertFails("option '--syscall-number' doesn't allow an argument", true, "--syscall-number=1", "true");
+        assertFails("option '--instruction-pointer' doesn't allow an argument", true, "--instr=1", "true");
+    }
+
     // ---- differential: the same command line given to /usr/bin/strace ----
 
     /** How strace reacted to a command line: its first message (prefix stripped), and whether it said "Try". */
@@ -566,7 +676,17 @@ class OptionParserTest {
                 List.of("-c", "--foo"), List.of("-e", "signal=SIGINT"),
                 List.of("-e", "signal=SIGFOO", "/bin/true"), List.of("-e", "signal=", "/bin/true"),
                 List.of("--signal=INT,256", "/bin/true"), List.of("-e", "signal=!,", "/bin/true"),
-                List.of("-e", "quiet=personality,foo", "/bin/true"));
+                List.of("-e", "quiet=personality,foo", "/bin/true"),
+                List.of("-t", "--absolute-timestamps", "/bin/true"), List.of("--timestamps=unix", "-ttt", "/bin/true"),
+                List.of("-t", "--timestamps"), List.of("--absolute-timestamps=bogus", "/bin/true"),
+                List.of("--timestamps=unix,bogus", "/bin/true"), List.of("--abs=format:ms", "/bin/true"),
+                List.of("--timestamps=precision:unix", "/bin/true"), List.of("--timestamps=format:", "/bin/true"),
+                List.of("--timestamps=precision:", "/bin/true"), List.of("--timestamps=format=unix", "/bin/true"),
+                List.of("--timestamps=x", "-s", "x", "/bin/true"), List.of("-s", "x", "--timestamps=x", "/bin/true"),
+                List.of("--relative-timestamps=", "/bin/true"), List.of("--relative=sec", "/bin/true"),
+                List.of("--syscall-times=", "/bin/true"), List.of("--syscall-times=precision:ms", "/bin/true"),
+                List.of("-r1", "/bin/true"), List.of("--syscall-number=1", "/bin/true"),
+                List.of("--instr=1", "/bin/true"));
     }
 
     @ParameterizedTest
@@ -602,7 +722,11 @@ class OptionParserTest {
                 List.of("-F"), List.of("-FF"), List.of("-F", "-f"), List.of("-F", "--follow-forks"), List.of("-ff"),
                 List.of("--output-separately"), List.of("-f", "--output-separately"),
                 List.of("--follow-forks", "--output-separately"), List.of("-F", "--output-separately"),
-                List.of("-o", "/dev/null", "--output-separately"));
+                List.of("-o", "/dev/null", "--output-separately"),
+                List.of("-t"), List.of("-tt"), List.of("-tttt"), List.of("--timestamps="), List.of("--abs=,,us,,"),
+                List.of("--timestamps=UNIX,Ms"), List.of("--timestamps=none", "--timestamps=ms"),
+                List.of("--absolute-timestamps=format:unix,precision:ns"), List.of("-r", "--relative-timestamps=NS"),
+                List.of("-T", "--syscall-times=s"), List.of("-in", "--syscall-number", "--instruction-pointer"));
     }
 
     @ParameterizedTest

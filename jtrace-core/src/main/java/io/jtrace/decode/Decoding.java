@@ -110,7 +110,7 @@ public final class Decoding {
 
         private void entry(TraceEvent.SyscallEntry e) {
             SyscallDef def = e.arch() == io.jtrace.syscalls.AuditArch.X86_64 ? table.lookup(e.nr()).orElse(null) : null;
-            Pending p = new Pending(def, e.nr(), e.args(), System.nanoTime());
+            Pending p = new Pending(def, e.nr(), e.args(), StopClock.monotonicNanos());
             if (def != null) {
                 decoder.entry(tree.clear(), def, e.args(), e.stackPointer(), p.saved);
                 p.entryValues = tree.values();
@@ -125,7 +125,7 @@ public final class Decoding {
             if (p == null) {
                 return; // the entry came before tracing did
             }
-            long now = System.nanoTime();
+            long now = StopClock.monotonicNanos();
             List<Value> args = p.entryValues;
             if (p.def != null) {
                 // On from what the entry wrote: an exit may show what became of an entry's value.

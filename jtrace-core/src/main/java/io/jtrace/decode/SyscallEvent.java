@@ -17,8 +17,8 @@ import java.util.List;
  * @param rval       the raw return value (a negated errno when {@code isError})
  * @param isError    whether the call failed
  * @param errno      the error's name ({@code ENOENT}), or null
- * @param entryNanos {@link System#nanoTime()} at the entry stop
- * @param exitNanos  {@link System#nanoTime()} at the exit stop, or 0 when it never returned
+ * @param entryNanos {@link StopClock#monotonicNanos()} at the entry stop
+ * @param exitNanos  {@link StopClock#monotonicNanos()} at the exit stop, or 0 when it never returned
  */
 public record SyscallEvent(int tid, int pid, String name, long number, List<Value> arguments, Value result,
                            long rval, boolean isError, String errno, long entryNanos, long exitNanos) {
