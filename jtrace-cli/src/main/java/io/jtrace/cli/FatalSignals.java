@@ -24,7 +24,7 @@ import java.util.function.IntConsumer;
  */
 final class FatalSignals {
     static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGPIPE = 13, SIGTERM = 15;
-    private static final int SIGTTIN = 21, SIGTTOU = 22;
+    private static final int SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22;
     private static final int[] ALL = {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM};
     private static final long SET = mask(ALL);
 
@@ -42,12 +42,16 @@ final class FatalSignals {
     }
 
     /**
-     * strace's "never interrupted" mode: the signals are ignored for good. SIGTTIN and SIGTTOU are
+     * strace's "never interrupted" mode: the signals are ignored for good, and with
+     * {@code alsoTstp} (-I4) SIGTSTP, so that ^Z stops only the program. SIGTTIN and SIGTTOU are
      * ignored in every mode, as strace ignores them, so that a background jtrace is not stopped.
      */
-    static void ignore() {
+    static void ignore(boolean alsoTstp) {
         for (int sig : ALL) {
             ThisProcess.ignore(sig);
+        }
+        if (alsoTstp) {
+            ThisProcess.ignore(SIGTSTP);
         }
         ThisProcess.ignore(SIGTTIN);
         ThisProcess.ignore(SIGTTOU);

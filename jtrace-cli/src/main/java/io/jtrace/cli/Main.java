@@ -91,7 +91,7 @@ public final class Main {
 
     /** As strace: the program jtrace started gets the signal too (woken if stopped); every tracee is let go. */
     private void stopTracing(int sig) {
-        if (launched > 0) {
+        if (launched > 0 && interruptible == 2) {
             tracer.detachAll(launched, SIGCONT, sig);
         } else {
             tracer.detachAll();
@@ -99,6 +99,8 @@ public final class Main {
     }
 
     private static final int SIGCONT = 18;
+    /** The -I level: at 1 the command is not handed the signal, only let go. */
+    private volatile int interruptible = 2;
 
     /** A signal set the launcher passed in hex ({@code -Djtrace.sigign}), or {@code otherwise}. */
     static long callerSignals(String property, long otherwise) {
@@ -175,10 +177,12 @@ public final class Main {
         for (String w : options.warnings()) {
             messages.info(w);
         }
-        // strace -I: with -o FILE PROG the signals that end strace are ignored; otherwise they
-        // detach everything and jtrace then dies of the same signal.
-        if (options.outputFile() != null && !options.command().isEmpty()) {
-            FatalSignals.ignore();
+        // strace -I: 3 and 4 (the default with -o FILE PROG) ignore the signals that end strace;
+        // 2 (the default otherwise) detaches everything, hands the signal to the command and dies
+        // of it; 1 lets everything go and dies of it, as strace, which then has no handler, does.
+        interruptible = options.interruptible();
+        if (options.interruptible() >= 3) {
+            FatalSignals.ignore(options.interruptible() == 4);
         } else {
             FatalSignals.watch(callerSignals("jtrace.sigblk", 0), this::onFatalSignal);
         }

@@ -186,6 +186,13 @@ public final class OptionParser {
                 }
                 case "status" -> qualifyStatus(option.value(), settings);
                 case "P" -> settings.tracePaths.add(option.value());
+                case "b" -> {
+                    if (!option.value().equals("execve")) {
+                        throw new UsageException("Syscall '" + option.value() + "' for -b isn't supported", false);
+                    }
+                    settings.detachOnExecve = true;
+                }
+                case "I" -> settings.interruptible = interruptible(option);
                 case "signals" -> settings.signals = SignalSet.parse(option.value());
                 case "t" -> settings.shortTimestamps++;
                 case "absolute-timestamps" -> {
@@ -234,6 +241,10 @@ public final class OptionParser {
             separately = settings.shortFollowForks >= 2;
         }
         List<String> warnings = new ArrayList<>();
+        if (settings.seccomp && settings.detachOnExecve) {
+            warnings.add("--seccomp-bpf is not enabled because it is not compatible with -b");
+            settings.seccomp = false;
+        }
         if (settings.seccomp) {
             if (!settings.attachPids.isEmpty() && command.isEmpty()) {
                 warnings.add("--seccomp-bpf is not enabled for processes attached with -p");
@@ -303,9 +314,13 @@ public final class OptionParser {
                 warnings, settings.verbose, hexStyle(settings), decodeFds(settings),
                 settings.constStyle, settings.appendOutput, settings.status, settings.signals, settings.tracePaths,
                 // On by default: only where every process it reaches is followed, never with -p.
-                !settings.noSeccomp && followForks && !command.isEmpty() && settings.trace != null,
+                !settings.noSeccomp && !settings.detachOnExecve && followForks && !command.isEmpty()
+                        && settings.trace != null,
                 new Timing(settings.absolute, settings.absoluteDigits, settings.relativeDigits,
-                        settings.syscallTimeDigits), settings.syscallNumber, settings.instructionPointer);
+                        settings.syscallTimeDigits), settings.syscallNumber, settings.instructionPointer,
+                settings.detachOnExecve, settings.interruptible != 0 ? settings.interruptible
+                        // strace: never interrupted with -o FILE and a command, else while waiting.
+                        : settings.outputFile != null && !command.isEmpty() ? 3 : 2);
     }
 
     /**
@@ -636,6 +651,24 @@ public final class OptionParser {
         }
     }
 
+    /**
+     * -I's names for its levels (in any case), and its numbers 1 to 4, as strace's
+     * parse_interruptible_arg reads them.
+     */
+    private static int interruptible(Parsed option) throws UsageException {
+        int level = switch (asciiLowerCase(option.value())) {
+            case "anywhere", "always" -> 1;
+            case "waiting" -> 2;
+            case "never" -> 3;
+            case "never_tstp" -> 4;
+            default -> (int) parseUint(option.value(), 4);
+        };
+        if (level <= 0) {
+            throw new UsageException("invalid " + option.spelling() + " argument: '" + option.value() + "'", true);
+        }
+        return level;
+    }
+
     /** strtok(s, ","): the non-empty pieces between commas. */
     private static List<String> tokens(String set) {
         return Arrays.stream(set.split(",")).filter(token -> !token.isEmpty()).toList();
@@ -742,6 +775,9 @@ public final class OptionParser {
         boolean seccomp;
         boolean noSeccomp;
         SignalSet signals;
+        boolean detachOnExecve;
+        /** -I: 0 until given. */
+        int interruptible;
         final List<String> tracePaths = new ArrayList<>();
         /** How many -t there were. */
         int shortTimestamps;

@@ -51,6 +51,11 @@ import java.util.Set;
  * @param timing                {@code -t}, {@code -r}, {@code -T} and their long forms: the times printed
  * @param syscallNumber         {@code -n}: each line starts with the number of the thread's latest call
  * @param instructionPointer    {@code -i}: each line starts with the thread's instruction pointer
+ * @param detachOnExecve        {@code -b execve}: a process is let go at its execve (not the
+ *                              command's own first one)
+ * @param interruptible         {@code -I}: 1, the signals that end strace end jtrace at once, letting
+ *                              everything go; 2, they end the trace, the command getting them too;
+ *                              3, they are ignored; 4, SIGTSTP too
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
@@ -58,7 +63,8 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
                       List<String> warnings, boolean verbose, HexStyle hex, int decodeFds,
                       ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status,
                       SignalSet signals, List<String> tracePaths, boolean seccomp,
-                      Timing timing, boolean syscallNumber, boolean instructionPointer) {
+                      Timing timing, boolean syscallNumber, boolean instructionPointer,
+                      boolean detachOnExecve, int interruptible) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -112,6 +118,6 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false);
+                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2);
     }
 }

@@ -274,8 +274,13 @@ final class StracePrinter implements TraceListener {
     }
 
     private void onExec(TraceEvent.Exec x) {
+        boolean programStart = x.pid() == launchedPid && !launchedExecDone;
         if (x.pid() == launchedPid) {
             launchedExecDone = true;
+        }
+        if (options.detachOnExecve() && !programStart) {
+            // -b execve: let it go at its exec, the command's own first one excepted.
+            current.detach();
         }
         if (x.formerTid() != x.tid()) {
             // The thread that called execve now has the leader's tid: its open line moves with it.

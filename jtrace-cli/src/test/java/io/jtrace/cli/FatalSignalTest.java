@@ -36,6 +36,16 @@ class FatalSignalTest {
         assertEquals(strace, jtrace);
     }
 
+    /** -I: 1 and 2 end the trace (only 2 hands the signal to the command), 3 and 4 ignore it. */
+    @ParameterizedTest(name = "-I {0}, signal {1}")
+    @CsvSource({"1, 2", "2, 15", "3, 2", "4, 15", "never, 1", "anywhere, 15"})
+    void interruptibleLevels(String level, int signal) {
+        List<String> args = List.of("-I", level, "-e", "trace=none", "sleep", "1.5");
+        String strace = endOf(500, signal, withTracer(List.of(Runs.STRACE.toString()), args));
+        String jtrace = endOf(500, signal, withTracer(Runs.jtraceCommand("jtrace", List.of()), args));
+        assertEquals(strace, jtrace);
+    }
+
     private static List<String> withTracer(List<String> tracer, List<String> args) {
         List<String> all = new ArrayList<>(tracer);
         all.addAll(args);

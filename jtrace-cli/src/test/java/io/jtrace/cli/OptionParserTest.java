@@ -65,7 +65,7 @@ class OptionParserTest {
         Options o = parse("true");
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, Set.of(), null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
-                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false), o);
+                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2), o);
     }
 
     @Test
@@ -403,6 +403,31 @@ class OptionParserTest {
     }
 
     @Test
+    void interruptibleLevelsAndDefaults() throws UsageException {
+        assertEquals(2, parse("true").interruptible());
+        assertEquals(3, parse("-o", "f", "true").interruptible(), "-o FILE PROG");
+        assertEquals(2, parse("-o", "f", "-p", "2").interruptible(), "-o FILE -p PID");
+        assertEquals(1, parse("-I1", "-o", "f", "true").interruptible());
+        assertEquals(1, parse("--interruptible=always", "true").interruptible());
+        assertEquals(2, parse("-I", "waiting", "true").interruptible());
+        assertEquals(3, parse("-I", "never", "true").interruptible());
+        assertEquals(4, parse("-I", "never_tstp", "true").interruptible());
+        assertFails("invalid -I argument: '0'", true, "-I", "0", "true");
+        assertEquals(3, parse("--interruptible=Never", "true").interruptible());
+        assertFails("invalid --interruptible argument: 'nev'", true, "--interruptible=nev", "true");
+    }
+
+    @Test
+    void detachOnExecveTakesExecveOnlyAndTurnsTheFilterOff() throws UsageException {
+        assertTrue(parse("-b", "execve", "true").detachOnExecve());
+        assertFails("Syscall 'open' for -b isn't supported", false, "-b", "open", "true");
+        Options o = parse("--seccomp-bpf", "-f", "-bexecve", "-e", "trace=execve", "true");
+        assertFalse(o.seccomp());
+        assertEquals(List.of("--seccomp-bpf is not enabled because it is not compatible with -b"), o.warnings());
+        assertFalse(parse("-f", "-bexecve", "-e", "trace=execve", "true").seccomp());
+    }
+
+    @Test
     void unsupportedOptionsYieldToEverythingStraceChecks() throws UsageException {
         assertFails("invalid option -- 'W'", true, "-c", "-W");
         assertFails("must have PROG [ARGS] or -p PID", true, "-c");
@@ -677,6 +702,8 @@ class OptionParserTest {
                 List.of("-e", "signal=SIGFOO", "/bin/true"), List.of("-e", "signal=", "/bin/true"),
                 List.of("--signal=INT,256", "/bin/true"), List.of("-e", "signal=!,", "/bin/true"),
                 List.of("-e", "quiet=personality,foo", "/bin/true"),
+                List.of("-b", "open", "/bin/true"), List.of("--detach-on=", "/bin/true"), List.of("-I", "0", "/bin/true"),
+                List.of("-I", "5", "/bin/true"), List.of("--interruptible=nev", "/bin/true"), List.of("-Ix", "/bin/true"),
                 List.of("-t", "--absolute-timestamps", "/bin/true"), List.of("--timestamps=unix", "-ttt", "/bin/true"),
                 List.of("-t", "--timestamps"), List.of("--absolute-timestamps=bogus", "/bin/true"),
                 List.of("--timestamps=unix,bogus", "/bin/true"), List.of("--abs=format:ms", "/bin/true"),

@@ -168,6 +168,14 @@ class StraceDifferentialTest {
                 Runs::mask, refill);
     }
 
+    /** -b execve: each process is let go at its execve, the command's own first one excepted. */
+    @Test
+    void detachOnExecve() {
+        assertSameTrace(args("-f", "-b", "execve", "-e", "trace=execve", "sh", "-c", "/bin/true; exec /bin/false"));
+        assertSameTrace(args("--detach-on=execve", "-e", "trace=execve,exit_group", "/bin/true"));
+        assertSameTrace(args("--seccomp-bpf", "-f", "-b", "execve", "-e", "trace=execve", "sh", "-c", "/bin/true"));
+    }
+
     /** -e signal= leaves out the deliveries, stops and deaths of the signals it does not name. */
     @ParameterizedTest
     @ValueSource(strings = {"signal=none", "signal=!SIGTERM", "signal=SIGCHLD", "signals=term", "s=all"})
