@@ -2,6 +2,7 @@ package io.jtrace.cli;
 
 import io.jtrace.cli.output.Sink;
 import io.jtrace.engine.LaunchSpec;
+import io.jtrace.engine.User;
 import io.jtrace.engine.ThisProcess;
 import io.jtrace.engine.TraceException;
 import io.jtrace.engine.TraceFailure;
@@ -59,6 +60,20 @@ public final class Main {
                 exit(256 + sig);
             }
         }
+    }
+
+    /** A line of /proc/self/status after its key ({@code Uid:}: real, effective, saved, fs), or null. */
+    private static String statusLine(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key)) {
+                    return line.substring(key.length()).trim();
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     /** SIGQUIT and SIGCHLD: the two signals whose disposition bash changes for itself. */
@@ -177,6 +192,19 @@ public final class Main {
         for (String w : options.warnings()) {
             messages.info(w);
         }
+        User user = null;
+        if (options.user() != null) {
+            String ids = statusLine("Uid:");
+            if (ids == null || !ids.matches("0\\s+0\\s.*")) {
+                messages.error("You must be root to use the -u/--username option");
+                return 1;
+            }
+            user = User.byName(options.user()).orElse(null);
+            if (user == null) {
+                messages.error("Cannot find user '" + options.user() + "'");
+                return 1;
+            }
+        }
         // strace -I: 3 and 4 (the default with -o FILE PROG) ignore the signals that end strace;
         // 2 (the default otherwise) detaches everything, hands the signal to the command and dies
         // of it; 1 lets everything go and dies of it, as strace, which then has no handler, does.
@@ -233,6 +261,7 @@ public final class Main {
             if (options.seccomp()) {
                 spec = spec.stoppingAt(options.trace());
             }
+            spec = spec.asUser(user);
         }
 
         Path traceFile = options.outputFile() == null ? Path.of("/proc/self/fd/2")

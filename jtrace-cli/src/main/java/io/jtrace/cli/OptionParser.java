@@ -193,6 +193,7 @@ public final class OptionParser {
                     settings.detachOnExecve = true;
                 }
                 case "I" -> settings.interruptible = interruptible(option);
+                case "u" -> settings.user = option.value();
                 case "signals" -> settings.signals = SignalSet.parse(option.value());
                 case "t" -> settings.shortTimestamps++;
                 case "absolute-timestamps" -> {
@@ -320,7 +321,8 @@ public final class OptionParser {
                         settings.syscallTimeDigits), settings.syscallNumber, settings.instructionPointer,
                 settings.detachOnExecve, settings.interruptible != 0 ? settings.interruptible
                         // strace: never interrupted with -o FILE and a command, else while waiting.
-                        : settings.outputFile != null && !command.isEmpty() ? 3 : 2);
+                        : settings.outputFile != null && !command.isEmpty() ? 3 : 2,
+                settings.user);
     }
 
     /**
@@ -776,6 +778,7 @@ public final class OptionParser {
         boolean noSeccomp;
         SignalSet signals;
         boolean detachOnExecve;
+        String user;
         /** -I: 0 until given. */
         int interruptible;
         final List<String> tracePaths = new ArrayList<>();

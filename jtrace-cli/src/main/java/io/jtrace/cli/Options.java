@@ -56,6 +56,7 @@ import java.util.Set;
  * @param interruptible         {@code -I}: 1, the signals that end strace end jtrace at once, letting
  *                              everything go; 2, they end the trace, the command getting them too;
  *                              3, they are ignored; 4, SIGTSTP too
+ * @param user                  {@code -u}: the user to run the command as, or null
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
@@ -64,7 +65,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
                       ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status,
                       SignalSet signals, List<String> tracePaths, boolean seccomp,
                       Timing timing, boolean syscallNumber, boolean instructionPointer,
-                      boolean detachOnExecve, int interruptible) {
+                      boolean detachOnExecve, int interruptible, String user) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -118,6 +119,6 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2);
+                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null);
     }
 }

@@ -168,6 +168,17 @@ class StraceDifferentialTest {
                 Runs::mask, refill);
     }
 
+    /**
+     * -u: the command runs with the user's ids and groups (as root; otherwise both refuse alike);
+     * an unknown user is refused before anything starts.
+     */
+    @Test
+    void runAsAnotherUser() {
+        assertSameTrace(args("-u", "nobody", "-e", "trace=execve,getuid,geteuid,getgroups", "id"));
+        assertSameTrace(args("--user=daemon", "-f", "-e", "trace=%creds", "-e", "signal=none", "sh", "-c", "id -G"));
+        assertSameTrace(args("-u", "no-such-user-here", "/bin/true"));
+    }
+
     /** -b execve: each process is let go at its execve, the command's own first one excepted. */
     @Test
     void detachOnExecve() {

@@ -24,14 +24,29 @@ import io.jtrace.syscalls.SyscallSet;
  * @param blockedSignals the tracee's initial signal mask, same encoding
  * @param stopAt         the x86_64 calls at which the tracee stops, or null to stop at every call:
  *                       see {@link #stoppingAt}
+ * @param user           the user to run the program as, or null for this process's: see {@link #asUser}
  */
 public record LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env, byte[] cwd,
-                         int[] inheritedFds, long ignoredSignals, long blockedSignals, SyscallSet stopAt) {
+                         int[] inheritedFds, long ignoredSignals, long blockedSignals, SyscallSet stopAt,
+                         User user) {
 
-    /** A launch that stops at every call. */
+    /** A launch that stops at every call, as this process's user. */
     public LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env, byte[] cwd,
                       int[] inheritedFds, long ignoredSignals, long blockedSignals) {
-        this(executable, argv, env, cwd, inheritedFds, ignoredSignals, blockedSignals, null);
+        this(executable, argv, env, cwd, inheritedFds, ignoredSignals, blockedSignals, null, null);
+    }
+
+    /**
+     * This launch, running the program as {@code user}, as strace's {@code -u} does: its groups, then
+     * its group id, then its user id are set in the new process just before the execve. A
+     * set-user-ID or set-group-ID program gets the file's owner or group as its effective id, as it
+     * would untraced. The launch fails with the kernel's reason (setgroups: Operation not permitted)
+     * without the privileges to switch.
+     *
+     * @param user the user, or null for this process's
+     */
+    public LaunchSpec asUser(User user) {
+        return new LaunchSpec(executable, argv, env, cwd, inheritedFds, ignoredSignals, blockedSignals, stopAt, user);
     }
 
     /**
@@ -55,7 +70,7 @@ public record LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env,
      */
     public LaunchSpec stoppingAt(SyscallSet calls) {
         return new LaunchSpec(executable, argv, env, cwd, inheritedFds, ignoredSignals, blockedSignals,
-                calls == null || calls.isAll() ? null : calls);
+                calls == null || calls.isAll() ? null : calls, user);
     }
 
     /**

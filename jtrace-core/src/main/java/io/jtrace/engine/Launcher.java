@@ -41,7 +41,9 @@ final class Launcher {
             NR_EXIT_GROUP = SyscallTable.x86_64().number("exit_group");
     private static final long NR_RT_SIGACTION = SyscallTable.x86_64().number("rt_sigaction"), NR_RT_SIGPROCMASK = SyscallTable.x86_64().number("rt_sigprocmask"),
             NR_DUP2 = SyscallTable.x86_64().number("dup2"), NR_SECCOMP = SyscallTable.x86_64().number("seccomp"),
-            NR_PRCTL = SyscallTable.x86_64().number("prctl"), NR_EXECVEAT = SyscallTable.x86_64().number("execveat");
+            NR_PRCTL = SyscallTable.x86_64().number("prctl"), NR_EXECVEAT = SyscallTable.x86_64().number("execveat"),
+            NR_SETGROUPS = SyscallTable.x86_64().number("setgroups"), NR_SETREGID = SyscallTable.x86_64().number("setregid"),
+            NR_SETREUID = SyscallTable.x86_64().number("setreuid");
     private static final int SECCOMP_SET_MODE_FILTER = 1, PR_SET_NO_NEW_PRIVS = 38;
     private static final int SIGKILL = 9, SIGSTOP = 19, SIG_SETMASK = 2;
     private static final int O_CLOEXEC = 0x80000;
@@ -142,6 +144,11 @@ final class Launcher {
                 check(kernel.ptrace(Ptrace.SETOPTIONS, pid, 0, ptraceOptions | Ptrace.O_TRACESECCOMP),
                         "PTRACE_SETOPTIONS");
             }
+            if (spec.user() != null) {
+                // After the filter, which as root needs no PR_SET_NO_NEW_PRIVS; groups first, while
+                // the process may still set them.
+                switchUser(pid, regs, spec, base + blob.groupsOffset());
+            }
             rewind(pid, regs, NR_EXECVE, base, base + blob.argvOffset(), base + blob.envOffset(), 0, 0, 0);
             awaitSyscallStop(pid, Ptrace.SYSCALL_INFO_ENTRY);
             SyscallInfo at = new SyscallInfo();
@@ -153,6 +160,37 @@ final class Launcher {
             throw e;
         } finally {
             kernel.close(gate[1]);
+        }
+    }
+
+    /**
+     * strace -u: initgroups, setregid and setreuid in the trampoline, with the effective ids a
+     * set-user-ID or set-group-ID executable would give.
+     */
+    private void switchUser(int pid, Registers regs, LaunchSpec spec, long groups) throws TraceException {
+        User u = spec.user();
+        int mode = 0, owner = u.uid(), group = u.gid();
+        try {
+            Path file = Path.of(new String(spec.executable(), StandardCharsets.UTF_8));
+            mode = (Integer) Files.getAttribute(file, "unix:mode");
+            owner = (Integer) Files.getAttribute(file, "unix:uid");
+            group = (Integer) Files.getAttribute(file, "unix:gid");
+        } catch (IOException | RuntimeException e) {
+            // Unreadable: the program's execve will say why.
+        }
+        int euid = (mode & 04000) != 0 ? owner : u.uid();
+        int egid = (mode & 02000) != 0 ? group : u.gid();
+        long r = inject(pid, regs, false, NR_SETGROUPS, u.groups().length, groups, 0, 0, 0, 0);
+        if (r < 0) {
+            throw new TraceException("initgroups: " + ErrnoExceptions.reason((int) -r), (int) -r);
+        }
+        r = inject(pid, regs, false, NR_SETREGID, u.gid(), egid, 0, 0, 0, 0);
+        if (r < 0) {
+            throw new TraceException("setregid: " + ErrnoExceptions.reason((int) -r), (int) -r);
+        }
+        r = inject(pid, regs, false, NR_SETREUID, u.uid(), euid, 0, 0, 0, 0);
+        if (r < 0) {
+            throw new TraceException("setreuid: " + ErrnoExceptions.reason((int) -r), (int) -r);
         }
     }
 
@@ -296,7 +334,7 @@ final class Launcher {
      * handlers are SIG_IGN and SIG_DFL, then the signal mask (8 bytes).
      */
     record Blob(byte[] strings, int[] argvOffsets, int[] envOffsets, int argvOffset, int envOffset,
-                int ignoreActionOffset, long mask, byte[] filter, int size) {
+                int ignoreActionOffset, long mask, byte[] filter, int[] groups, int size) {
         private static final long SIG_IGN = 1;
         private static final int KERNEL_SIGACTION_SIZE = 32;
         private static final int SOCK_FPROG_SIZE = 16;
@@ -319,10 +357,11 @@ final class Launcher {
             int ignoreActionOffset = envOffset + 8 * (env.length + 1);
             byte[] filter = spec.stopAt() == null ? null
                     : SeccompFilter.stoppingAt(spec.stopAt().with(NR_EXECVE, NR_EXECVEAT)).bytes();
+            int[] groups = spec.user() == null ? new int[0] : spec.user().groups();
             int size = ignoreActionOffset + 2 * KERNEL_SIGACTION_SIZE + 8
-                    + (filter == null ? 0 : SOCK_FPROG_SIZE + filter.length);
+                    + (filter == null ? 0 : SOCK_FPROG_SIZE + filter.length) + 4 * groups.length;
             return new Blob(Arrays.copyOf(b.array(), b.position()), argv, env, argvOffset, envOffset,
-                    ignoreActionOffset, spec.blockedSignals(), filter, size);
+                    ignoreActionOffset, spec.blockedSignals(), filter, groups, size);
         }
 
         private static int total(LaunchSpec spec) {
@@ -349,6 +388,11 @@ final class Launcher {
             return maskOffset() + 8;
         }
 
+        /** The supplementary groups for setgroups, after the filter: 4-byte gid_t each. */
+        int groupsOffset() {
+            return filterProgramOffset() + (filter == null ? 0 : SOCK_FPROG_SIZE + filter.length);
+        }
+
         long mappedSize() {
             return (size + 4095L) & ~4095L;
         }
@@ -372,6 +416,10 @@ final class Launcher {
                 b.putShort((short) (filter.length / 8)).putShort((short) 0).putInt(0);
                 b.putLong(base + filterProgramOffset() + SOCK_FPROG_SIZE);
                 b.put(filter);
+            }
+            b.position(groupsOffset());
+            for (int g : groups) {
+                b.putInt(g);
             }
             return b.array();
         }
