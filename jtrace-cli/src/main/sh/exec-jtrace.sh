@@ -41,9 +41,81 @@ exec_jtrace() {
   # The signals that end strace are blocked from the first instant, in every thread of the JVM
   # (-Xrs keeps it from unblocking them), and wait for jtrace to read them from a signalfd: a
   # signal during start-up is then acted on as strace would, not by the JVM's own handlers.
-  exec env --block-signal=HUP,INT,QUIT,PIPE,TERM "$java" -Xrs -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-    -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr --enable-native-access=ALL-UNNAMED \
-    -Djtrace.argv0="$name" -Djtrace.fds="$fds" -Djtrace.sigign="$ign" -Djtrace.sigblk="$blk" \
-    -Djtrace.environ=<(printf '%s\0' "${environ[@]}") \
-    -cp "$cp" io.jtrace.cli.Main "$@"
+  local jvm=(env --block-signal=HUP,INT,QUIT,PIPE,TERM "$java" -Xrs -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+    -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr --enable-native-access=ALL-UNNAMED
+    -Djtrace.argv0="$name" -Djtrace.fds="$fds" -Djtrace.sigign="$ign" -Djtrace.sigblk="$blk")
+  local daemonize=0
+  daemonize_level "$@"
+  if (( daemonize == 0 )); then
+    exec "${jvm[@]}" -Djtrace.environ=<(printf '%s\0' "${environ[@]}") -cp "$cp" io.jtrace.cli.Main "$@"
+  fi
+  # -D: this process, the one jtrace's caller started, becomes the program; jtrace runs apart, a
+  # grandchild reparented at once (-DD: in a process group of its own, -DDD: a session), and takes
+  # this shell over while it waits on a FIFO, as it takes over its own trampoline otherwise. If
+  # jtrace fails before that, it writes a line to the FIFO and this shell exits 1; if it never
+  # comes, the wait ends after a minute.
+  local gate="${TMPDIR:-/tmp}/jtrace-gate.$$.$RANDOM"
+  mkfifo -m 600 "$gate" || exit 1
+  # An asynchronous command ignores SIGINT and SIGQUIT, and bash ignores SIGQUIT itself: the
+  # caller's dispositions, all of them, are the ones a synchronous child of bash starts with.
+  local caller_ign
+  caller_ign=$(grep '^SigIgn:' /proc/self/status)
+  caller_ign=${caller_ign#SigIgn:}
+  jvm+=(-Djtrace.sigign.all="${caller_ign//[[:space:]]/}")
+  case $daemonize in
+    1) ( "${jvm[@]}" -Djtrace.daemonized="$$:$gate" -Djtrace.environ=<(printf '%s\0' "${environ[@]}") \
+           -cp "$cp" io.jtrace.cli.Main "$@" </dev/null & ) ;;
+    2) ( set -m; "${jvm[@]}" -Djtrace.daemonized="$$:$gate" -Djtrace.environ=<(printf '%s\0' "${environ[@]}") \
+           -cp "$cp" io.jtrace.cli.Main "$@" </dev/null & ) ;;
+    *) ( setsid "${jvm[@]}" -Djtrace.daemonized="$$:$gate" -Djtrace.environ=<(printf '%s\0' "${environ[@]}") \
+           -cp "$cp" io.jtrace.cli.Main "$@" </dev/null & ) ;;
+  esac
+  if ! read -r -t 60 -u 9 _ 9<>"$gate"; then
+    echo "$name: the tracer did not take this process over" >&2
+  fi
+  rm -f "$gate"
+  exit 1
+}
+
+# daemonize_level ARGS...: sets the caller's daemonize to how many -D (or which --daemonize=) the
+# command line asks for, reading it as getopt would up to the first non-option; 0 for none. jtrace
+# checks the line itself later. (A function setting a variable: a command substitution would fork.)
+daemonize_level() {
+  local arg level=0 i c
+  while (( $# > 0 )); do
+    arg=$1
+    shift
+    case $arg in
+      --) break ;;
+      --dae*=*|--daemoni*=*)
+        case ${arg#*=} in
+          pgroup|pgrp) level=2 ;; session) level=3 ;; *) level=1 ;;
+        esac ;;
+      --dae*) [[ daemonize == "${arg#--}"* || daemonised == "${arg#--}"* || daemonized == "${arg#--}"* ]] && level=1 ;;
+      --*=*) ;;
+      --*)
+        # A long option taking an argument in the next word.
+        local name=${arg#--} opt
+        for opt in columns detach-on env interruptible output summary-syscall-overhead attach trace-path \
+                   string-limit summary-sort-by user summary-columns const-print-style trace abbrev verbose \
+                   raw signals status read write fault inject kvm decode-pids; do
+          if [[ $opt == "$name"* ]]; then
+            shift
+            break
+          fi
+        done ;;
+      -?*)
+        for (( i = 1; i < ${#arg}; i++ )); do
+          c=${arg:i:1}
+          if [[ $c == D ]]; then
+            level=$(( level + 1 ))
+          elif [[ abeEIoOpPsSuUX == *"$c"* ]]; then
+            (( i == ${#arg} - 1 )) && shift
+            break
+          fi
+        done ;;
+      *) break ;;
+    esac
+  done
+  daemonize=$level
 }

@@ -163,7 +163,52 @@ public final class Main {
         Runtime.getRuntime().halt(status);
     }
 
+    /**
+     * -D: the process jtrace's caller started, which waits (in the launcher, reading {@code gate},
+     * a FIFO) for jtrace to take it over and run the program in it.
+     */
+    record Daemonized(int pid, Path gate) {
+        /** From the launcher's {@code -Djtrace.daemonized=PID:GATE}, or null. */
+        static Daemonized fromLauncher() {
+            String v = System.getProperty("jtrace.daemonized");
+            int colon = v == null ? -1 : v.indexOf(':');
+            if (colon < 0) {
+                return null;
+            }
+            try {
+                return new Daemonized(Integer.parseInt(v.substring(0, colon)), Path.of(v.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        /** Ends the wait: taken over, the process needs nothing more; else it exits 1 on reading a line. */
+        void release(boolean tookOver) {
+            try {
+                if (!tookOver && Files.exists(gate)) {
+                    Files.writeString(gate, "\n");
+                }
+                Files.deleteIfExists(gate);
+            } catch (IOException e) {
+                // The launcher's own timeout ends its wait.
+            }
+        }
+    }
+
+    private Daemonized daemonized;
+
     int run(String[] args, Messages messages) {
+        daemonized = Daemonized.fromLauncher();
+        try {
+            return runDaemonizable(args, messages);
+        } finally {
+            if (daemonized != null) {
+                daemonized.release(false);
+            }
+        }
+    }
+
+    private int runDaemonizable(String[] args, Messages messages) {
         String argv0 = messages.argv0();
         Options options;
         try {
@@ -191,6 +236,10 @@ public final class Main {
         }
         for (String w : options.warnings()) {
             messages.info(w);
+        }
+        if (options.daemonize() > 0 && daemonized == null) {
+            messages.error("-D/--daemonize needs jtrace's launcher (./jtrace), which starts the program's process");
+            return 1;
         }
         User user = null;
         if (options.user() != null) {
@@ -256,7 +305,10 @@ public final class Main {
                     commandBytes(options.command()), callerEnvironment, inheritedFds());
             // The launcher read the caller's signal state before the JVM changed its own.
             spec = new LaunchSpec(inherited.executable(), inherited.argv(), inherited.env(), inherited.cwd(),
-                    inherited.inheritedFds(), callerIgnored(ignoredAtStart),
+                    inherited.inheritedFds(), daemonized != null
+                            // -D: the launcher read every disposition from a child of its shell.
+                            ? callerSignals("jtrace.sigign.all", callerIgnored(ignoredAtStart))
+                            : callerIgnored(ignoredAtStart),
                     callerSignals("jtrace.sigblk", inherited.blockedSignals()));
             if (options.seccomp()) {
                 spec = spec.stoppingAt(options.trace());
@@ -298,7 +350,10 @@ public final class Main {
         }
         if (spec != null) {
             try {
-                launched = tracer.launchUnchecked(spec);
+                launched = daemonized != null ? tracer.launchInto(daemonized.pid(), spec) : tracer.launchUnchecked(spec);
+                if (daemonized != null) {
+                    daemonized.release(true);
+                }
                 tracees++;
             } catch (TraceException e) {
                 messages.error(e.getMessage());

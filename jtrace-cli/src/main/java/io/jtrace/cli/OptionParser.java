@@ -194,6 +194,17 @@ public final class OptionParser {
                 }
                 case "I" -> settings.interruptible = interruptible(option);
                 case "u" -> settings.user = option.value();
+                case "D" -> settings.shortDaemonize++;
+                case "daemonize" -> {
+                    settings.longDaemonize = switch (option.value() == null ? "grandchild"
+                            : asciiLowerCase(option.value())) {
+                        case "grandchild" -> 1;
+                        case "pgroup", "pgrp" -> 2;
+                        case "session" -> 3;
+                        default -> throw new UsageException("invalid " + option.spelling() + " argument: '"
+                                + option.value() + "'", true);
+                    };
+                }
                 case "signals" -> settings.signals = SignalSet.parse(option.value());
                 case "t" -> settings.shortTimestamps++;
                 case "absolute-timestamps" -> {
@@ -220,6 +231,19 @@ public final class OptionParser {
     private static Options finish(Settings settings, List<String> command) throws UsageException {
         if (settings.attachPids.isEmpty() && command.isEmpty()) {
             throw new UsageException("must have PROG [ARGS] or -p PID", true);
+        }
+        int daemonize = settings.shortDaemonize;
+        if (settings.longDaemonize > 0) {
+            if (settings.shortDaemonize > 0) {
+                throw new UsageException("-D and --daemonize cannot be provided simultaneously", false);
+            }
+            daemonize = settings.longDaemonize;
+        }
+        if (command.isEmpty() && daemonize > 0) {
+            throw new UsageException("PROG [ARGS] must be specified with -D/--daemonize", true);
+        }
+        if (daemonize > 3) {
+            throw new UsageException("Too many -D's (" + daemonize + "), maximum supported -D count is 3", true);
         }
         if (settings.shortTimestamps > 0) {
             if (settings.longTimestamps) {
@@ -320,9 +344,10 @@ public final class OptionParser {
                 new Timing(settings.absolute, settings.absoluteDigits, settings.relativeDigits,
                         settings.syscallTimeDigits), settings.syscallNumber, settings.instructionPointer,
                 settings.detachOnExecve, settings.interruptible != 0 ? settings.interruptible
-                        // strace: never interrupted with -o FILE and a command, else while waiting.
-                        : settings.outputFile != null && !command.isEmpty() ? 3 : 2,
-                settings.user);
+                        // strace: never interrupted (^Z included) with -D, never with -o FILE and a
+                        // command, else while waiting.
+                        : daemonize > 0 ? 4 : settings.outputFile != null && !command.isEmpty() ? 3 : 2,
+                settings.user, daemonize);
     }
 
     /**
@@ -779,6 +804,8 @@ public final class OptionParser {
         SignalSet signals;
         boolean detachOnExecve;
         String user;
+        int shortDaemonize;
+        int longDaemonize;
         /** -I: 0 until given. */
         int interruptible;
         final List<String> tracePaths = new ArrayList<>();

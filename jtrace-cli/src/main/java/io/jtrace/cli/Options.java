@@ -57,6 +57,10 @@ import java.util.Set;
  *                              everything go; 2, they end the trace, the command getting them too;
  *                              3, they are ignored; 4, SIGTSTP too
  * @param user                  {@code -u}: the user to run the command as, or null
+ * @param daemonize             {@code -D}, {@code -DD}, {@code -DDD} (or {@code --daemonize=}): 0, jtrace
+ *                              is the command's parent; 1, the command is the process jtrace's caller
+ *                              started and jtrace runs apart; 2, in its own process group; 3, in its
+ *                              own session
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
@@ -65,7 +69,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
                       ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status,
                       SignalSet signals, List<String> tracePaths, boolean seccomp,
                       Timing timing, boolean syscallNumber, boolean instructionPointer,
-                      boolean detachOnExecve, int interruptible, String user) {
+                      boolean detachOnExecve, int interruptible, String user, int daemonize) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -119,6 +123,6 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null);
+                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0);
     }
 }

@@ -269,7 +269,12 @@ final class StracePrinter implements TraceListener {
                             + (threads > 1 ? " with " + threads + " threads" : ""));
                 }
             }
-            case LAUNCHED -> { }
+            case LAUNCHED -> {
+                // -D: the command runs in a process jtrace seized, which strace announces.
+                if (options.daemonize() > 0) {
+                    messages.info("Process " + a.tid() + " attached");
+                }
+            }
         }
     }
 

@@ -65,7 +65,7 @@ class OptionParserTest {
         Options o = parse("true");
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, Set.of(), null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
-                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null), o);
+                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0), o);
     }
 
     @Test
@@ -418,6 +418,18 @@ class OptionParserTest {
     }
 
     @Test
+    void daemonizeLevels() throws UsageException {
+        assertEquals(0, parse("true").daemonize());
+        assertEquals(1, parse("-D", "true").daemonize());
+        assertEquals(3, parse("-DDD", "true").daemonize());
+        assertEquals(1, parse("--daemonize", "true").daemonize());
+        assertEquals(2, parse("--daemonize=PGRP", "true").daemonize());
+        assertEquals(3, parse("--daemonized=session", "true").daemonize());
+        assertEquals(4, parse("-D", "true").interruptible(), "-D: ^Z too is ignored");
+        assertEquals(1, parse("-D", "-I1", "true").interruptible());
+    }
+
+    @Test
     void detachOnExecveTakesExecveOnlyAndTurnsTheFilterOff() throws UsageException {
         assertTrue(parse("-b", "execve", "true").detachOnExecve());
         assertFails("Syscall 'open' for -b isn't supported", false, "-b", "open", "true");
@@ -702,6 +714,8 @@ class OptionParserTest {
                 List.of("-e", "signal=SIGFOO", "/bin/true"), List.of("-e", "signal=", "/bin/true"),
                 List.of("--signal=INT,256", "/bin/true"), List.of("-e", "signal=!,", "/bin/true"),
                 List.of("-e", "quiet=personality,foo", "/bin/true"),
+                List.of("-D", "-p", "1"), List.of("-DDDD", "/bin/true"), List.of("-D", "--daemonize", "/bin/true"),
+                List.of("--daemonize=x", "/bin/true"), List.of("--daemonise=pgrp", "-D", "/bin/true"),
                 List.of("-b", "open", "/bin/true"), List.of("--detach-on=", "/bin/true"), List.of("-I", "0", "/bin/true"),
                 List.of("-I", "5", "/bin/true"), List.of("--interruptible=nev", "/bin/true"), List.of("-Ix", "/bin/true"),
                 List.of("-t", "--absolute-timestamps", "/bin/true"), List.of("--timestamps=unix", "-ttt", "/bin/true"),

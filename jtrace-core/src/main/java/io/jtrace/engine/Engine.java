@@ -167,13 +167,18 @@ final class Engine {
         return o;
     }
 
-    int launch(LaunchSpec spec) throws TraceException {
+    /** {@code into}: the waiting process to run the program in, or 0 for a new one. */
+    int launch(LaunchSpec spec, int into) throws TraceException {
         if (spec.stopAt() != null && !options.followForks()) {
             // Unfollowed children and threads would carry the filter untraced: ENOSYS for its calls.
             throw new IllegalArgumentException("a launch that stops at some calls only needs a tracer "
                     + "that follows forks (Tracer.Options.followForks)");
         }
-        Launcher.Started s = launcher.launch(spec, ptraceOptions() | Ptrace.O_EXITKILL);
+        if (into > 0 && (table.process(into) != null || table.thread(into) != null)) {
+            throw new TraceException(seizeFailed(into, Errnos.EPERM) + " (already traced here)", Errnos.EPERM);
+        }
+        Launcher.Started s = into > 0 ? launcher.adopt(into, spec, ptraceOptions() | Ptrace.O_EXITKILL)
+                : launcher.launch(spec, ptraceOptions() | Ptrace.O_EXITKILL);
         int pid = s.pid();
         ThreadState t = table.add(pid, pid, true, s.filtered());
         t.phase = ThreadState.Phase.LAUNCHING;

@@ -94,6 +94,40 @@ final class Launcher {
         }
         kernel.close(gate[0]);
         try {
+            return takeOver(pid, spec, ptraceOptions, fds, park);
+        } catch (TraceException | RuntimeException e) {
+            kernel.kill(pid, 9);
+            kernel.wait4(pid, Wait.WALL);
+            throw e;
+        } finally {
+            kernel.close(gate[1]);
+        }
+    }
+
+    /**
+     * Runs the program in {@code pid}, an existing process that waits to be replaced (strace -D's
+     * tracee, the process jtrace's caller started): seized, taken over at its next system call
+     * like the trampoline, its descriptors left where they are, the ones not inherited closed. On
+     * failure it is let go, untouched but for what was done before the failure.
+     */
+    Started adopt(int pid, LaunchSpec spec, int ptraceOptions) throws TraceException {
+        int[] fds = Arrays.stream(spec.inheritedFds())
+                .filter(fd -> fd >= 0 && Files.exists(Path.of("/proc/" + pid + "/fd/" + fd), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .distinct().toArray();
+        try {
+            return takeOver(pid, spec, ptraceOptions, fds, -1);
+        } catch (TraceException | RuntimeException e) {
+            kernel.ptrace(Ptrace.DETACH, pid, 0, 0);
+            throw e;
+        }
+    }
+
+    /**
+     * Seizes {@code pid} and makes it execve the program, from its next system call. Descriptor
+     * {@code fds[i]} is at {@code park + i} until then, or already in place when {@code park} is -1.
+     */
+    private Started takeOver(int pid, LaunchSpec spec, int ptraceOptions, int[] fds, int park) throws TraceException {
+        {
             long r = kernel.ptrace(Ptrace.SEIZE, pid, 0, ptraceOptions);
             if (r < 0) {
                 throw new TraceException("ptrace(PTRACE_SEIZE, " + pid + "): " + ErrnoExceptions.reason((int) -r), (int) -r);
@@ -128,7 +162,7 @@ final class Launcher {
                 inject(pid, regs, false, NR_RT_SIGACTION, sig, base + action, 0, 8, 0, 0);
             }
             inject(pid, regs, false, NR_RT_SIGPROCMASK, SIG_SETMASK, base + blob.maskOffset(), 0, 8, 0, 0);
-            for (int i = 0; i < fds.length; i++) {
+            for (int i = 0; park >= 0 && i < fds.length; i++) {
                 long d = inject(pid, regs, false, NR_DUP2, park + i, fds[i], 0, 0, 0, 0);
                 if (d < 0) {
                     throw new TraceException("dup2 in the new process: " + ErrnoExceptions.reason((int) -d), (int) -d);
@@ -154,12 +188,6 @@ final class Launcher {
             SyscallInfo at = new SyscallInfo();
             check(kernel.getSyscallInfo(pid, at), "PTRACE_GET_SYSCALL_INFO");
             return new Started(pid, at, filtered);
-        } catch (TraceException | RuntimeException e) {
-            kernel.kill(pid, 9);
-            kernel.wait4(pid, Wait.WALL);
-            throw e;
-        } finally {
-            kernel.close(gate[1]);
         }
     }
 

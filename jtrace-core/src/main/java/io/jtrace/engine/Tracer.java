@@ -81,7 +81,19 @@ public final class Tracer implements AutoCloseable {
      * be executed, the listener sees its execve fail, and the process then exits with status 1.
      */
     public int launchUnchecked(LaunchSpec spec) throws TraceException {
-        return call(() -> engine.launch(spec));
+        return call(() -> engine.launch(spec, 0));
+    }
+
+    /**
+     * Runs the program in process {@code pid}, which already exists and waits to be replaced, as
+     * strace -D runs it in the process its caller started: the tracer is then not the tracee's
+     * parent. The process is seized (it must be one this process may trace), taken over at its next
+     * system call wherever it is blocked, given the spec's signal state, stripped of the descriptors
+     * the spec does not list (the ones it lists stay where they are; {@link LaunchSpec#cwd()} is not
+     * applied) and made to execve the program, as by {@link #launchUnchecked}. Returns {@code pid}.
+     */
+    public int launchInto(int pid, LaunchSpec spec) throws TraceException {
+        return call(() -> engine.launch(spec, pid));
     }
 
     /**
