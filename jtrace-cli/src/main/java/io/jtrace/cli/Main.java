@@ -283,6 +283,7 @@ public final class Main {
         } catch (TraceFailure e) {
             // reported below, once the output is flushed
         }
+        printer.printSummary();
         closeOutput(printer, pipeCommand);
         if (tracer.failure() != null) {
             messages.error("internal error: " + tracer.failure());

@@ -10,6 +10,8 @@ import io.jtrace.cli.output.Sink;
 import io.jtrace.engine.TraceEvent;
 import io.jtrace.engine.TraceListener;
 import io.jtrace.engine.Tracee;
+import io.jtrace.stats.CallCounter;
+import io.jtrace.stats.SummaryTable;
 import io.jtrace.syscalls.Errno;
 import io.jtrace.syscalls.Signals;
 import io.jtrace.syscalls.SyscallDef;
@@ -90,6 +92,10 @@ final class StracePrinter implements TraceListener {
     private int launchedPid;
     private int launchedStatus = -1;
     private boolean launchedExecDone;
+    /** -c and -C: what the summary table counts; null without them. */
+    private final CallCounter counter;
+    /** -c: the table alone, none of the trace. */
+    private final boolean summaryOnly;
 
     /**
      * @param interactive the trace goes to a terminal: written whenever the tracer would block
@@ -112,6 +118,21 @@ final class StracePrinter implements TraceListener {
         formatter.warnings(w -> warnings.add(new Warning(
                 formatter.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
         this.interactive = interactive;
+        Options.Summary summary = options.summary();
+        this.counter = summary == null ? null : new CallCounter(summary.wallClock() ? CallCounter.Clock.WALL
+                : CallCounter.Clock.SYSTEM, summary.overheadNanos(), options.trace());
+        this.summaryOnly = summary != null && summary.only();
+    }
+
+    /**
+     * Writes the call summary where the trace goes, as strace does when tracing ends; nothing
+     * without -c or -C, or when no call was counted.
+     */
+    void printSummary() {
+        if (counter != null && !counter.isEmpty() && shared != null) {
+            Options.Summary summary = options.summary();
+            shared.sink.append(SummaryTable.render(counter.counts(), summary.columns(), summary.sortBy()));
+        }
     }
 
     /**
@@ -144,6 +165,11 @@ final class StracePrinter implements TraceListener {
     @Override
     public void onEvent(TraceEvent event, Tracee tracee) {
         current = tracee;
+        // A call is timed as strace times it: from after its entry is printed to before its exit is.
+        boolean entry = event instanceof TraceEvent.SyscallEntry;
+        if (counter != null && !entry) {
+            counter.onEvent(event, tracee);
+        }
         switch (event) {
             case TraceEvent.Attached a -> {
                 traced++;
@@ -212,6 +238,9 @@ final class StracePrinter implements TraceListener {
             case TraceEvent.Interrupted i -> { }
             case TraceEvent.Exec x -> onExec(x);
         }
+        if (counter != null && entry) {
+            counter.onEvent(event, tracee);
+        }
         current = null;
         if (syncWrites) {
             flush();
@@ -268,6 +297,9 @@ final class StracePrinter implements TraceListener {
     }
 
     private void onEntry(TraceEvent.SyscallEntry e) {
+        if (summaryOnly) {
+            return;
+        }
         Line line = lines.computeIfAbsent(e.tid(), k -> new Line());
         String previous = line.def != null ? line.def.straceName() : null;
         line.def = table.lookup(e.nr()).orElse(null);
@@ -469,6 +501,9 @@ final class StracePrinter implements TraceListener {
 
     /** Prints a whole line (signal, exit) for {@code tid}. */
     private void whole(int tid, CharSequence line) {
+        if (summaryOnly) {
+            return; // -c prints no signals, exits or deaths either
+        }
         Output out = begin(tid);
         out.sink.append(line);
     }
