@@ -31,7 +31,7 @@ public final class Kernel implements AutoCloseable {
     static final int IOVEC_SIZE = 16;
     /** {@code struct rusage}: two timevals (ru_utime, ru_stime), then fourteen longs. */
     static final int RUSAGE_SIZE = 144;
-    private static final int RU_STIME = 16;
+    static final int RU_STIME = 16;
 
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment capture = LibC.allocateCapture(arena);

@@ -71,6 +71,8 @@ public final class CallCounter implements TraceListener {
     }
 
     /**
+     * A counter of the calls {@code selection} names, each timed by {@code clock}.
+     *
      * @param clock         what a call's time is
      * @param overheadNanos what is taken off each call's time (strace's {@code -O}), its time
      *                      staying at least 0
