@@ -152,6 +152,7 @@ public final class Main {
         try {
             options = new OptionParser().parse(args);
         } catch (UsageException e) {
+            e.warningsBefore().forEach(messages::info);
             messages.info(e.getMessage());
             if (e.tryHelp()) {
                 messages.stderr().appendUtf8Line("Try '" + argv0 + " -h' for more information.");

@@ -206,6 +206,17 @@ public final class OptionParser {
 
     /** strace's checks after the option loop, in strace's order. */
     private static Options finish(Settings settings, List<String> command) throws UsageException {
+        List<String> warnings = new ArrayList<>();
+        try {
+            return finish(settings, command, warnings);
+        } catch (UsageException e) {
+            // strace has printed the warnings of the checks before the one that failed.
+            throw new UsageException(e.getMessage(), e.tryHelp(), warnings);
+        }
+    }
+
+    private static Options finish(Settings settings, List<String> command, List<String> warnings)
+            throws UsageException {
         if (settings.attachPids.isEmpty() && command.isEmpty()) {
             throw new UsageException("must have PROG [ARGS] or -p PID", true);
         }
@@ -222,7 +233,6 @@ public final class OptionParser {
             // As in strace 6.1, a single -f cancels --output-separately: "-f --output-separately -o F" writes one file.
             separately = settings.shortFollowForks >= 2;
         }
-        List<String> warnings = new ArrayList<>();
         if (settings.seccomp) {
             if (!settings.attachPids.isEmpty() && command.isEmpty()) {
                 warnings.add("--seccomp-bpf is not enabled for processes attached with -p");
@@ -230,10 +240,6 @@ public final class OptionParser {
             if (!followForks) {
                 warnings.add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
             }
-        }
-        if (settings.zflags > 1) {
-            warnings.add("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
-                    + "See status qualifier for more complex filters.");
         }
         if (settings.deprecatedF) {
             if (followForks) {
@@ -264,6 +270,10 @@ public final class OptionParser {
         }
         if (settings.outputFile == null && settings.appendOutput) {
             warnings.add("-A/--output-append-mode has no effect without -o/--output");
+        }
+        if (settings.zflags > 1) {
+            warnings.add("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+                    + "See status qualifier for more complex filters.");
         }
         if (settings.seccomp && followForks && settings.trace == null) {
             warnings.add("Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");

@@ -611,7 +611,10 @@ class OptionParserTest {
                 List.of("-S", "bogus"), List.of("--summary-sort-by=Calls"), List.of("-U", "bogus"),
                 List.of("-U", "none"), List.of("-U", "calls,calls"), List.of("-U", "calls,"), List.of("-U", ""),
                 List.of("-U", "time,calls,count,name"), List.of("-w", "/bin/true"),
-                List.of("-U", "calls", "/bin/true"), List.of("-c", "-w", "-U", "nothing", "/bin/true"));
+                List.of("-U", "calls", "/bin/true"), List.of("-c", "-w", "-U", "nothing", "/bin/true"),
+                List.of("--seccomp-bpf", "-w", "/"), List.of("--seccomp-bpf", "-f", "-p", "1", "-w"),
+                List.of("-F", "-w", "/"), List.of("-fF", "-w", "/"), List.of("-S", "calls", "-U", "calls", "/"),
+                List.of("-F", "-c", "-ff", "/"));
     }
 
     @ParameterizedTest
@@ -621,8 +624,10 @@ class OptionParserTest {
         StraceReply strace = runStrace(args.toArray(String[]::new));
         assertEquals(1, strace.exitCode(), "strace accepted " + args);
         UsageException ours = failure(args.toArray(String[]::new));
+        List<String> oursAll = new ArrayList<>(ours.warningsBefore());
+        oursAll.add(ours.getMessage());
         assertAll(
-                () -> assertEquals(strace.messages().getLast(), ours.getMessage()),
+                () -> assertEquals(strace.messages(), oursAll, "warnings, then the error"),
                 () -> assertEquals(strace.tryHelp(), ours.tryHelp(), "tryHelp"));
     }
 
@@ -653,7 +658,8 @@ class OptionParserTest {
                 List.of("-c", "-O", "1"), List.of("-c", "-O", "4.5e2ms"), List.of("-c", "-O", " 5"),
                 List.of("-c", "-O", "+5us"), List.of("-c", "-O", "-0"), List.of("-c", "-O", ".5"),
                 List.of("-c", "-w", "-S", "none"), List.of("-c", "-U", "name"), List.of("-C", "-U", "calls,errors"),
-                List.of("-c", "-f", "-S", "nothing"), List.of("-O", "1"));
+                List.of("-c", "-f", "-S", "nothing"), List.of("-O", "1"),
+                List.of("-z", "-Z", "-F", "-A"), List.of("-c", "-y", "-z", "-Z", "-A"));
     }
 
     @ParameterizedTest
