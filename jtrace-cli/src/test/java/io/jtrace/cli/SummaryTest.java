@@ -164,6 +164,11 @@ class SummaryTest {
     }
 
     @Test
+    void aProgramThatCannotBeExecutedCountsItsExecve() {
+        assertSameSummary(args("-c", "/etc/passwd"));
+    }
+
+    @Test
     void followForksAddsUpEveryProcessAndThread() {
         assertSameSummary(args("-f", "-c", "-S", "calls", "-e", "trace=chdir,getppid,clone,clone3",
                 fixture(), "fork"));
