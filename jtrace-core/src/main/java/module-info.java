@@ -10,4 +10,5 @@ module io.jtrace {
     exports io.jtrace.decode;
     exports io.jtrace.syscalls;
     exports io.jtrace.abi;
+    exports io.jtrace.stats;
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/uio.h>
 #include <sys/user.h>
 #include <sys/wait.h>
@@ -81,6 +82,8 @@ int main(void) {
     SHOW("iovec.size", sizeof(struct iovec));
     SHOW("iovec.iov_base", offsetof(struct iovec, iov_base));
     SHOW("iovec.iov_len", offsetof(struct iovec, iov_len));
+    SHOW("rusage.size", sizeof(struct rusage));
+    SHOW("rusage.ru_stime", offsetof(struct rusage, ru_stime));
 
     SHOW("posix_spawn_file_actions_t.size", sizeof(posix_spawn_file_actions_t));
     SHOW("posix_spawnattr_t.size", sizeof(posix_spawnattr_t));

@@ -214,6 +214,7 @@ public final class Main {
         try {
             options = new OptionParser().parse(args);
         } catch (UsageException e) {
+            e.warningsBefore().forEach(messages::info);
             messages.info(e.getMessage());
             if (e.tryHelp()) {
                 messages.stderr().appendUtf8Line("Try '" + argv0 + " -h' for more information.");
@@ -380,6 +381,7 @@ public final class Main {
         } catch (TraceFailure e) {
             // reported below, once the output is flushed
         }
+        printer.printSummary();
         closeOutput(printer, pipeCommand);
         if (tracer.failure() != null) {
             messages.error("internal error: " + tracer.failure());

@@ -2,6 +2,7 @@ package io.jtrace.cli;
 
 import io.jtrace.decode.ConstantStyle;
 import io.jtrace.decode.HexStyle;
+import io.jtrace.stats.Column;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,9 +27,10 @@ import java.util.function.Predicate;
  * Reads a command line the way strace 6.1 does: glibc {@code getopt_long} over strace's option
  * table, then strace's own checks, with strace's messages.
  *
- * <p>jtrace accepts {@code -a -e trace= -e quiet= -f -ff -F -h -i -n -o -p -q -r -s -t -T -V} and their long
- * forms. Every other strace option is recognised, so mistakes in it get strace's message, but is
- * refused with "... is not supported by jtrace yet". That refusal is reported last, after every
+ * <p>jtrace accepts strace's options and their long forms but for a few (-k, -E, -Y, -e read=,
+ * -e write=, -e inject=, -e fault=, -e kvm=, --tips, --secontext, --pidns-translation, -d) that
+ * it recognises, so mistakes in them get strace's message, and refuses with "... is not
+ * supported by jtrace yet". That refusal is reported last, after every
  * check strace itself makes, so a command line strace rejects is rejected with strace's words and
  * {@code -h}/{@code -V} still work whatever else is on the line.
  */
@@ -131,6 +133,7 @@ public final class OptionParser {
         Getopt getopt = new Getopt(args);
         Settings settings = new Settings();
         for (Parsed option = getopt.next(); option != null; option = getopt.next()) {
+            settings.seen.add(option.key());
             switch (option.key()) {
                 case "a" -> settings.alignColumn = uintArgument(option, Integer.MAX_VALUE);
                 case "e" -> qualify(option.value(), settings);
@@ -155,20 +158,28 @@ public final class OptionParser {
                 };
                 case "decode-fds" -> settings.decodeFdsSet = decodeFdsSet(option.value());
                 case "A" -> settings.appendOutput = true;
+                case "c", "C" -> {
+                    char mode = option.key().charAt(0);
+                    if (settings.summaryMode != 0 && settings.summaryMode != mode) {
+                        throw new UsageException("-c/--summary-only and -C/--summary are mutually exclusive", true);
+                    }
+                    settings.summaryMode = mode;
+                }
+                case "O" -> {
+                    settings.overheadNanos = Durations.parse(option.value());
+                    if (settings.overheadNanos < 0) {
+                        throw new UsageException("invalid " + option.spelling() + " argument: '" + option.value() + "'", true);
+                    }
+                }
                 case "S" -> {
-                    summaryColumn(option.value(), "invalid sortby: '" + option.value() + "'", true);
+                    settings.sortBy = summaryColumn(option.value(), "invalid sortby: '" + option.value() + "'", true);
                     settings.sortBySet = true;
-                    settings.unsupported.putIfAbsent("S", notSupported(option.spelling()));
                 }
                 case "U" -> {
-                    summaryColumns(option.value());
+                    settings.columns = summaryColumns(option.value());
                     settings.columnsSet = true;
-                    settings.unsupported.putIfAbsent("U", notSupported(option.spelling()));
                 }
-                case "w" -> {
-                    settings.wallClock = true;
-                    settings.unsupported.putIfAbsent("w", notSupported(option.spelling()));
-                }
+                case "w" -> settings.wallClock = true;
                 case "seccomp-bpf" -> settings.seccomp = true;
                 case "no-seccomp-bpf" -> settings.noSeccomp = true;
                 case "x" -> settings.hexLevel++;
@@ -229,6 +240,17 @@ public final class OptionParser {
 
     /** strace's checks after the option loop, in strace's order. */
     private static Options finish(Settings settings, List<String> command) throws UsageException {
+        List<String> warnings = new ArrayList<>();
+        try {
+            return finish(settings, command, warnings);
+        } catch (UsageException e) {
+            // strace has printed the warnings of the checks before the one that failed.
+            throw new UsageException(e.getMessage(), e.tryHelp(), warnings);
+        }
+    }
+
+    private static Options finish(Settings settings, List<String> command, List<String> warnings)
+            throws UsageException {
         if (settings.attachPids.isEmpty() && command.isEmpty()) {
             throw new UsageException("must have PROG [ARGS] or -p PID", true);
         }
@@ -265,7 +287,6 @@ public final class OptionParser {
             // As in strace 6.1, a single -f cancels --output-separately: "-f --output-separately -o F" writes one file.
             separately = settings.shortFollowForks >= 2;
         }
-        List<String> warnings = new ArrayList<>();
         if (settings.seccomp && settings.detachOnExecve) {
             warnings.add("--seccomp-bpf is not enabled because it is not compatible with -b");
             settings.seccomp = false;
@@ -278,10 +299,6 @@ public final class OptionParser {
                 warnings.add("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
             }
         }
-        if (settings.zflags > 1) {
-            warnings.add("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
-                    + "See status qualifier for more complex filters.");
-        }
         if (settings.deprecatedF) {
             if (followForks) {
                 warnings.add("deprecated option -F ignored");
@@ -290,8 +307,10 @@ public final class OptionParser {
                 followForks = true;
             }
         }
-        // The summary's own options make sense only with -c/-C, which is refused later when given.
-        boolean summary = settings.unsupported.containsKey("c") || settings.unsupported.containsKey("C");
+        boolean summary = settings.summaryMode != 0;
+        if (summary && separately) {
+            throw new UsageException("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive", true);
+        }
         if (settings.wallClock && !summary) {
             throw new UsageException("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)", true);
         }
@@ -301,17 +320,18 @@ public final class OptionParser {
         if (settings.sortBySet && !summary) {
             warnings.add("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
         }
-        if (!summary) {
-            // Without -c they change nothing, so nothing stands in the way of running.
-            settings.unsupported.remove("S");
-            settings.unsupported.remove("U");
-            settings.unsupported.remove("w");
+        if (settings.summaryMode == 'c') {
+            summaryOnlyWarnings(settings, warnings);
         }
         if (settings.outputFile == null && separately && !followForks) {
             warnings.add("--output-separately has no effect without -o/--output");
         }
         if (settings.outputFile == null && settings.appendOutput) {
             warnings.add("-A/--output-append-mode has no effect without -o/--output");
+        }
+        if (settings.zflags > 1) {
+            warnings.add("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+                    + "See status qualifier for more complex filters.");
         }
         if (settings.seccomp && followForks && settings.trace == null) {
             warnings.add("Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");
@@ -347,7 +367,9 @@ public final class OptionParser {
                         // strace: never interrupted (^Z included) with -D, never with -o FILE and a
                         // command, else while waiting.
                         : daemonize > 0 ? 4 : settings.outputFile != null && !command.isEmpty() ? 3 : 2,
-                settings.user, daemonize);
+                settings.user, daemonize,
+                summary ? new Options.Summary(settings.summaryMode == 'c', settings.wallClock,
+                        settings.overheadNanos, settings.sortBy, settings.columns) : null);
     }
 
     /**
@@ -417,6 +439,32 @@ public final class OptionParser {
 
     private static UsageException invalidArgument(Parsed option) {
         return new UsageException("invalid " + option.spelling() + " argument: '" + option.value() + "'", true);
+    }
+
+    /** strace's warnings about options -c makes pointless: they only change the trace it does not print. */
+    private static void summaryOnlyWarnings(Settings settings, List<String> warnings) {
+        String[][] pointless = {
+                {"i", "-i/--instruction-pointer"}, {"k", "-k/--stack-traces"}, {"n", "-n/--syscall-number"},
+                {"r", "-r/--relative-timestamps"}, {"t", "-t/--absolute-timestamps"},
+                {"absolute-timestamps", "-t/--absolute-timestamps"}, {"T", "-T/--syscall-times"}};
+        Set<String> warned = new java.util.HashSet<>();
+        for (String[] p : pointless) {
+            if (settings.seen.contains(p[0]) && warned.add(p[1])) {
+                warnings.add(p[1] + " has no effect with -c/--summary-only");
+            }
+        }
+        if (decodeFdsOrZero(settings) != 0) {
+            warnings.add("-y/--decode-fds has no effect with -c/--summary-only");
+        }
+    }
+
+    /** The -y kinds, or 0 where -y and --decode-fds clash (reported later, by {@link #decodeFds}). */
+    private static int decodeFdsOrZero(Settings settings) {
+        try {
+            return decodeFds(settings);
+        } catch (UsageException e) {
+            return 0;
+        }
     }
 
     /** -y is paths, -yy everything; --decode-fds=SET names the kinds itself, and not with -y. */
@@ -633,49 +681,56 @@ public final class OptionParser {
         settings.quiet = selected;
     }
 
-    /** The names of the -c table's columns (strace's column_aliases), for -S and -U. */
-    private static final Map<String, String> SUMMARY_COLUMNS = summaryColumnAliases();
+    /** The names of the -c table's columns (strace's column_aliases), for -S and -U; "none" maps to null. */
+    private static final Map<String, Column> SUMMARY_COLUMNS = summaryColumnAliases();
 
-    private static Map<String, String> summaryColumnAliases() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String a : List.of("time", "time_percent", "time-percent")) m.put(a, "time-percent");
-        for (String a : List.of("time_total", "time-total", "total_time", "total-time")) m.put(a, "time-total");
-        for (String a : List.of("min_time", "min-time", "shortest", "time_min", "time-min")) m.put(a, "time-min");
-        for (String a : List.of("longest", "max_time", "max-time", "time_max", "time-max")) m.put(a, "time-max");
-        for (String a : List.of("avg_time", "avg-time", "time_avg", "time-avg")) m.put(a, "time-avg");
-        for (String a : List.of("calls", "count")) m.put(a, "calls");
-        for (String a : List.of("error", "errors")) m.put(a, "errors");
-        for (String a : List.of("name", "syscall", "syscall_name", "syscall-name")) m.put(a, "name");
-        m.put("none", "none");
+    private static Map<String, Column> summaryColumnAliases() {
+        Map<String, Column> m = new LinkedHashMap<>();
+        for (String a : List.of("time", "time_percent", "time-percent")) m.put(a, Column.TIME_PERCENT);
+        for (String a : List.of("time_total", "time-total", "total_time", "total-time")) m.put(a, Column.TIME_TOTAL);
+        for (String a : List.of("min_time", "min-time", "shortest", "time_min", "time-min")) m.put(a, Column.TIME_MIN);
+        for (String a : List.of("longest", "max_time", "max-time", "time_max", "time-max")) m.put(a, Column.TIME_MAX);
+        for (String a : List.of("avg_time", "avg-time", "time_avg", "time-avg")) m.put(a, Column.TIME_AVG);
+        for (String a : List.of("calls", "count")) m.put(a, Column.CALLS);
+        for (String a : List.of("error", "errors")) m.put(a, Column.ERRORS);
+        for (String a : List.of("name", "syscall", "syscall_name", "syscall-name")) m.put(a, Column.NAME);
+        for (String a : List.of("none", "nothing")) m.put(a, null);
         return m;
     }
 
-    /** One column name of -S (where "none" is allowed) or -U; {@code message} when it names none. */
-    private static String summaryColumn(String name, String message, boolean noneAllowed) throws UsageException {
-        String column = SUMMARY_COLUMNS.get(name);
-        if (column == null || (!noneAllowed && column.equals("none"))) {
+    /**
+     * One column name of -S (where "none" is allowed, and sorts by nothing: null) or -U;
+     * {@code message} when it names none.
+     */
+    private static Column summaryColumn(String name, String message, boolean noneAllowed) throws UsageException {
+        if (!SUMMARY_COLUMNS.containsKey(name) || (!noneAllowed && SUMMARY_COLUMNS.get(name) == null)) {
             throw new UsageException(message, true);
         }
-        return column;
+        return SUMMARY_COLUMNS.get(name);
     }
 
-    /** -U's comma-separated columns, each at most once, as strace checks them. */
-    private static void summaryColumns(String list) throws UsageException {
-        Set<String> seen = new java.util.HashSet<>();
+    /** -U's comma-separated columns, each at most once, as strace checks them; the name column added last if missing. */
+    private static List<Column> summaryColumns(String list) throws UsageException {
+        List<Column> columns = new ArrayList<>();
         int start = 0;
         while (true) {
             int comma = list.indexOf(',', start);
             String name = comma < 0 ? list.substring(start) : list.substring(start, comma);
-            String column = summaryColumn(name, "unknown column name: '" + name + "'", false);
-            if (!seen.add(column)) {
+            Column column = summaryColumn(name, "unknown column name: '" + name + "'", false);
+            if (columns.contains(column)) {
                 throw new UsageException("call summary column has been provided more than once: '" + name
                         + "' (-U option residual: '" + list.substring(start) + "')", true);
             }
+            columns.add(column);
             if (comma < 0) {
-                return;
+                break;
             }
             start = comma + 1;
         }
+        if (!columns.contains(Column.NAME)) {
+            columns.add(Column.NAME);
+        }
+        return columns;
     }
 
     /**
@@ -799,6 +854,14 @@ public final class OptionParser {
         boolean sortBySet;
         boolean columnsSet;
         boolean wallClock;
+        /** 'c' for -c, 'C' for -C, 0 for neither. */
+        char summaryMode;
+        long overheadNanos;
+        /** -S: strace sorts by time unless told otherwise; null sorts by nothing. */
+        Column sortBy = Column.TIME_PERCENT;
+        List<Column> columns = Column.DEFAULTS;
+        /** The key of every option given, for the checks that only ask whether one was. */
+        final Set<String> seen = new java.util.HashSet<>();
         boolean seccomp;
         boolean noSeccomp;
         SignalSet signals;

@@ -6,6 +6,7 @@ import io.jtrace.syscalls.SyscallSet;
 import io.jtrace.syscalls.SyscallTable;
 import io.jtrace.decode.ConstantStyle;
 import io.jtrace.decode.HexStyle;
+import io.jtrace.stats.Column;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +62,8 @@ import java.util.Set;
  *                              is the command's parent; 1, the command is the process jtrace's caller
  *                              started and jtrace runs apart; 2, in its own process group; 3, in its
  *                              own session
+ * @param summary               {@code -c} or {@code -C} and the options of their table, or null
+ *                              without either
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
@@ -69,7 +72,8 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
                       ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status,
                       SignalSet signals, List<String> tracePaths, boolean seccomp,
                       Timing timing, boolean syscallNumber, boolean instructionPointer,
-                      boolean detachOnExecve, int interruptible, String user, int daemonize) {
+                      boolean detachOnExecve, int interruptible, String user, int daemonize,
+                      Summary summary) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -123,6 +127,22 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0);
+                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, null);
+    }
+
+    /**
+     * The call summary strace prints when tracing ends.
+     *
+     * @param only          {@code -c}: the table alone, no trace; {@code -C}: the trace, then the table
+     * @param wallClock     {@code -w}: calls timed by the wall clock, not by their system time
+     * @param overheadNanos {@code -O}: what is taken off each call's time
+     * @param sortBy        {@code -S}: the column the rows are sorted by, or null ({@code -S none})
+     *                      for call number order
+     * @param columns       {@code -U}: the table's columns, in order
+     */
+    public record Summary(boolean only, boolean wallClock, long overheadNanos, Column sortBy, List<Column> columns) {
+        public Summary {
+            columns = List.copyOf(columns);
+        }
     }
 }

@@ -12,6 +12,8 @@ import io.jtrace.cli.output.Sink;
 import io.jtrace.engine.TraceEvent;
 import io.jtrace.engine.TraceListener;
 import io.jtrace.engine.Tracee;
+import io.jtrace.stats.CallCounter;
+import io.jtrace.stats.SummaryTable;
 import io.jtrace.syscalls.Errno;
 import io.jtrace.syscalls.Signals;
 import io.jtrace.syscalls.SyscallDef;
@@ -106,6 +108,10 @@ final class StracePrinter implements TraceListener {
     /** The current stop's instruction pointer, for -i, once known. */
     private long stopIp;
     private boolean stopIpKnown;
+    /** -c and -C: what the summary table counts; null without them. */
+    private final CallCounter counter;
+    /** -c: the table alone, none of the trace. */
+    private final boolean summaryOnly;
 
     /**
      * @param interactive the trace goes to a terminal: written whenever the tracer would block
@@ -130,6 +136,21 @@ final class StracePrinter implements TraceListener {
                 formatter.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
         this.interactive = interactive;
         this.timestamps = new Timestamps(options.timing());
+        Options.Summary summary = options.summary();
+        this.counter = summary == null ? null : new CallCounter(summary.wallClock() ? CallCounter.Clock.WALL
+                : CallCounter.Clock.SYSTEM, summary.overheadNanos(), options.trace());
+        this.summaryOnly = summary != null && summary.only();
+    }
+
+    /**
+     * Writes the call summary where the trace goes, as strace does when tracing ends; nothing
+     * without -c or -C, or when no call was counted.
+     */
+    void printSummary() {
+        if (counter != null && !counter.isEmpty() && shared != null) {
+            Options.Summary summary = options.summary();
+            shared.sink.append(SummaryTable.render(counter.counts(), summary.columns(), summary.sortBy()));
+        }
     }
 
     /**
@@ -170,6 +191,11 @@ final class StracePrinter implements TraceListener {
             stopMonotonic = StopClock.monotonicNanos();
         }
         stopIpKnown = false;
+        // A call is timed as strace times it: from after its entry is printed to before its exit is.
+        boolean entry = event instanceof TraceEvent.SyscallEntry;
+        if (counter != null && !entry) {
+            counter.onEvent(event, tracee);
+        }
         switch (event) {
             case TraceEvent.Attached a -> {
                 traced++;
@@ -243,6 +269,9 @@ final class StracePrinter implements TraceListener {
             case TraceEvent.Interrupted i -> { }
             case TraceEvent.Exec x -> onExec(x);
         }
+        if (counter != null && entry) {
+            counter.onEvent(event, tracee);
+        }
         current = null;
         if (syncWrites) {
             flush();
@@ -311,6 +340,9 @@ final class StracePrinter implements TraceListener {
     }
 
     private void onEntry(TraceEvent.SyscallEntry e) {
+        if (summaryOnly) {
+            return;
+        }
         Line line = lines.computeIfAbsent(e.tid(), k -> new Line());
         String previous = line.def != null ? line.def.straceName() : null;
         line.def = table.lookup(e.nr()).orElse(null);
@@ -531,6 +563,9 @@ final class StracePrinter implements TraceListener {
 
     /** Prints a whole line (signal, exit) for {@code tid}. */
     private void whole(int tid, CharSequence line) {
+        if (summaryOnly) {
+            return; // -c prints no signals, exits or deaths either
+        }
         Output out = begin(tid);
         out.sink.append(line);
     }

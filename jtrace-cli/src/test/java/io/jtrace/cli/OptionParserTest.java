@@ -4,6 +4,7 @@ import io.jtrace.syscalls.SyscallSet;
 
 import io.jtrace.decode.ConstantStyle;
 import io.jtrace.decode.HexStyle;
+import io.jtrace.stats.Column;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,7 +66,7 @@ class OptionParserTest {
         Options o = parse("true");
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, Set.of(), null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
-                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0), o);
+                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, null), o);
     }
 
     @Test
@@ -397,8 +398,8 @@ class OptionParserTest {
 
     @Test
     void otherOptionsAreRefusedHonestly() {
-        assertFails("-c is not supported by jtrace yet", false, "-c", "true");
-        assertFails("--summary-only is not supported by jtrace yet", false, "--summary-o", "true");
+        assertFails("-k is not supported by jtrace yet", false, "-k", "true");
+        assertFails("--tips is not supported by jtrace yet", false, "--tip", "true");
         assertFails("-E is not supported by jtrace yet", false, "-E", "A=1", "true");
     }
 
@@ -441,12 +442,75 @@ class OptionParserTest {
 
     @Test
     void unsupportedOptionsYieldToEverythingStraceChecks() throws UsageException {
-        assertFails("invalid option -- 'W'", true, "-c", "-W");
-        assertFails("must have PROG [ARGS] or -p PID", true, "-c");
-        assertFails("-f and --follow-forks cannot be provided simultaneously", false, "-c", "-f", "--follow-forks",
+        assertFails("invalid option -- 'W'", true, "-k", "-W");
+        assertFails("must have PROG [ARGS] or -p PID", true, "-k");
+        assertFails("-f and --follow-forks cannot be provided simultaneously", false, "-k", "-f", "--follow-forks",
                 "true");
-        assertTrue(parse("-c", "-h").help());
-        assertTrue(parse("-c", "-V").version());
+        assertTrue(parse("-k", "-h").help());
+        assertTrue(parse("-k", "-V").version());
+    }
+
+    // ---- -c, -C and the summary table's options ----
+
+    @Test
+    void summaryOnlyAndSummaryWithTrace() throws UsageException {
+        assertNull(parse("true").summary());
+        assertEquals(new Options.Summary(true, false, 0, Column.TIME_PERCENT, Column.DEFAULTS),
+                parse("-c", "true").summary());
+        assertEquals(new Options.Summary(false, false, 0, Column.TIME_PERCENT, Column.DEFAULTS),
+                parse("--summary", "true").summary());
+        assertTrue(parse("-cc", "--summary-only", "true").summary().only());
+        assertFails("-c/--summary-only and -C/--summary are mutually exclusive", true, "-c", "-C", "true");
+        assertFails("-c/--summary-only and -C/--summary are mutually exclusive", true, "-C", "--summary-o", "true");
+        assertFails("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive", true,
+                "-c", "-ff", "-o", "x", "true");
+        assertFails("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive", true,
+                "-C", "--output-separately", "true");
+    }
+
+    @Test
+    void summaryColumnsAndSorting() throws UsageException {
+        assertEquals(Column.CALLS, parse("-c", "-S", "count", "true").summary().sortBy());
+        assertEquals(Column.NAME, parse("-c", "--summary-sort-by=syscall_name", "true").summary().sortBy());
+        assertNull(parse("-c", "-S", "nothing", "true").summary().sortBy());
+        assertEquals(List.of(Column.CALLS, Column.TIME_MAX, Column.NAME),
+                parse("-c", "-U", "count,longest", "true").summary().columns());
+        assertEquals(List.of(Column.NAME, Column.ERRORS),
+                parse("-C", "--summary-columns=syscall,error", "true").summary().columns());
+        assertTrue(parse("-c", "-w", "true").summary().wallClock());
+        assertFails("invalid sortby: 'bogus'", true, "-c", "-S", "bogus", "true");
+        assertFails("unknown column name: 'none'", true, "-c", "-U", "none", "true");
+        assertFails("unknown column name: ''", true, "-c", "-U", "calls,", "true");
+        assertFails("call summary column has been provided more than once: 'count' (-U option residual: 'count,name')",
+                true, "-c", "-U", "time,calls,count,name", "true");
+        assertFails("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)", true, "-w", "true");
+        assertFails("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)", true,
+                "-U", "calls", "true");
+        assertEquals(List.of("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)"),
+                parse("-S", "calls", "true").warnings());
+    }
+
+    @Test
+    void overheadTakesStracesTimeFormat() throws UsageException {
+        assertEquals(1000, parse("-c", "-O", "1", "true").summary().overheadNanos());
+        assertEquals(450_000_000, parse("-c", "-O4.5e2ms", "true").summary().overheadNanos());
+        assertEquals(450_000_000, parse("-c", "--summary-syscall-overhead=4.5e-1s", "true").summary().overheadNanos());
+        assertEquals(456_789_012, parse("-c", "-O", "456789012ns", "true").summary().overheadNanos());
+        assertEquals(3_000_000_000L, parse("-c", "-O", "3s", "true").summary().overheadNanos());
+        assertEquals(1500, parse("-c", "-O", "1.5", "true").summary().overheadNanos());
+        assertEquals(7000, parse("-c", "-O", " +7us", "true").summary().overheadNanos());
+        assertEquals(0, parse("-c", "-O", "-0", "true").summary().overheadNanos());
+        for (String bad : List.of("x", "", "-1", "1m", "1e", "1x", "1 s", "1.5xs", "e5", "1e400", "-inf", "+inf", " -5")) {
+            assertFails("invalid -O argument: '" + bad + "'", true, "-c", "-O", bad, "true");
+        }
+        assertFails("invalid --summary-syscall-overhead argument: 'abc'", true, "--summary-syscall-overhead=abc", "true");
+    }
+
+    @Test
+    void summaryOnlyWarnsAboutTheTraceOptions() throws UsageException {
+        assertEquals(List.of("-y/--decode-fds has no effect with -c/--summary-only"), parse("-c", "-yy", "true").warnings());
+        assertEquals(List.of(), parse("-C", "-y", "true").warnings());
+        assertEquals(List.of(), parse("-c", "--decode-fds=none", "true").warnings());
     }
 
     // ---- -h and -V ----
@@ -727,7 +791,21 @@ class OptionParserTest {
                 List.of("--relative-timestamps=", "/bin/true"), List.of("--relative=sec", "/bin/true"),
                 List.of("--syscall-times=", "/bin/true"), List.of("--syscall-times=precision:ms", "/bin/true"),
                 List.of("-r1", "/bin/true"), List.of("--syscall-number=1", "/bin/true"),
-                List.of("--instr=1", "/bin/true"));
+                List.of("--instr=1", "/bin/true"),
+                List.of("-c", "-C", "/bin/true"), List.of("-C", "-c"), List.of("--summary-only", "--summary"),
+                List.of("-c", "-ff", "/bin/true"), List.of("-C", "--output-separately", "/bin/true"),
+                List.of("-C", "-ff", "-o", "/dev/null", "/bin/true"),
+                List.of("-O", "x"), List.of("-O", ""), List.of("-O", "-1"), List.of("-O", "1m"), List.of("-O", "1e"),
+                List.of("-O", "1x"), List.of("-O", "1e400"), List.of("-O", " -5"), List.of("-O", "1.5xs"),
+                List.of("-O", "e5"), List.of("-O", "-inf"), List.of("-O", "+inf"), List.of("-O", "1 s"),
+                List.of("--summary-syscall-overhead=abc"), List.of("--summary-sys", "1h"),
+                List.of("-S", "bogus"), List.of("--summary-sort-by=Calls"), List.of("-U", "bogus"),
+                List.of("-U", "none"), List.of("-U", "calls,calls"), List.of("-U", "calls,"), List.of("-U", ""),
+                List.of("-U", "time,calls,count,name"), List.of("-w", "/bin/true"),
+                List.of("-U", "calls", "/bin/true"), List.of("-c", "-w", "-U", "nothing", "/bin/true"),
+                List.of("--seccomp-bpf", "-w", "/"), List.of("--seccomp-bpf", "-f", "-p", "1", "-w"),
+                List.of("-F", "-w", "/"), List.of("-fF", "-w", "/"), List.of("-S", "calls", "-U", "calls", "/"),
+                List.of("-F", "-c", "-ff", "/"));
     }
 
     @ParameterizedTest
@@ -737,8 +815,10 @@ class OptionParserTest {
         StraceReply strace = runStrace(args.toArray(String[]::new));
         assertEquals(1, strace.exitCode(), "strace accepted " + args);
         UsageException ours = failure(args.toArray(String[]::new));
+        List<String> oursAll = new ArrayList<>(ours.warningsBefore());
+        oursAll.add(ours.getMessage());
         assertAll(
-                () -> assertEquals(strace.messages().getLast(), ours.getMessage()),
+                () -> assertEquals(strace.messages(), oursAll, "warnings, then the error"),
                 () -> assertEquals(strace.tryHelp(), ours.tryHelp(), "tryHelp"));
     }
 
@@ -767,7 +847,14 @@ class OptionParserTest {
                 List.of("-t"), List.of("-tt"), List.of("-tttt"), List.of("--timestamps="), List.of("--abs=,,us,,"),
                 List.of("--timestamps=UNIX,Ms"), List.of("--timestamps=none", "--timestamps=ms"),
                 List.of("--absolute-timestamps=format:unix,precision:ns"), List.of("-r", "--relative-timestamps=NS"),
-                List.of("-T", "--syscall-times=s"), List.of("-in", "--syscall-number", "--instruction-pointer"));
+                List.of("-T", "--syscall-times=s"), List.of("-in", "--syscall-number", "--instruction-pointer"),
+                List.of("-c"), List.of("-C"), List.of("-c", "-c"), List.of("-c", "-y"), List.of("-c", "-yy"),
+                List.of("-C", "-y"), List.of("-c", "--decode-fds=none"), List.of("-S", "calls"),
+                List.of("-c", "-O", "1"), List.of("-c", "-O", "4.5e2ms"), List.of("-c", "-O", " 5"),
+                List.of("-c", "-O", "+5us"), List.of("-c", "-O", "-0"), List.of("-c", "-O", ".5"),
+                List.of("-c", "-w", "-S", "none"), List.of("-c", "-U", "name"), List.of("-C", "-U", "calls,errors"),
+                List.of("-c", "-f", "-S", "nothing"), List.of("-O", "1"),
+                List.of("-z", "-Z", "-F", "-A"), List.of("-c", "-y", "-z", "-Z", "-A"));
     }
 
     @ParameterizedTest

@@ -29,10 +29,15 @@ public final class Kernel implements AutoCloseable {
     private static final long PAGE = 4096;
     /** {@code struct iovec}: base address, then length. Package-private for the layout test. */
     static final int IOVEC_SIZE = 16;
+    /** {@code struct rusage}: two timevals (ru_utime, ru_stime), then fourteen longs. */
+    static final int RUSAGE_SIZE = 144;
+    static final int RU_STIME = 16;
 
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment capture = LibC.allocateCapture(arena);
     private final MemorySegment status = arena.allocate(JAVA_INT);
+    /** {@code struct rusage}, filled by every wait4: strace -c's system time comes from it. */
+    private final MemorySegment rusage = arena.allocate(RUSAGE_SIZE, 8);
     private final MemorySegment syscallInfo = arena.allocate(SyscallInfo.SIZE, 8);
     private final MemorySegment regs = arena.allocate(Registers.SIZE, 8);
     private final MemorySegment siginfo = arena.allocate(SigInfo.SIZE, 8);
@@ -120,13 +125,21 @@ public final class Kernel implements AutoCloseable {
 
     // ---- processes
 
-    /** wait4(2): the pid reported, 0 with WNOHANG, or -errno; the status is in {@link #lastStatus()}. */
+    /**
+     * wait4(2): the pid reported, 0 with WNOHANG, or -errno; the status is in {@link #lastStatus()},
+     * the reported process's system time in {@link #lastSystemTimeNanos()}.
+     */
     public int wait4(int pid, int options) {
-        return (int) sys(NR_WAIT4, pid, status.address(), options, 0);
+        return (int) sys(NR_WAIT4, pid, status.address(), options, rusage.address());
     }
 
     public int lastStatus() {
         return status.get(JAVA_INT, 0);
+    }
+
+    /** ru_stime of the last wait4 that reported a process, in nanoseconds. */
+    public long lastSystemTimeNanos() {
+        return rusage.get(JAVA_LONG, RU_STIME) * 1_000_000_000L + rusage.get(JAVA_LONG, RU_STIME + 8) * 1000L;
     }
 
     public int kill(int pid, int signal) {

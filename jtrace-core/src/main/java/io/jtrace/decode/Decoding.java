@@ -47,13 +47,15 @@ public final class Decoding {
         final long[] args;
         final Saved saved = new Saved();
         final long entryNanos;
+        final long entrySystemNanos;
         List<Value> entryValues;
 
-        Pending(SyscallDef def, long nr, long[] args, long entryNanos) {
+        Pending(SyscallDef def, long nr, long[] args, long entryNanos, long entrySystemNanos) {
             this.def = def;
             this.nr = nr;
             this.args = args;
             this.entryNanos = entryNanos;
+            this.entrySystemNanos = entrySystemNanos;
         }
     }
 
@@ -110,7 +112,7 @@ public final class Decoding {
 
         private void entry(TraceEvent.SyscallEntry e) {
             SyscallDef def = e.arch() == io.jtrace.syscalls.AuditArch.X86_64 ? table.lookup(e.nr()).orElse(null) : null;
-            Pending p = new Pending(def, e.nr(), e.args(), StopClock.monotonicNanos());
+            Pending p = new Pending(def, e.nr(), e.args(), StopClock.monotonicNanos(), e.systemTimeNanos());
             if (def != null) {
                 decoder.entry(tree.clear(), def, e.args(), e.stackPointer(), p.saved);
                 p.entryValues = tree.values();
@@ -138,14 +140,14 @@ public final class Decoding {
                     result.isEmpty() ? new Value.Int(x.rval(), ValueWriter.Base.DEC) : result.getFirst(),
                     x.rval(), x.isError(),
                     x.isError() ? Errno.byNumber((int) -x.rval()).map(Errno::name).orElse(null) : null,
-                    p.entryNanos, now));
+                    p.entryNanos, now, Math.max(0, x.systemTimeNanos() - p.entrySystemNanos)));
         }
 
         private void unfinished(int tid) {
             Pending p = pending.remove(tid);
             if (p != null) {
                 calls.accept(new SyscallEvent(tid, current.pid(), name(p), p.nr, p.entryValues, null,
-                        0, false, null, p.entryNanos, 0));
+                        0, false, null, p.entryNanos, 0, 0));
             }
         }
 

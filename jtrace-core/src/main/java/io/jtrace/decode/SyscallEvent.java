@@ -19,9 +19,13 @@ import java.util.List;
  * @param errno      the error's name ({@code ENOENT}), or null
  * @param entryNanos {@link StopClock#monotonicNanos()} at the entry stop
  * @param exitNanos  {@link StopClock#monotonicNanos()} at the exit stop, or 0 when it never returned
+ * @param systemNanos the system CPU time its process used from the entry stop to the exit stop, as
+ *                   wait4's rusage reported it at each (what strace -c counts by default), or 0 when
+ *                   it never returned
  */
 public record SyscallEvent(int tid, int pid, String name, long number, List<Value> arguments, Value result,
-                           long rval, boolean isError, String errno, long entryNanos, long exitNanos) {
+                           long rval, boolean isError, String errno, long entryNanos, long exitNanos,
+                           long systemNanos) {
     /** Copies {@code arguments}, so that the event does not change. */
     public SyscallEvent {
         arguments = List.copyOf(arguments);

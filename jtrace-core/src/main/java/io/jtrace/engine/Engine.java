@@ -189,7 +189,7 @@ final class Engine {
         emit(new TraceEvent.Attached(pid, pid, t.origin), t, true);
         t.execFilename = spec.executable();
         emit(new TraceEvent.SyscallEntry(pid, pid, AuditArch.of(s.info().arch), t.syscallNr, t.syscallArgs,
-                s.info().instructionPointer, s.info().stackPointer), t, true);
+                s.info().instructionPointer, s.info().stackPointer, kernel.lastSystemTimeNanos()), t, true);
         resume(t);
         publish();
         return pid;
@@ -375,7 +375,7 @@ final class Engine {
                 t.enteredAtSeccompStop = false;
                 if (t.reported()) {
                     emit(new TraceEvent.SyscallExit(t.tid, pid, AuditArch.of(info.arch), nr,
-                            args, info.rval, info.isError), t, true);
+                            args, info.rval, info.isError, kernel.lastSystemTimeNanos()), t, true);
                 }
                 if (t.phase == ThreadState.Phase.LAUNCHING && nr == Launcher.NR_EXECVE && info.isError) {
                     // The program could not be executed: end the trampoline as strace's child ends.
@@ -401,7 +401,7 @@ final class Engine {
         }
         if (t.reported()) {
             emit(new TraceEvent.SyscallEntry(t.tid, t.process.pid, arch, info.nr, t.syscallArgs,
-                    info.instructionPointer, info.stackPointer), t, true);
+                    info.instructionPointer, info.stackPointer, kernel.lastSystemTimeNanos()), t, true);
         }
     }
 

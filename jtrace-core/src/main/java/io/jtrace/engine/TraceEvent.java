@@ -51,26 +51,31 @@ public sealed interface TraceEvent {
      * @param args               the six argument registers
      * @param instructionPointer where the thread made the call
      * @param stackPointer       the thread's stack pointer at the call
+     * @param systemTimeNanos    the system CPU time its process had used at this stop, as wait4's
+     *                           rusage reported it (microsecond resolution): what strace -c measures
+     *                           a call by, from entry stop to exit stop
      */
     record SyscallEntry(int tid, int pid, AuditArch arch, long nr, long[] args, long instructionPointer,
-                        long stackPointer) implements TraceEvent {
+                        long stackPointer, long systemTimeNanos) implements TraceEvent {
         @Override
         public boolean equals(Object o) {
             return o instanceof SyscallEntry e && e.tid == tid && e.pid == pid && e.arch == arch && e.nr == nr
                     && Arrays.equals(e.args, args) && e.instructionPointer == instructionPointer
-                    && e.stackPointer == stackPointer;
+                    && e.stackPointer == stackPointer && e.systemTimeNanos == systemTimeNanos;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(tid, pid, arch, nr, Arrays.hashCode(args), instructionPointer, stackPointer);
+            return Objects.hash(tid, pid, arch, nr, Arrays.hashCode(args), instructionPointer, stackPointer,
+                    systemTimeNanos);
         }
 
         @Override
         public String toString() {
             return "SyscallEntry[tid=" + tid + ", pid=" + pid + ", arch=" + arch + ", nr=" + nr + ", args="
                     + hex(args) + ", instructionPointer=0x" + Long.toHexString(instructionPointer)
-                    + ", stackPointer=0x" + Long.toHexString(stackPointer) + "]";
+                    + ", stackPointer=0x" + Long.toHexString(stackPointer)
+                    + ", systemTimeNanos=" + systemTimeNanos + "]";
         }
     }
 
@@ -85,24 +90,28 @@ public sealed interface TraceEvent {
      * @param args    the entry's six argument registers, or null
      * @param rval    the return value
      * @param isError whether the call failed, {@code rval} then being {@code -errno}
+     * @param systemTimeNanos the system CPU time its process had used at this stop, as wait4's
+     *                        rusage reported it; less the entry's, the system time the call took
      */
-    record SyscallExit(int tid, int pid, AuditArch arch, long nr, long[] args, long rval, boolean isError)
-            implements TraceEvent {
+    record SyscallExit(int tid, int pid, AuditArch arch, long nr, long[] args, long rval, boolean isError,
+                       long systemTimeNanos) implements TraceEvent {
         @Override
         public boolean equals(Object o) {
             return o instanceof SyscallExit x && x.tid == tid && x.pid == pid && x.arch == arch && x.nr == nr
-                    && Arrays.equals(x.args, args) && x.rval == rval && x.isError == isError;
+                    && Arrays.equals(x.args, args) && x.rval == rval && x.isError == isError
+                    && x.systemTimeNanos == systemTimeNanos;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(tid, pid, arch, nr, Arrays.hashCode(args), rval, isError);
+            return Objects.hash(tid, pid, arch, nr, Arrays.hashCode(args), rval, isError, systemTimeNanos);
         }
 
         @Override
         public String toString() {
             return "SyscallExit[tid=" + tid + ", pid=" + pid + ", arch=" + arch + ", nr=" + nr + ", args="
-                    + hex(args) + ", rval=" + rval + ", isError=" + isError + "]";
+                    + hex(args) + ", rval=" + rval + ", isError=" + isError
+                    + ", systemTimeNanos=" + systemTimeNanos + "]";
         }
     }
 

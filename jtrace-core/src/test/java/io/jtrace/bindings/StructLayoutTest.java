@@ -147,6 +147,8 @@ class StructLayoutTest {
         same("iovec.size", Kernel.IOVEC_SIZE);
         same("iovec.iov_base", 0);
         same("iovec.iov_len", 8);
+        same("rusage.size", Kernel.RUSAGE_SIZE);
+        same("rusage.ru_stime", Kernel.RU_STIME);
         same("posix_spawn_file_actions_t.size", Kernel.FILE_ACTIONS_SIZE);
         same("posix_spawnattr_t.size", Kernel.SPAWNATTR_SIZE);
         same("sigset_t.size", Kernel.SIGSET_SIZE);

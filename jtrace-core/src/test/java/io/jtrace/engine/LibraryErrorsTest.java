@@ -72,8 +72,8 @@ class LibraryErrorsTest {
 
     @Test
     void eventsCompareAndPrintTheirContents() {
-        var a = new TraceEvent.SyscallEntry(1, 1, io.jtrace.syscalls.AuditArch.X86_64, 0, new long[] {3, 0x10, 8, 0, 0, 0}, 0, 0);
-        var b = new TraceEvent.SyscallEntry(1, 1, io.jtrace.syscalls.AuditArch.X86_64, 0, new long[] {3, 0x10, 8, 0, 0, 0}, 0, 0);
+        var a = new TraceEvent.SyscallEntry(1, 1, io.jtrace.syscalls.AuditArch.X86_64, 0, new long[] {3, 0x10, 8, 0, 0, 0}, 0, 0, 0);
+        var b = new TraceEvent.SyscallEntry(1, 1, io.jtrace.syscalls.AuditArch.X86_64, 0, new long[] {3, 0x10, 8, 0, 0, 0}, 0, 0, 0);
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
         assertTrue(a.toString().contains("args=[0x3, 0x10, 0x8, 0x0, 0x0, 0x0]"), a.toString());
