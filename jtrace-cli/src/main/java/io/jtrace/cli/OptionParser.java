@@ -206,6 +206,16 @@ public final class OptionParser {
                 case "I" -> settings.interruptible = interruptible(option);
                 case "u" -> settings.user = option.value();
                 case "D" -> settings.shortDaemonize++;
+                case "d" -> settings.debug = true;
+                case "tips" -> {
+                    Tips tips = Tips.parse(option.value() == null ? "" : option.value(), settings.tips).orElse(null);
+                    if (tips == null) {
+                        throw new UsageException("invalid " + option.spelling() + " argument: '" + option.value() + "'", true);
+                    }
+                    settings.tips = tips;
+                }
+                case "secontext" -> throw new UsageException(
+                        "SELinux context printing (--secontext option) is not supported by this build of strace", false);
                 case "daemonize" -> {
                     settings.longDaemonize = switch (option.value() == null ? "grandchild"
                             : asciiLowerCase(option.value())) {
@@ -367,7 +377,7 @@ public final class OptionParser {
                         // strace: never interrupted (^Z included) with -D, never with -o FILE and a
                         // command, else while waiting.
                         : daemonize > 0 ? 4 : settings.outputFile != null && !command.isEmpty() ? 3 : 2,
-                settings.user, daemonize,
+                settings.user, daemonize, settings.debug, settings.tips,
                 summary ? new Options.Summary(settings.summaryMode == 'c', settings.wallClock,
                         settings.overheadNanos, settings.sortBy, settings.columns) : null);
     }
@@ -564,6 +574,8 @@ public final class OptionParser {
             case "status" -> qualifyStatus(value, settings);
             case "decode-fds" -> settings.decodeFdsSet = decodeFdsSet(value);
             case "signal" -> settings.signals = SignalSet.parse(value);
+            case "secontext" -> throw new UsageException(
+                    "SELinux context printing (--secontext option) is not supported by this build of strace", false);
             default -> settings.unsupported.putIfAbsent("-e " + qualifier, notSupported("-e " + qualifier));
         }
     }
@@ -868,6 +880,8 @@ public final class OptionParser {
         boolean detachOnExecve;
         String user;
         int shortDaemonize;
+        boolean debug;
+        Tips tips;
         int longDaemonize;
         /** -I: 0 until given. */
         int interruptible;

@@ -62,6 +62,9 @@ import java.util.Set;
  *                              is the command's parent; 1, the command is the process jtrace's caller
  *                              started and jtrace runs apart; 2, in its own process group; 3, in its
  *                              own session
+ * @param debug                 {@code -d}: every event jtrace's engine reports is also written to
+ *                              stderr, as it comes
+ * @param tips                  {@code --tips}: the tip printed when tracing ends, or null
  * @param summary               {@code -c} or {@code -C} and the options of their table, or null
  *                              without either
  */
@@ -73,6 +76,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
                       SignalSet signals, List<String> tracePaths, boolean seccomp,
                       Timing timing, boolean syscallNumber, boolean instructionPointer,
                       boolean detachOnExecve, int interruptible, String user, int daemonize,
+                      boolean debug, Tips tips,
                       Summary summary) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
@@ -127,7 +131,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, null);
+                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null);
     }
 
     /**

@@ -151,6 +151,9 @@ final class StracePrinter implements TraceListener {
             Options.Summary summary = options.summary();
             shared.sink.append(SummaryTable.render(counter.counts(), summary.columns(), summary.sortBy()));
         }
+        if (options.tips() != null && shared != null) {
+            shared.sink.append(options.tips().render());
+        }
     }
 
     /**
@@ -183,6 +186,10 @@ final class StracePrinter implements TraceListener {
     @Override
     public void onEvent(TraceEvent event, Tracee tracee) {
         current = tracee;
+        if (options.debug()) {
+            // -d: jtrace's own account of each stop, where strace prints its internals.
+            messages.info("[" + event + "]");
+        }
         // One reading per stop, taken as it arrives: every line printed at the stop shows it.
         if (timestamps.needsRealtime()) {
             stopRealtime = StopClock.realtimeNanos();

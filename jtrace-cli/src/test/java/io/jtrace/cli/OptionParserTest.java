@@ -66,7 +66,7 @@ class OptionParserTest {
         Options o = parse("true");
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, Set.of(), null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
-                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, null), o);
+                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null), o);
     }
 
     @Test
@@ -399,7 +399,6 @@ class OptionParserTest {
     @Test
     void otherOptionsAreRefusedHonestly() {
         assertFails("-k is not supported by jtrace yet", false, "-k", "true");
-        assertFails("--tips is not supported by jtrace yet", false, "--tip", "true");
         assertFails("-E is not supported by jtrace yet", false, "-E", "A=1", "true");
     }
 
@@ -416,6 +415,20 @@ class OptionParserTest {
         assertFails("invalid -I argument: '0'", true, "-I", "0", "true");
         assertEquals(3, parse("--interruptible=Never", "true").interruptible());
         assertFails("invalid --interruptible argument: 'nev'", true, "--interruptible=nev", "true");
+    }
+
+    @Test
+    void tipsAsStraceParsesThem() throws UsageException {
+        assertEquals(new Tips(-1, Tips.Format.COMPACT), parse("--tips", "true").tips());
+        assertEquals(new Tips(7, Tips.Format.FULL), parse("--tips=id:7,FULL", "true").tips());
+        assertEquals(new Tips(7, Tips.Format.FULL), parse("--tips=7,format:full", "true").tips());
+        assertEquals(new Tips(-1, Tips.Format.NONE), parse("--tips=none,random", "true").tips());
+        // A later --tips keeps what it does not say.
+        assertEquals(new Tips(3, Tips.Format.FULL), parse("--tips=3,full", "--tips=full", "true").tips());
+        assertEquals(new Tips(3, Tips.Format.COMPACT), parse("--tips=3,none", "--tips", "true").tips());
+        assertEquals(null, parse("true").tips());
+        assertFails("invalid --tips argument: 'id:full'", true, "--tips=id:full", "true");
+        assertTrue(parse("-d", "true").debug());
     }
 
     @Test
@@ -780,6 +793,9 @@ class OptionParserTest {
                 List.of("-e", "quiet=personality,foo", "/bin/true"),
                 List.of("-D", "-p", "1"), List.of("-DDDD", "/bin/true"), List.of("-D", "--daemonize", "/bin/true"),
                 List.of("--daemonize=x", "/bin/true"), List.of("--daemonise=pgrp", "-D", "/bin/true"),
+                List.of("--tips=bogus", "/bin/true"), List.of("--tips=id:x", "/bin/true"),
+                List.of("--tips=format:random", "/bin/true"), List.of("--secontext", "/bin/true"),
+                List.of("-e", "secontext=full", "/bin/true"), List.of("--secontext=mismatch", "-c"),
                 List.of("-b", "open", "/bin/true"), List.of("--detach-on=", "/bin/true"), List.of("-I", "0", "/bin/true"),
                 List.of("-I", "5", "/bin/true"), List.of("--interruptible=nev", "/bin/true"), List.of("-Ix", "/bin/true"),
                 List.of("-t", "--absolute-timestamps", "/bin/true"), List.of("--timestamps=unix", "-ttt", "/bin/true"),
