@@ -62,6 +62,44 @@ public final class Main {
         }
     }
 
+    /**
+     * The pipe to an {@code -o '|CMD'} command. Once the command has exited the JDK closes its end
+     * and says "Stream closed"; the write failed because nobody reads the pipe any more, which is
+     * what strace reports: "Broken pipe".
+     */
+    private static final class CommandInput extends java.io.FilterOutputStream {
+        CommandInput(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw "Stream closed".equals(e.getMessage()) ? new IOException("Broken pipe", e) : e;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw "Stream closed".equals(e.getMessage()) ? new IOException("Broken pipe", e) : e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw "Stream closed".equals(e.getMessage()) ? new IOException("Broken pipe", e) : e;
+            }
+        }
+    }
+
     /** A line of /proc/self/status after its key ({@code Uid:}: real, effective, saved, fs), or null. */
     private static String statusLine(String key) {
         try {
@@ -277,14 +315,16 @@ public final class Main {
             // strace's popen: the command's stdin is a pipe from jtrace; its stdout and stderr are
             // jtrace's. It is started from this thread, whose children the tracer never waits for.
             try {
-                pipeCommand = new ProcessBuilder("/bin/sh", "-c", options.outputFile().substring(1))
+                // As popen runs it: sh by that name, so that its messages begin "sh: ".
+                pipeCommand = new ProcessBuilder(Files.isExecutable(Path.of("/bin/sh")) ? "sh" : "/bin/sh", "-c",
+                        options.outputFile().substring(1))
                         .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT)
                         .start();
             } catch (IOException e) {
                 messages.error("Can't execute '/bin/sh': " + Messages.reason(e));
                 return 1;
             }
-            traceSink = new Sink(pipeCommand.getOutputStream(), true);
+            traceSink = new Sink(new CommandInput(pipeCommand.getOutputStream()), true);
         } else {
             try {
                 traceSink = new Sink(new FileOutputStream(options.outputFile(), options.appendOutput()), true);

@@ -71,4 +71,20 @@ class BadInputTest {
         Runs.Result r = Runs.run(Runs.jtraceCommand("./jtrace", List.of("-j")));
         assertEquals("./jtrace: invalid option -- 'j'\nTry './jtrace -h' for more information.\n", r.stderr());
     }
+
+    /**
+     * -o '|CMD' whose command cannot run: sh's own message, then strace's report of the lines lost
+     * (strace reports each failed flush of its stdio buffer, jtrace each lost line: the messages
+     * are the same, their count is not), and the program runs to its end.
+     */
+    @org.junit.jupiter.api.Test
+    void aPipeCommandThatFailsIsReportedAsStraceReportsIt() {
+        Runs.requireTracers();
+        java.util.List<String> args = java.util.List.of("-o", "|no-such-command-here", "sh", "-c", "exit 4");
+        Runs.Result strace = Runs.strace(args);
+        Runs.Result jtrace = Runs.jtrace(args);
+        org.junit.jupiter.api.Assertions.assertEquals(strace.exit(), jtrace.exit(), jtrace.stderr());
+        org.junit.jupiter.api.Assertions.assertEquals(new java.util.TreeSet<>(strace.stderr().lines().toList()),
+                new java.util.TreeSet<>(jtrace.stderr().lines().toList()));
+    }
 }
