@@ -581,7 +581,7 @@ public final class OptionParser {
     }
 
     /** A qualifier's set with its leading {@code !}s taken off: each one inverts the selection. */
-    private record Negated(boolean inverted, String set) {
+    record Negated(boolean inverted, String set) {
         static Negated of(String expression) {
             int start = 0;
             while (start < expression.length() && expression.charAt(start) == '!') {

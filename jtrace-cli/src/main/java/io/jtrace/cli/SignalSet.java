@@ -23,13 +23,9 @@ record SignalSet(BitSet numbers, boolean inverted) {
 
     /** strace's qualify_tokens over its signal names: the first bad token is the one reported. */
     static SignalSet parse(String expression) throws UsageException {
-        int start = 0;
-        boolean inverted = false;
-        while (start < expression.length() && expression.charAt(start) == '!') {
-            inverted = !inverted;
-            start++;
-        }
-        String set = expression.substring(start);
+        OptionParser.Negated negated = OptionParser.Negated.of(expression);
+        boolean inverted = negated.inverted();
+        String set = negated.set();
         BitSet numbers = new BitSet();
         if (set.equals("all")) {
             return new SignalSet(numbers, !inverted);
