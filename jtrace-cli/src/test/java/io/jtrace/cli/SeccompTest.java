@@ -59,6 +59,28 @@ class SeccompTest {
         Runs.assertSameLines(expected, asIfFiltered(strace.stderr()), "jtrace with the filter and strace without");
     }
 
+    /** With the options that act on the calls traced: the same whether the kernel filtered or not. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-Z", "-z", "-e status=unfinished,failed", "-P /dev/null", "-e signal=none", "-c -S name"})
+    void optionsOnTracedCallsSeeTheSameCalls(String options) {
+        List<String> filteredArgs = new java.util.ArrayList<>(List.of(options.split(" ")));
+        filteredArgs.addAll(List.of("-f", "-e", "trace=openat,close,read,prctl", fixture(), "3000", "2"));
+        List<String> unfilteredArgs = new java.util.ArrayList<>(List.of("--no-seccomp-bpf"));
+        unfilteredArgs.addAll(filteredArgs.subList(0, filteredArgs.size() - 1));
+        unfilteredArgs.add("0");
+        Runs.Result filtered = Runs.jtrace(filteredArgs);
+        Runs.Result unfiltered = Runs.jtrace(unfilteredArgs);
+        assertEquals(0, filtered.exit(), filtered.stderr());
+        assertEquals(0, unfiltered.exit(), unfiltered.stderr());
+        Runs.assertSameLines(withoutTimes(Runs.mask(filtered.stderr())), withoutTimes(asIfFiltered(unfiltered.stderr())),
+                "jtrace " + options + " with the filter and without");
+    }
+
+    /** A -c table's rows with their calls, errors and names only: the times differ from run to run. */
+    private static String withoutTimes(String trace) {
+        return trace.replaceAll("(?m)^ *[0-9.]+ +[0-9.]+ +[0-9]+ +([0-9]+)( +[0-9]+)? +(\\S+)$", "$1$2 $3");
+    }
+
     /** The one difference the filter makes to the program: its argument saying so and PR_GET_SECCOMP's answer. */
     private static String asIfFiltered(String trace) {
         return Runs.mask(trace).replace(", \"0\"]", ", \"2\"]")
