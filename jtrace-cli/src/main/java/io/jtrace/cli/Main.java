@@ -221,7 +221,9 @@ public final class Main {
                 return 1;
             }
             LaunchSpec inherited = LaunchSpec.inheritingBytes(path.getBytes(StandardCharsets.UTF_8),
-                    commandBytes(options.command()), callerEnvironment, inheritedFds());
+                    commandBytes(options.command()), options.envChanges().isEmpty() ? callerEnvironment
+                            : EnvChanges.apply(callerEnvironment, options.envChanges(), argumentBytes(args.length)),
+                    inheritedFds());
             // The launcher read the caller's signal state before the JVM changed its own.
             spec = new LaunchSpec(inherited.executable(), inherited.argv(), inherited.env(), inherited.cwd(),
                     inherited.inheritedFds(), callerIgnored(ignoredAtStart),
@@ -399,6 +401,16 @@ public final class Main {
         List<byte[]> decoded = new ArrayList<>();
         command.forEach(c -> decoded.add(c.getBytes(StandardCharsets.UTF_8)));
         return decoded;
+    }
+
+    /** jtrace's last {@code count} arguments as the bytes it was given, or null when unknown. */
+    static List<byte[]> argumentBytes(int count) {
+        try {
+            List<byte[]> all = LaunchSpec.splitNul(Files.readAllBytes(Path.of("/proc/self/cmdline")));
+            return all.size() >= count ? all.subList(all.size() - count, all.size()) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -51,6 +51,12 @@ import java.util.Set;
  * @param timing                {@code -t}, {@code -r}, {@code -T} and their long forms: the times printed
  * @param syscallNumber         {@code -n}: each line starts with the number of the thread's latest call
  * @param instructionPointer    {@code -i}: each line starts with the thread's instruction pointer
+ * @param readFds               {@code -e read=SET}: the descriptors whose reads are dumped in hex, or null
+ * @param writeFds              {@code -e write=SET}: the descriptors whose writes are dumped in hex, or null
+ * @param envChanges            {@code -E VAR=VAL} and {@code -E VAR}: changes to the launched command's
+ *                              environment, in the order given
+ * @param decodePidsComm        {@code -Y}, {@code --decode-pids=comm}: pids are followed by their
+ *                              {@code <comm>}
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
@@ -58,7 +64,9 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
                       List<String> warnings, boolean verbose, HexStyle hex, int decodeFds,
                       ConstantStyle constStyle, boolean appendOutput, Set<CallStatus> status,
                       SignalSet signals, List<String> tracePaths, boolean seccomp,
-                      Timing timing, boolean syscallNumber, boolean instructionPointer) {
+                      Timing timing, boolean syscallNumber, boolean instructionPointer,
+                      java.util.function.IntPredicate readFds, java.util.function.IntPredicate writeFds,
+                      List<EnvChanges.Change> envChanges, boolean decodePidsComm) {
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -69,6 +77,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
         tracePaths = List.copyOf(tracePaths);
         attachPids = List.copyOf(attachPids);
         warnings = List.copyOf(warnings);
+        envChanges = envChanges == null ? List.of() : List.copyOf(envChanges);
         status = status == null ? null : Collections.unmodifiableSet(status.isEmpty() ? java.util.EnumSet.noneOf(CallStatus.class) : java.util.EnumSet.copyOf(status));
     }
 
@@ -112,6 +121,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false);
+                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false,
+                null, null, List.of(), false);
     }
 }

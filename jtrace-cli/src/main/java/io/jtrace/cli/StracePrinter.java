@@ -1,5 +1,6 @@
 package io.jtrace.cli;
 
+import io.jtrace.decode.IoDump;
 import io.jtrace.decode.Memory;
 import io.jtrace.decode.PathFilter;
 import io.jtrace.decode.CallStatus;
@@ -106,6 +107,8 @@ final class StracePrinter implements TraceListener {
     /** The current stop's instruction pointer, for -i, once known. */
     private long stopIp;
     private boolean stopIpKnown;
+    /** -e read= and -e write=: the hex dumps after a call's line; null without them. */
+    private final IoDump dumps;
 
     /**
      * @param interactive the trace goes to a terminal: written whenever the tracer would block
@@ -130,6 +133,13 @@ final class StracePrinter implements TraceListener {
                 formatter.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
         this.interactive = interactive;
         this.timestamps = new Timestamps(options.timing());
+        if (options.readFds() != null || options.writeFds() != null) {
+            dumps = new IoDump(memory, options.readFds() != null ? options.readFds() : fd -> false,
+                    options.writeFds() != null ? options.writeFds() : fd -> false);
+            dumps.warnings(w -> warnings.add(new Warning(text.length(), w)));
+        } else {
+            dumps = null;
+        }
     }
 
     /**
@@ -407,6 +417,13 @@ final class StracePrinter implements TraceListener {
         }
         text.append('\n');
         emit(out, text);
+        if (dumps != null && line.def != null) {
+            text.setLength(0);
+            dumps.afterCall(text, line.def, line.args, x.rval(), x.isError(), x.tid());
+            if (!text.isEmpty() || !warnings.isEmpty()) {
+                emit(out, text);
+            }
+        }
     }
 
     /** A staged call's whole line, if its status is one asked for. */
