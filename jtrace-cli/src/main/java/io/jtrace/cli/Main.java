@@ -229,7 +229,10 @@ public final class Main {
                     inherited.inheritedFds(), callerIgnored(ignoredAtStart),
                     callerSignals("jtrace.sigblk", inherited.blockedSignals()));
             if (options.seccomp()) {
-                spec = spec.stoppingAt(options.trace());
+                // -Y rereads a thread's name after prctl(PR_SET_NAME) even when it is not traced,
+                // as strace's own filter stops there too.
+                spec = spec.stoppingAt(options.decodePidsComm()
+                        ? options.trace().with(SyscallTable.x86_64().number("prctl")) : options.trace());
             }
         }
 

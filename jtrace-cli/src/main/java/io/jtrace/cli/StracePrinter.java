@@ -107,6 +107,8 @@ final class StracePrinter implements TraceListener {
     /** The current stop's instruction pointer, for -i, once known. */
     private long stopIp;
     private boolean stopIpKnown;
+    /** -Y: the names shown after pids in line prefixes; null without it. */
+    private final Comms comms;
     /** -e read= and -e write=: the hex dumps after a call's line; null without them. */
     private final IoDump dumps;
 
@@ -133,6 +135,8 @@ final class StracePrinter implements TraceListener {
                 formatter.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
         this.interactive = interactive;
         this.timestamps = new Timestamps(options.timing());
+        formatter.decodePids(options.decodePidsComm());
+        comms = options.decodePidsComm() ? new Comms(Comms.ownName(messages.argv0()), options.hex()) : null;
         if (options.readFds() != null || options.writeFds() != null) {
             dumps = new IoDump(memory, options.readFds() != null ? options.readFds() : fd -> false,
                     options.writeFds() != null ? options.writeFds() : fd -> false);
@@ -183,6 +187,9 @@ final class StracePrinter implements TraceListener {
         switch (event) {
             case TraceEvent.Attached a -> {
                 traced++;
+                if (comms != null) {
+                    comms.attached(a.tid(), a.origin() == TraceEvent.Origin.LAUNCHED);
+                }
                 if (a.origin() == TraceEvent.Origin.LAUNCHED) {
                     launchedPid = a.pid();
                 }
@@ -369,6 +376,12 @@ final class StracePrinter implements TraceListener {
     }
 
     private void onExit(TraceEvent.SyscallExit x) {
+        if (comms != null) {
+            Line l = lines.get(x.tid());
+            if (l != null && l.def != null) {
+                comms.afterCall(x.tid(), l.def, l.args, x.isError());
+            }
+        }
         if (x.tid() == launchedPid && !launchedExecDone && x.isError()) {
             printExit(x);
             // As strace's child does when its execve fails; the engine then ends the process with 1.
@@ -504,6 +517,9 @@ final class StracePrinter implements TraceListener {
     /** The thread is gone: after its last line, which still has its [pid N] prefix. */
     private void forget(int tid) {
         traced--;
+        if (comms != null) {
+            comms.forget(tid);
+        }
         lines.remove(tid);
         Output o = perThread.remove(tid);
         if (o != null) {
@@ -566,10 +582,11 @@ final class StracePrinter implements TraceListener {
      */
     private String leader(int tid) {
         String pid;
+        String comm = comms != null ? comms.decoration(tid) : "";
         if (pidPrefixAlways) {
-            pid = String.format("%-5d ", tid);
+            pid = comm.isEmpty() ? String.format("%-5d ", tid) : tid + comm + " ";
         } else if (!separateFiles() && options.outputFile() == null && traced > 1) {
-            pid = String.format("[pid %5d] ", tid);
+            pid = String.format("[pid %5d", tid) + comm + "] ";
         } else {
             pid = "";
         }

@@ -258,6 +258,27 @@ public final class DecodeContext {
         return true;
     }
 
+    /** -Y: pids are followed by their process's name. */
+    private boolean decodePids;
+
+    /** Turns -Y's names after pids on or off. */
+    public void decodePids(boolean on) {
+        this.decodePids = on;
+    }
+
+    /** Whether -Y is on. */
+    public boolean decodePids() {
+        return decodePids;
+    }
+
+    /**
+     * A process or thread id as strace's printpid prints one of type PT_TID or PT_TGID: under -Y
+     * followed by the name of the process it names, when it is positive and that process exists.
+     */
+    public void pid(ValueWriter out, int pid) {
+        PidNames.write(out, pid);
+    }
+
     public Memory memory() {
         return memory;
     }
