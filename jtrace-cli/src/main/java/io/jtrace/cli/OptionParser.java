@@ -26,7 +26,8 @@ import java.util.function.Predicate;
  * Reads a command line the way strace 6.1 does: glibc {@code getopt_long} over strace's option
  * table, then strace's own checks, with strace's messages.
  *
- * <p>jtrace accepts {@code -a -e trace= -e quiet= -f -ff -F -h -i -n -o -p -q -r -s -t -T -V} and their long
+ * <p>jtrace accepts {@code -a -e trace= -e quiet= -e read= -e write= -E -f -ff -F -h -i -n -o -p -q -r -s -t -T -V -Y}
+ * and their long
  * forms. Every other strace option is recognised, so mistakes in it get strace's message, but is
  * refused with "... is not supported by jtrace yet". That refusal is reported last, after every
  * check strace itself makes, so a command line strace rejects is rejected with strace's words and
