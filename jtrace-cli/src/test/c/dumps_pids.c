@@ -97,6 +97,7 @@ static int pids(void) {
     int fd = open("/dev/null", O_RDONLY);
     fcntl(fd, F_SETOWN, me);
     fcntl(fd, F_GETOWN);
+    syscall(SYS_pidfd_open, me, 0);       /* -yy -Y: <pid:N<name>> */
     int ack[2];
     if (pipe(ack)) return 1;
     pid_t stopped = fork();

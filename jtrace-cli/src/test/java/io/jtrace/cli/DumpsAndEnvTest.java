@@ -23,7 +23,7 @@ class DumpsAndEnvTest {
     private static final String IO_CALLS = "trace=read,write,writev,readv,sendto,recvfrom,sendmsg,recvmsg,"
             + "sendmmsg,recvmmsg,pwrite64";
     private static final String PID_CALLS = "trace=clone,getppid,kill,tgkill,getpid,gettid,getpgid,getsid,"
-            + "sched_getscheduler,prlimit64,fcntl,waitid";
+            + "sched_getscheduler,prlimit64,fcntl,waitid,pidfd_open";
 
     @BeforeEach
     void requirements() {
@@ -82,7 +82,7 @@ class DumpsAndEnvTest {
      * the child's as it renames itself; pids of processes gone, and group ids, bare.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"-Y", "--decode-pids=comm", "-Y -o /dev/stderr", "-Y -x"})
+    @ValueSource(strings = {"-Y", "--decode-pids=comm", "-Y -o /dev/stderr", "-Y -x", "-Y -yy"})
     void pidsWithTheirNames(String options) {
         // -qq: when the tracer learns that a child died, and so whether the parent's last lines
         // have a pid prefix, is a matter of scheduling.

@@ -254,7 +254,10 @@ public final class DecodeContext {
         } catch (java.io.IOException | NumberFormatException e) {
             pid = -1;
         }
-        out.append(pid > 0 && pid <= Integer.MAX_VALUE ? "<pid:" + pid + ">" : "<" + target + ">");
+        // -Y names the process too, as strace's printpid does there: <pid:1234<bash>>.
+        out.append(pid > 0 && pid <= Integer.MAX_VALUE ? "<pid:" + pid + (decodePids
+                ? io.jtrace.decode.Comm.decoration(io.jtrace.decode.Comm.read((int) pid), hex) : "") + ">"
+                : "<" + target + ">");
         return true;
     }
 
