@@ -98,17 +98,19 @@ static int pids(void) {
     fcntl(fd, F_SETOWN, me);
     fcntl(fd, F_GETOWN);
     syscall(SYS_pidfd_open, me, 0);       /* -yy -Y: <pid:N<name>> */
-    int ack[2];
-    if (pipe(ack)) return 1;
+    int ack[2], go2[2];
+    if (pipe(ack) || pipe(go2)) return 1;
     pid_t stopped = fork();
     if (stopped == 0) {
         char c;
+        read(go2[0], &c, 1);              /* once the parent's clone line is whole */
         getppid();                        /* traced, so known to the tracer before the parent goes on */
         write(ack[1], "a", 1);
         read(go[0], &c, 1);               /* nothing comes: it is stopped, then killed */
         _exit(0);
     }
     char c;
+    write(go2[1], "g", 1);
     read(ack[0], &c, 1);
     siginfo_t si;
     kill(stopped, SIGSTOP);

@@ -59,7 +59,8 @@ final class Comms {
         switch (def.name()) {
             case "execve", "execveat" -> names.put(tid, Comm.read(tid));
             case "prctl" -> {
-                if ((int) args[0] == PR_SET_NAME) {
+                // The whole register, as strace compares it (the kernel reads an int).
+                if (args[0] == PR_SET_NAME) {
                     names.put(tid, Comm.read(tid));
                 }
             }
