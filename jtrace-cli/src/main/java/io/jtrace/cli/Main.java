@@ -343,7 +343,9 @@ public final class Main {
                 return 1;
             }
             LaunchSpec inherited = LaunchSpec.inheritingBytes(path.getBytes(StandardCharsets.UTF_8),
-                    commandBytes(options.command()), callerEnvironment, inheritedFds());
+                    commandBytes(options.command()), options.envChanges().isEmpty() ? callerEnvironment
+                            : EnvChanges.apply(callerEnvironment, options.envChanges(), argumentBytes(args.length)),
+                    inheritedFds());
             // The launcher read the caller's signal state before the JVM changed its own.
             spec = new LaunchSpec(inherited.executable(), inherited.argv(), inherited.env(), inherited.cwd(),
                     inherited.inheritedFds(), daemonized != null
@@ -352,7 +354,10 @@ public final class Main {
                             : callerIgnored(ignoredAtStart),
                     callerSignals("jtrace.sigblk", inherited.blockedSignals()));
             if (options.seccomp()) {
-                spec = spec.stoppingAt(options.trace());
+                // -Y rereads a thread's name after prctl(PR_SET_NAME) even when it is not traced,
+                // as strace's own filter stops there too.
+                spec = spec.stoppingAt(options.decodePidsComm()
+                        ? options.trace().with(SyscallTable.x86_64().number("prctl")) : options.trace());
             }
             spec = spec.asUser(user);
         }
@@ -529,6 +534,16 @@ public final class Main {
         List<byte[]> decoded = new ArrayList<>();
         command.forEach(c -> decoded.add(c.getBytes(StandardCharsets.UTF_8)));
         return decoded;
+    }
+
+    /** jtrace's last {@code count} arguments as the bytes it was given, or null when unknown. */
+    static List<byte[]> argumentBytes(int count) {
+        try {
+            List<byte[]> all = LaunchSpec.splitNul(Files.readAllBytes(Path.of("/proc/self/cmdline")));
+            return all.size() >= count ? all.subList(all.size() - count, all.size()) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -27,8 +27,8 @@ import java.util.function.Predicate;
  * Reads a command line the way strace 6.1 does: glibc {@code getopt_long} over strace's option
  * table, then strace's own checks, with strace's messages.
  *
- * <p>jtrace accepts strace's options and their long forms but for a few (-k, -E, -Y, -e read=,
- * -e write=, -e inject=, -e fault=, -e kvm=, --tips, --secontext, --pidns-translation, -d) that
+ * <p>jtrace accepts strace's options and their long forms but for a few (-k, -e inject=, -e fault=, -e kvm=,
+ * --decode-pids=pidns, --pidns-translation) that
  * it recognises, so mistakes in them get strace's message, and refuses with "... is not
  * supported by jtrace yet". That refusal is reported last, after every
  * check strace itself makes, so a command line strace rejects is rejected with strace's words and
@@ -239,6 +239,13 @@ public final class OptionParser {
                 case "n" -> settings.syscallNumber = true;
                 case "i" -> settings.instructionPointer = true;
                 case "quiet" -> qualifyQuiet(option.value() == null ? "attach,personality" : option.value(), settings);
+                case "read" -> settings.readSet = DescriptorSet.parse(option.value());
+                case "write" -> settings.writeSet = DescriptorSet.parse(option.value());
+                case "E" -> settings.envChanges.add(new EnvChanges.Change(option.value(), getopt.lastIndex(),
+                        args[getopt.lastIndex()].length() - option.value().length()));
+                case "Y" -> qualifyDecodePids("comm", "-Y", settings);
+                case "pidns-translation" -> qualifyDecodePids("pidns", "--pidns-translation", settings);
+                case "decode-pids" -> qualifyDecodePids(option.value(), "--decode-pids=pidns", settings);
                 default -> settings.unsupported.putIfAbsent(option.key(), notSupported(option.spelling()));
             }
         }
@@ -379,7 +386,10 @@ public final class OptionParser {
                         : daemonize > 0 ? 4 : settings.outputFile != null && !command.isEmpty() ? 3 : 2,
                 settings.user, daemonize, settings.debug, settings.tips,
                 summary ? new Options.Summary(settings.summaryMode == 'c', settings.wallClock,
-                        settings.overheadNanos, settings.sortBy, settings.columns) : null);
+                        settings.overheadNanos, settings.sortBy, settings.columns) : null,
+                settings.readSet, settings.writeSet,
+                settings.envChanges, settings.decodePidsComm);
+
     }
 
     /**
@@ -576,7 +586,43 @@ public final class OptionParser {
             case "signal" -> settings.signals = SignalSet.parse(value);
             case "secontext" -> throw new UsageException(
                     "SELinux context printing (--secontext option) is not supported by this build of strace", false);
+            case "read" -> settings.readSet = DescriptorSet.parse(value);
+            case "write" -> settings.writeSet = DescriptorSet.parse(value);
+            case "decode-pids" -> qualifyDecodePids(value, "-e decode-pids=pidns", settings);
             default -> settings.unsupported.putIfAbsent("-e " + qualifier, notSupported("-e " + qualifier));
+        }
+    }
+
+    /**
+     * {@code --decode-pids=SET} (also {@code -Y}, which is {@code comm}, and
+     * {@code --pidns-translation}, which is {@code pidns}): each replaces the set before it, as in
+     * strace. {@code spelling} names the option in the refusal of {@code pidns}.
+     */
+    private static void qualifyDecodePids(String expression, String spelling, Settings settings) throws UsageException {
+        Negated negated = Negated.of(expression);
+        String set = negated.set();
+        boolean comm = false;
+        boolean pidns = false;
+        if (set.equals("all")) {
+            comm = pidns = true;
+        } else if (!set.equals("none")) {
+            List<String> tokens = tokens(set);
+            if (tokens.isEmpty()) {
+                throw new UsageException("invalid decode-pids '" + expression + "'", false);
+            }
+            for (String token : tokens) {
+                switch (asciiLowerCase(token)) {
+                    case "comm" -> comm = true;
+                    case "pidns" -> pidns = true;
+                    default -> throw new UsageException("invalid decode-pids '" + token + "'", false);
+                }
+            }
+        }
+        settings.decodePidsComm = comm != negated.inverted();
+        settings.unsupported.remove("decode-pids");
+        if (pidns != negated.inverted()) {
+            // Translating pids between namespaces is not done yet; in one namespace it prints nothing.
+            settings.unsupported.put("decode-pids", notSupported(spelling));
         }
     }
 
@@ -896,6 +942,10 @@ public final class OptionParser {
         int syscallTimeDigits = -1;
         boolean syscallNumber;
         boolean instructionPointer;
+        DescriptorSet readSet;
+        DescriptorSet writeSet;
+        final List<EnvChanges.Change> envChanges = new ArrayList<>();
+        boolean decodePidsComm;
         /** Why jtrace cannot run this command line, by feature, in the order the features were met. */
         final Map<String, String> unsupported = new LinkedHashMap<>();
     }
@@ -1014,6 +1064,11 @@ public final class OptionParser {
                 value = args[index++];
             }
             return new Parsed(found.key(), value, spelling);
+        }
+
+        /** The index in argv of the word the last option's argument ended. */
+        int lastIndex() {
+            return index - 1;
         }
 
         /** The words after the options: PROG and its ARGS. */

@@ -67,6 +67,12 @@ import java.util.Set;
  * @param tips                  {@code --tips}: the tip printed when tracing ends, or null
  * @param summary               {@code -c} or {@code -C} and the options of their table, or null
  *                              without either
+ * @param readFds               {@code -e read=SET}: the descriptors whose reads are dumped in hex, or null
+ * @param writeFds              {@code -e write=SET}: the descriptors whose writes are dumped in hex, or null
+ * @param envChanges            {@code -E VAR=VAL} and {@code -E VAR}: changes to the launched command's
+ *                              environment, in the order given
+ * @param decodePidsComm        {@code -Y}, {@code --decode-pids=comm}: pids are followed by their
+ *                              {@code <comm>}
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
@@ -77,7 +83,10 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
                       Timing timing, boolean syscallNumber, boolean instructionPointer,
                       boolean detachOnExecve, int interruptible, String user, int daemonize,
                       boolean debug, Tips tips,
-                      Summary summary) {
+                      Summary summary,
+                      java.util.function.IntPredicate readFds, java.util.function.IntPredicate writeFds,
+                      List<EnvChanges.Change> envChanges, boolean decodePidsComm) {
+
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
     public static final int DEFAULT_STRING_LIMIT = 32;
@@ -88,6 +97,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
         tracePaths = List.copyOf(tracePaths);
         attachPids = List.copyOf(attachPids);
         warnings = List.copyOf(warnings);
+        envChanges = envChanges == null ? List.of() : List.copyOf(envChanges);
         status = status == null ? null : Collections.unmodifiableSet(status.isEmpty() ? java.util.EnumSet.noneOf(CallStatus.class) : java.util.EnumSet.copyOf(status));
     }
 
@@ -131,7 +141,8 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
     private static Options defaults(boolean version, boolean help) {
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
-                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null);
+                ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null,
+                null, null, List.of(), false);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jtrace.cli;
 
+import io.jtrace.decode.IoDump;
 import io.jtrace.decode.Memory;
 import io.jtrace.decode.PathFilter;
 import io.jtrace.decode.CallStatus;
@@ -112,6 +113,10 @@ final class StracePrinter implements TraceListener {
     private final CallCounter counter;
     /** -c: the table alone, none of the trace. */
     private final boolean summaryOnly;
+    /** -Y: the names shown after pids in line prefixes; null without it. */
+    private final Comms comms;
+    /** -e read= and -e write=: the hex dumps after a call's line; null without them. */
+    private final IoDump dumps;
 
     /**
      * @param interactive the trace goes to a terminal: written whenever the tracer would block
@@ -140,6 +145,15 @@ final class StracePrinter implements TraceListener {
         this.counter = summary == null ? null : new CallCounter(summary.wallClock() ? CallCounter.Clock.WALL
                 : CallCounter.Clock.SYSTEM, summary.overheadNanos(), options.trace());
         this.summaryOnly = summary != null && summary.only();
+        formatter.decodePids(options.decodePidsComm());
+        comms = options.decodePidsComm() ? new Comms(Comms.ownName(messages.argv0()), options.hex()) : null;
+        if (options.readFds() != null || options.writeFds() != null) {
+            dumps = new IoDump(memory, options.readFds() != null ? options.readFds() : fd -> false,
+                    options.writeFds() != null ? options.writeFds() : fd -> false);
+            dumps.warnings(w -> warnings.add(new Warning(text.length(), w)));
+        } else {
+            dumps = null;
+        }
     }
 
     /**
@@ -206,6 +220,9 @@ final class StracePrinter implements TraceListener {
         switch (event) {
             case TraceEvent.Attached a -> {
                 traced++;
+                if (comms != null) {
+                    comms.attached(a.tid(), a.origin() == TraceEvent.Origin.LAUNCHED);
+                }
                 if (a.origin() == TraceEvent.Origin.LAUNCHED) {
                     launchedPid = a.pid();
                 }
@@ -408,6 +425,12 @@ final class StracePrinter implements TraceListener {
     }
 
     private void onExit(TraceEvent.SyscallExit x) {
+        if (comms != null) {
+            Line l = lines.get(x.tid());
+            if (l != null && l.def != null) {
+                comms.afterCall(x.tid(), l.def, l.args, x.isError());
+            }
+        }
         if (x.tid() == launchedPid && !launchedExecDone && x.isError()) {
             printExit(x);
             // As strace's child does when its execve fails; the engine then ends the process with 1.
@@ -456,6 +479,13 @@ final class StracePrinter implements TraceListener {
         }
         text.append('\n');
         emit(out, text);
+        if (dumps != null && line.def != null) {
+            text.setLength(0);
+            dumps.afterCall(text, line.def, line.args, x.rval(), x.isError(), x.tid());
+            if (!text.isEmpty() || !warnings.isEmpty()) {
+                emit(out, text);
+            }
+        }
     }
 
     /** A staged call's whole line, if its status is one asked for. */
@@ -536,6 +566,9 @@ final class StracePrinter implements TraceListener {
     /** The thread is gone: after its last line, which still has its [pid N] prefix. */
     private void forget(int tid) {
         traced--;
+        if (comms != null) {
+            comms.forget(tid);
+        }
         lines.remove(tid);
         Output o = perThread.remove(tid);
         if (o != null) {
@@ -601,10 +634,11 @@ final class StracePrinter implements TraceListener {
      */
     private String leader(int tid) {
         String pid;
+        String comm = comms != null ? comms.decoration(tid) : "";
         if (pidPrefixAlways) {
-            pid = String.format("%-5d ", tid);
+            pid = comm.isEmpty() ? String.format("%-5d ", tid) : tid + comm + " ";
         } else if (!separateFiles() && options.outputFile() == null && traced > 1) {
-            pid = String.format("[pid %5d] ", tid);
+            pid = String.format("[pid %5d", tid) + comm + "] ";
         } else {
             pid = "";
         }

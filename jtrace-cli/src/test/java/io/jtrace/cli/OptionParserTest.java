@@ -66,7 +66,8 @@ class OptionParserTest {
         Options o = parse("true");
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, Set.of(), null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
-                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null), o);
+                io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null,
+                null, null, List.of(), false), o);
     }
 
     @Test
@@ -374,7 +375,83 @@ class OptionParserTest {
 
     @Test
     void otherQualifiersAreRefusedHonestly() {
-        assertFails("-e read is not supported by jtrace yet", false, "-e", "r=1", "true");
+        assertFails("-e fault is not supported by jtrace yet", false, "-e", "fault=open", "true");
+    }
+
+    @Test
+    void descriptorSetsOfReadAndWrite() throws UsageException {
+        Options o = parse("-e", "read=0,5", "-e", "w=1", "true");
+        assertTrue(o.readFds().test(0) && o.readFds().test(5));
+        assertFalse(o.readFds().test(1));
+        assertTrue(o.writeFds().test(1));
+        assertFalse(o.writeFds().test(0));
+        assertNull(parse("true").readFds());
+        assertTrue(parse("--read=all", "true").readFds().test(1000));
+        assertFalse(parse("--write=none", "true").writeFds().test(1));
+        assertFalse(parse("-e", "reads=!all", "true").readFds().test(1));
+        assertTrue(parse("-e", "writes=!!!0", "true").writeFds().test(3));
+        assertFalse(parse("-e", "writes=!!!0", "true").writeFds().test(0));
+        // strtoll's blanks and sign, INT_MAX at most; the last -e read= counts.
+        assertTrue(parse("-e", "r= +2,2147483647", "true").readFds().test(2147483647));
+        assertFalse(parse("-e", "r=3", "-e", "r=4", "true").readFds().test(3));
+        assertFails("invalid descriptor 'abc'", false, "-e", "read=1,abc", "true");
+        assertFails("invalid descriptor '-1'", false, "--write=-1", "true");
+        assertFails("invalid descriptor '2147483648'", false, "-e", "write=2147483648", "true");
+        assertFails("invalid descriptor ''", false, "-e", "read=", "true");
+        assertFails("invalid descriptor '!,,'", false, "-e", "read=!,,", "true");
+        assertFails("option '--read' requires an argument", true, "--read");
+    }
+
+    @Test
+    void environmentChangesInOrder() throws UsageException {
+        Options o = parse("-E", "A=1", "--env=B", "-EC=", "--env", "D=x=y", "true");
+        assertEquals(List.of("A=1", "B", "C=", "D=x=y"), o.envChanges().stream().map(EnvChanges.Change::text).toList());
+        // Where each one's bytes are in argv: the word, and the option letters before it.
+        assertEquals(List.of(1, 2, 3, 5), o.envChanges().stream().map(EnvChanges.Change::argIndex).toList());
+        assertEquals(List.of(0, 6, 2, 0), o.envChanges().stream().map(EnvChanges.Change::offset).toList());
+        assertFails("option requires an argument -- 'E'", true, "-E");
+    }
+
+    @Test
+    void environmentChangesApplyAsStracesMakeEnv() {
+        List<byte[]> env = List.of(b("A=1"), b("B=2"), b("A=3"), b("C"), b("CC=4"));
+        List<EnvChanges.Change> changes = List.of(new EnvChanges.Change("A=new", -1, 0),
+                new EnvChanges.Change("C", -1, 0), new EnvChanges.Change("D=5", -1, 0),
+                new EnvChanges.Change("B", -1, 0), new EnvChanges.Change("A", -1, 0), new EnvChanges.Change("A=6", -1, 0));
+        assertEquals(List.of("CC=4", "D=5", "A=6"),
+                EnvChanges.apply(env, changes, null).stream().map(String::new).toList());
+        // The first entry of the name is replaced, later ones stay.
+        assertEquals(List.of("A=x", "B=2", "A=3", "C", "CC=4"), EnvChanges.apply(env,
+                List.of(new EnvChanges.Change("A=x", -1, 0)), null).stream().map(String::new).toList());
+        // The bytes come from argv when known.
+        List<byte[]> fromArgv = EnvChanges.apply(env, List.of(new EnvChanges.Change("E=?", 0, 2)),
+                List.of(new byte[] {'-', 'E', 'E', '=', (byte) 0xff}));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {'E', '=', (byte) 0xff}, fromArgv.getLast());
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void decodePidsAsStraceQualifiesThem() throws UsageException {
+        assertTrue(parse("-Y", "true").decodePidsComm());
+        assertTrue(parse("--decode-pids=comm", "true").decodePidsComm());
+        assertTrue(parse("--decode-pids=COMM", "true").decodePidsComm());
+        assertTrue(parse("-e", "decode-pid=comm", "true").decodePidsComm());
+        assertFalse(parse("true").decodePidsComm());
+        assertFalse(parse("-Y", "--decode-pids=none", "true").decodePidsComm());
+        // -Y replaces an earlier pidns, as strace's qualify_tokens clears the set.
+        assertTrue(parse("--pidns-translation", "-Y", "true").decodePidsComm());
+        assertFails("invalid decode-pids 'foo'", false, "--decode-pids=comm,foo", "true");
+        assertFails("invalid decode-pids ''", false, "--decode-pids=", "true");
+        assertFails("invalid decode-pids '!'", false, "--decode-pids=!", "true");
+        assertFails("option '--decode-pids' requires an argument", true, "--decode-pids");
+        assertFails("--pidns-translation is not supported by jtrace yet", false, "--pidns-translation", "true");
+        assertFails("--pidns-translation is not supported by jtrace yet", false, "-Y", "--pidns-translation", "true");
+        assertFails("--decode-pids=pidns is not supported by jtrace yet", false, "--decode-pids=all", "true");
+        assertFails("--decode-pids=pidns is not supported by jtrace yet", false, "--decode-pids=!comm", "true");
+        assertFails("-e decode-pids=pidns is not supported by jtrace yet", false, "-e", "decode-pids=pidns", "true");
     }
 
     @Test
@@ -399,7 +476,6 @@ class OptionParserTest {
     @Test
     void otherOptionsAreRefusedHonestly() {
         assertFails("-k is not supported by jtrace yet", false, "-k", "true");
-        assertFails("-E is not supported by jtrace yet", false, "-E", "A=1", "true");
     }
 
     @Test

@@ -159,8 +159,9 @@ public final class PathFilter {
 
     /** What descriptor {@code fd} of thread {@code tid} names, as strace's getfdpath reads it. */
     private boolean fdMatches(int tid, long fd) {
+        // As strace (and the kernel) read it: the low 32 bits, whatever the register's upper half holds.
         int n = (int) fd;
-        if (n < 0 || n != fd) {
+        if (n < 0) {
             return false;
         }
         Path link = Path.of("/proc", Integer.toString(tid), "fd", Integer.toString(n));

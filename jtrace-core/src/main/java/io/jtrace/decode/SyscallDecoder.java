@@ -7,6 +7,8 @@ import io.jtrace.decode.internal.Call;
 import io.jtrace.decode.internal.CallDecoder;
 import io.jtrace.decode.internal.DecodeContext;
 import io.jtrace.decode.internal.Decoders;
+import io.jtrace.decode.internal.PidArguments;
+import io.jtrace.decode.internal.PidNames;
 import io.jtrace.decode.internal.Quoting;
 import io.jtrace.decode.internal.XlatFormat;
 
@@ -59,10 +61,12 @@ public final class SyscallDecoder {
      */
     public void siginfo(ValueWriter out, int signal, SigInfo info) {
         ConstantStyle previous = XlatFormat.enter(constants);
+        HexStyle pidsBefore = PidNames.enter(pidStyle);
         try {
             SignalFormatter.siginfo(out, signal, info);
         } finally {
             XlatFormat.leave(previous);
+            PidNames.leave(pidsBefore);
         }
     }
 
@@ -82,6 +86,18 @@ public final class SyscallDecoder {
     public void warnings(java.util.function.Consumer<String> sink) {
         ctx.warnings(sink);
     }
+
+    /**
+     * Turns on or off strace's {@code -Y} ({@code --decode-pids=comm}): process and thread ids in
+     * arguments and results followed by the process's name, {@code 1234<bash>}.
+     */
+    public void decodePids(boolean on) {
+        ctx.decodePids(on);
+        pidStyle = on ? hex : null;
+    }
+
+    /** What -Y quotes names with, or null without -Y. */
+    private HexStyle pidStyle;
 
     /** The index of the first argument printed at exit, or nargs when all are printed at entry. */
     public static int exitSplit(SyscallDef def) {
@@ -113,10 +129,12 @@ public final class SyscallDecoder {
      */
     public void entry(ValueWriter out, SyscallDef def, long[] registers, long stackPointer, Saved saved) {
         ConstantStyle previous = XlatFormat.enter(constants);
+        HexStyle pidsBefore = PidNames.enter(pidStyle);
         try {
             entryInStyle(out, def, registers, stackPointer, saved);
         } finally {
             XlatFormat.leave(previous);
+            PidNames.leave(pidsBefore);
         }
     }
 
@@ -146,10 +164,12 @@ public final class SyscallDecoder {
     /** As {@link #exit(ValueWriter, SyscallDef, long[], long, boolean)}, with what the entry saved. */
     public void exit(ValueWriter out, SyscallDef def, long[] registers, long rval, boolean isError, Saved saved) {
         ConstantStyle previous = XlatFormat.enter(constants);
+        HexStyle pidsBefore = PidNames.enter(pidStyle);
         try {
             exitInStyle(out, def, registers, rval, isError, saved);
         } finally {
             XlatFormat.leave(previous);
+            PidNames.leave(pidsBefore);
         }
     }
 
@@ -170,10 +190,12 @@ public final class SyscallDecoder {
     /** Writes the result of a call that returned: what strace prints after {@code = }. */
     public void result(ValueWriter out, SyscallDef def, long[] args, long rval, boolean isError) {
         ConstantStyle previous = XlatFormat.enter(constants);
+        HexStyle pidsBefore = PidNames.enter(pidStyle);
         try {
             resultInStyle(out, def, args, rval, isError);
         } finally {
             XlatFormat.leave(previous);
+            PidNames.leave(pidsBefore);
         }
     }
 
@@ -181,6 +203,10 @@ public final class SyscallDecoder {
         if (def != null) {
             CallDecoder special = Decoders.call(def);
             if (special != null && special.result(out, new Call(def, def.narrow(args), 0, scratchSaved, true, rval, isError), ctx)) {
+                return;
+            }
+            if (ctx.decodePids() && !isError && PidArguments.result(def, def.narrow(args))) {
+                ctx.pid(out, (int) rval);
                 return;
             }
             if (decodeFds && !isError && def.result() == ResultKind.FD && (def.number() != NR_LANDLOCK_CREATE_RULESET
@@ -223,6 +249,10 @@ public final class SyscallDecoder {
             } else {
                 envp(out, v);
             }
+            return;
+        }
+        if (ctx.decodePids() && def.args().get(i) == ArgKind.Plain.INT && PidArguments.argument(def, i, args)) {
+            ctx.pid(out, (int) v);
             return;
         }
         switch (def.args().get(i)) {

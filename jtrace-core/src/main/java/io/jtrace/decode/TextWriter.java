@@ -129,6 +129,15 @@ public final class TextWriter implements ValueWriter {
     }
 
     @Override
+    public void pid(int pid, String comm) {
+        item();
+        out.append(pid);
+        if (comm != null) {
+            out.append(comm);
+        }
+    }
+
+    @Override
     public void fd(int fd, String shown, String decoration) {
         item();
         if (shown != null) {

@@ -61,6 +61,14 @@ public interface ValueWriter {
     }
 
     /**
+     * A process or thread id, and what {@code -Y} prints after it ({@code <bash>}, see
+     * {@link Comm#decoration}), or null. Renderers without a text form write the number alone.
+     */
+    default void pid(int pid, String comm) {
+        integer(pid, Base.DEC);
+    }
+
+    /**
      * A file descriptor shown as {@code shown} rather than its number ({@code AT_FDCWD}), or as the
      * number when {@code shown} is null.
      */

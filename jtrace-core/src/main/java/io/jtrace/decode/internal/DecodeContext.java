@@ -254,8 +254,32 @@ public final class DecodeContext {
         } catch (java.io.IOException | NumberFormatException e) {
             pid = -1;
         }
-        out.append(pid > 0 && pid <= Integer.MAX_VALUE ? "<pid:" + pid + ">" : "<" + target + ">");
+        // -Y names the process too, as strace's printpid does there: <pid:1234<bash>>.
+        out.append(pid > 0 && pid <= Integer.MAX_VALUE ? "<pid:" + pid + (decodePids
+                ? io.jtrace.decode.Comm.decoration(io.jtrace.decode.Comm.read((int) pid), hex) : "") + ">"
+                : "<" + target + ">");
         return true;
+    }
+
+    /** -Y: pids are followed by their process's name. */
+    private boolean decodePids;
+
+    /** Turns -Y's names after pids on or off. */
+    public void decodePids(boolean on) {
+        this.decodePids = on;
+    }
+
+    /** Whether -Y is on. */
+    public boolean decodePids() {
+        return decodePids;
+    }
+
+    /**
+     * A process or thread id as strace's printpid prints one of type PT_TID or PT_TGID: under -Y
+     * followed by the name of the process it names, when it is positive and that process exists.
+     */
+    public void pid(ValueWriter out, int pid) {
+        PidNames.write(out, pid);
     }
 
     public Memory memory() {

@@ -64,7 +64,7 @@ final class FcntlDecoders {
             long arg = call.arg(2);
             switch (cmd) {
                 case F_SETFD -> XlatFormat.flags(out, Xlat.get("fdflags"), arg & 0xffffffffL);
-                case F_SETOWN -> out.integer((int) arg, ValueWriter.Base.DEC);
+                case F_SETOWN -> PidNames.write(out, (int) arg); // a group's (negative) id is not named
                 case F_SETPIPE_SZ, F_DUPFD, F_DUPFD_CLOEXEC -> out.integer(arg, ValueWriter.Base.DEC);
                 case F_SETFL -> FileDecoders.openFlags(out, arg & 0xffffffffL);
                 case F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW -> flock(out, arg, false, ctx);
@@ -98,6 +98,7 @@ final class FcntlDecoders {
             }
             long rval = call.rval();
             switch (command(call)) {
+                case F_GETOWN -> PidNames.write(out, (int) rval);
                 case F_GETFL -> {
                     out.integer(rval, ValueWriter.Base.HEX);
                     out.beginNote("flags ");
@@ -161,10 +162,12 @@ final class FcntlDecoders {
         out.integer(b.getLong(16), ValueWriter.Base.DEC);
         if (withPid) {
             out.field("l_pid");
-            out.integer(b.getInt(24), ValueWriter.Base.DEC);
+            PidNames.write(out, b.getInt(24));
         }
         out.endStruct();
     }
+
+    private static final int F_OWNER_TID = 0, F_OWNER_PID = 1;
 
     /** struct f_owner_ex: {@code {type=F_OWNER_PID, pid=42}}. */
     private static void ownerEx(ValueWriter out, long address, DecodeContext ctx) {
@@ -177,7 +180,11 @@ final class FcntlDecoders {
         out.field("type");
         XlatFormat.value(out, Xlat.get("f_owner_types"), b.getInt(0) & 0xffffffffL);
         out.field("pid");
-        out.integer(b.getInt(4), ValueWriter.Base.DEC);
+        if (b.getInt(0) == F_OWNER_TID || b.getInt(0) == F_OWNER_PID) {
+            PidNames.write(out, b.getInt(4)); // a process group's id is not named
+        } else {
+            out.integer(b.getInt(4), ValueWriter.Base.DEC);
+        }
         out.endStruct();
     }
 }

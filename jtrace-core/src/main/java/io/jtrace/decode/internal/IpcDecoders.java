@@ -335,8 +335,10 @@ final class IpcDecoders {
         perm(out, b, cmd);
         if (cmd != IPC_SET) {
             ulong(out, "shm_segsz", b, IPC_PERM);
-            int32(out, "shm_cpid", b, 80);
-            int32(out, "shm_lpid", b, 84);
+            out.field("shm_cpid");
+            PidNames.write(out, b.getInt(80));
+            out.field("shm_lpid");
+            PidNames.write(out, b.getInt(84));
             ulong(out, "shm_nattch", b, 88);
             ulong(out, "shm_atime", b, 56);
             ulong(out, "shm_dtime", b, 64);

@@ -283,7 +283,7 @@ final class NetDecoders {
     static void ucred(ValueWriter out, ByteBuffer b, int at) {
         out.beginStruct();
         out.field("pid");
-        out.integer(b.getInt(at), ValueWriter.Base.DEC);
+        PidNames.write(out, b.getInt(at));
         out.field("uid");
         id(out, b.getInt(at + 4));
         out.field("gid");
@@ -552,7 +552,7 @@ final class NetDecoders {
                     Quoting.quoteBytes(bytes, b.array(), at, size - at, HexStyle.ALL);
                     out.literal(bytes.toString());
                 } else if (i == 0) {
-                    out.integer(b.getInt(at), ValueWriter.Base.DEC);
+                    PidNames.write(out, b.getInt(at));
                 } else {
                     id(out, b.getInt(at));
                 }

@@ -63,7 +63,7 @@ final class PrctlDecoder implements CallDecoder {
                 if ((int) arg2 == -1) {
                     XlatFormat.styled(out, -1, "-1", o -> o.append("PR_SET_PTRACER_ANY"));
                 } else {
-                    out.integer((int) arg2, ValueWriter.Base.DEC);
+                    PidNames.write(out, (int) arg2);
                 }
             }
             case PR_SET_SECCOMP -> {

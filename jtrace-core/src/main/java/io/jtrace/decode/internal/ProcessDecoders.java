@@ -89,6 +89,15 @@ final class ProcessDecoders {
 
     /** An int the kernel stored, as {@code [N]}, or the address when the call failed or it is unreadable. */
     private static void storedInt(ValueWriter out, long address, Call call, DecodeContext ctx) {
+        stored(out, address, call, ctx, false);
+    }
+
+    /** As {@link #storedInt}, for a thread id, which -Y names. */
+    private static void storedPid(ValueWriter out, long address, Call call, DecodeContext ctx) {
+        stored(out, address, call, ctx, true);
+    }
+
+    private static void stored(ValueWriter out, long address, Call call, DecodeContext ctx, boolean pid) {
         if (call.isError()) {
             out.pointer(address);
             return;
@@ -96,7 +105,11 @@ final class ProcessDecoders {
         ByteBuffer b = ctx.readOrAddress(out, address, 4);
         if (b != null) {
             out.beginArray();
-            out.integer(b.getInt(0), ValueWriter.Base.DEC);
+            if (pid) {
+                ctx.pid(out, b.getInt(0));
+            } else {
+                out.integer(b.getInt(0), ValueWriter.Base.DEC);
+            }
             out.endArray();
         }
     }
@@ -219,7 +232,11 @@ final class ProcessDecoders {
             }
             if (parentTid) {
                 out.field("parent_tid");
-                storedInt(out, call.arg(2), call, ctx);
+                if ((flags & CLONE_PARENT_SETTID) != 0) {
+                    storedPid(out, call.arg(2), call, ctx);
+                } else {
+                    storedInt(out, call.arg(2), call, ctx);
+                }
             }
             if (tls) {
                 out.field("tls");
@@ -330,7 +347,7 @@ final class ProcessDecoders {
                 }
                 if ((flags & CLONE_PARENT_SETTID) != 0) {
                     out.field("parent_tid");
-                    storedInt(out, b.getLong(24), call, ctx);
+                    storedPid(out, b.getLong(24), call, ctx);
                 }
                 out.endStruct();
             }
@@ -381,8 +398,8 @@ final class ProcessDecoders {
      */
     private static void kcmp(ValueWriter out, Call call, DecodeContext ctx) {
         int pid1 = (int) call.arg(0), pid2 = (int) call.arg(1);
-        out.integer(pid1, ValueWriter.Base.DEC);
-        out.integer(pid2, ValueWriter.Base.DEC);
+        ctx.pid(out, pid1);
+        ctx.pid(out, pid2);
         int type = (int) call.arg(2);
         XlatFormat.value(out, Xlat.get("kcmp_types"), call.arg(2));
         long idx1 = call.arg(3), idx2 = call.arg(4);

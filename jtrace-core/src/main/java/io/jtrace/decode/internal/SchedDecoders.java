@@ -44,7 +44,7 @@ final class SchedDecoders {
                 out.field("version");
                 XlatFormat.value(out, Xlat.get("cap_version"), b.getInt(0) & 0xffffffffL);
                 out.field("pid");
-                out.integer(b.getInt(4), ValueWriter.Base.DEC);
+                PidNames.write(out, b.getInt(4));
                 out.endStruct();
             }
         });
@@ -53,7 +53,7 @@ final class SchedDecoders {
         r.call("personality", new Personality());
         r.call("ioprio_get", new IoprioGet());
         r.call("ioprio_set", (EntryDecoder) (out, call, ctx) -> {
-            ioprioWho(out, call);
+            ioprioWho(out, call, ctx);
             ioprio(out, (int) call.arg(2));
         });
         r.call("prctl", new PrctlDecoder());
@@ -113,7 +113,7 @@ final class SchedDecoders {
     private static final class PolicyResult implements EntryDecoder {
         @Override
         public void entry(ValueWriter out, Call call, DecodeContext ctx) {
-            out.integer((int) call.arg(0), ValueWriter.Base.DEC);
+            ctx.pid(out, (int) call.arg(0));
         }
 
         @Override
@@ -215,10 +215,16 @@ final class SchedDecoders {
     private static final int IOPRIO_CLASS_SHIFT = 13;
 
     /** ioprio_get and ioprio_set's which by name, and who. */
-    private static void ioprioWho(ValueWriter out, Call call) {
+    private static void ioprioWho(ValueWriter out, Call call, DecodeContext ctx) {
         XlatFormat.value(out, Xlat.get("ioprio_who"), call.arg(0));
-        out.integer((int) call.arg(1), ValueWriter.Base.DEC);
+        if ((int) call.arg(0) == IOPRIO_WHO_PROCESS) {
+            ctx.pid(out, (int) call.arg(1));
+        } else {
+            out.integer((int) call.arg(1), ValueWriter.Base.DEC);
+        }
     }
+
+    private static final int IOPRIO_WHO_PROCESS = 1;
 
     /**
      * ioprio_set's priority: {@code IOPRIO_PRIO_VALUE(class, data)}; under -X raw the number, under
@@ -269,7 +275,7 @@ final class SchedDecoders {
     private static final class IoprioGet implements EntryDecoder {
         @Override
         public void entry(ValueWriter out, Call call, DecodeContext ctx) {
-            ioprioWho(out, call);
+            ioprioWho(out, call, ctx);
         }
 
         @Override

@@ -30,6 +30,11 @@ public final class SignalFormatter {
         }
         int signo = si.signo();
         int code = si.code();
+        if (signo == 0) {
+            // waitid(WNOHANG) with no child to report leaves it zeroed: strace prints {} for it.
+            out.endStruct();
+            return;
+        }
         out.field("si_signo");
         XlatFormat.signal(out, signo);
         out.field("si_code");
@@ -126,7 +131,7 @@ public final class SignalFormatter {
 
     private static void source(ValueWriter out, SigInfo si) {
         out.field("si_pid");
-        out.integer(si.pid(), ValueWriter.Base.DEC);
+        PidNames.write(out, si.pid());
         out.field("si_uid");
         out.integer(Integer.toUnsignedLong(si.uid()), ValueWriter.Base.DEC);
     }

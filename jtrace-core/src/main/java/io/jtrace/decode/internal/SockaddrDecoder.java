@@ -253,7 +253,11 @@ final class SockaddrDecoder {
             out.integer(pad, ValueWriter.Base.HEX);
         }
         out.field("nl_pid");
-        out.integer(Integer.toUnsignedLong(b.getInt(4)), ValueWriter.Base.DEC);
+        if (b.getInt(4) > 0) {
+            PidNames.write(out, b.getInt(4)); // a port id, named like a pid as strace names it
+        } else {
+            out.integer(Integer.toUnsignedLong(b.getInt(4)), ValueWriter.Base.DEC);
+        }
         out.field("nl_groups");
         // C's %#08x, which no integer base spells: the 0x prefix counts in the width, and zero has none.
         String digits = Integer.toHexString(groups);
