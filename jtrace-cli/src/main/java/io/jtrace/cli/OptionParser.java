@@ -113,7 +113,6 @@ public final class OptionParser {
     /** {@code -s} stops at -1U / 4 in strace. */
     private static final int MAX_STRING_LIMIT = 0x3fff_ffff;
 
-    private static final String TRACE_FILTER = "-e trace";
 
     /** The calls {@code -e trace=} selects from. */
     private final SyscallTable table = SyscallTable.x86_64();
@@ -147,7 +146,8 @@ public final class OptionParser {
                 case "q" -> settings.shortQuiet++;
                 case "s" -> settings.stringLimit = uintArgument(option, MAX_STRING_LIMIT);
                 case "V" -> settings.version = true;
-                case "v" -> settings.verbose = true;
+                // As strace: -v is -e abbrev=none, and a later -e abbrev= replaces it.
+                case "v" -> settings.abbrev = SyscallSet.none();
                 case "y" -> settings.decodeFds++;
                 case "X" -> settings.constStyle = switch (option.value()) {
                     case "raw" -> ConstantStyle.RAW;
@@ -373,7 +373,7 @@ public final class OptionParser {
         }
         return new Options(command, settings.attachPids, followForks, separately, settings.outputFile,
                 settings.alignColumn, settings.stringLimit, quiet, settings.trace, false, false,
-                warnings, settings.verbose, hexStyle(settings), decodeFds(settings),
+                warnings, settings.abbrev.equals(SyscallSet.none()), hexStyle(settings), decodeFds(settings),
                 settings.constStyle, settings.appendOutput, settings.status, settings.signals, settings.tracePaths,
                 // On by default: only where every process it reaches is followed, never with -p.
                 !settings.noSeccomp && !settings.detachOnExecve && followForks && !command.isEmpty()
@@ -388,7 +388,9 @@ public final class OptionParser {
                 summary ? new Options.Summary(settings.summaryMode == 'c', settings.wallClock,
                         settings.overheadNanos, settings.sortBy, settings.columns) : null,
                 settings.readSet, settings.writeSet,
-                settings.envChanges, settings.decodePidsComm);
+                settings.envChanges, settings.decodePidsComm,
+                settings.abbrev.isAll() || settings.abbrev.equals(SyscallSet.none()) ? null : settings.abbrev,
+                settings.raw.equals(SyscallSet.none()) ? null : settings.raw);
 
     }
 
@@ -584,6 +586,8 @@ public final class OptionParser {
             case "status" -> qualifyStatus(value, settings);
             case "decode-fds" -> settings.decodeFdsSet = decodeFdsSet(value);
             case "signal" -> settings.signals = SignalSet.parse(value);
+            case "abbrev" -> settings.abbrev = syscallQualifier(value, "abbrev", settings);
+            case "raw" -> settings.raw = syscallQualifier(value, "raw", settings);
             case "secontext" -> throw new UsageException(
                     "SELinux context printing (--secontext option) is not supported by this build of strace", false);
             case "read" -> settings.readSet = DescriptorSet.parse(value);
@@ -644,7 +648,17 @@ public final class OptionParser {
      * one is the one reported.
      */
     private void qualifyTrace(String expression, Settings settings) throws UsageException {
-        settings.unsupported.remove(TRACE_FILTER);
+        SyscallSet selected = syscallQualifier(expression, "trace", settings);
+        settings.trace = selected.isAll() ? null : selected;
+    }
+
+    /**
+     * A set of calls as -e trace=, -e abbrev= and -e raw= take it (strace's qualify_syscall_tokens).
+     * Each replaces the last one of its qualifier, and the last one's reason for being unsupported.
+     */
+    private SyscallSet syscallQualifier(String expression, String qualifier, Settings settings) throws UsageException {
+        String key = "-e " + qualifier;
+        settings.unsupported.remove(key);
         String set = Negated.of(expression).set();
         String unsupported = null;
         if (!set.equals("none") && !set.equals("all")) {
@@ -679,9 +693,9 @@ public final class OptionParser {
             throw new UsageException(e.getMessage(), false);
         }
         if (unsupported != null) {
-            settings.unsupported.put(TRACE_FILTER, notSupported(unsupported + " in -e trace="));
+            settings.unsupported.put(key, notSupported(unsupported + " in -e " + qualifier + "="));
         }
-        settings.trace = selected.isAll() ? null : selected;
+        return selected;
     }
 
     /** {@code -e status=SET}: strace's qualify_status, over {@link CallStatus}. */
@@ -901,7 +915,6 @@ public final class OptionParser {
         /** What -e trace= selected; null for every call. */
         SyscallSet trace;
         boolean version;
-        boolean verbose;
         int hexLevel;
         int decodeFds;
         /** --decode-fds's kinds, or -1 when it was not given. */
@@ -924,6 +937,10 @@ public final class OptionParser {
         boolean noSeccomp;
         SignalSet signals;
         boolean detachOnExecve;
+        /** -e abbrev= (-v: none): the calls whose structures and arrays are abbreviated. */
+        SyscallSet abbrev = SyscallSet.all();
+        /** -e raw=: the calls printed undecoded, or none. */
+        SyscallSet raw = SyscallSet.none();
         String user;
         int shortDaemonize;
         boolean debug;

@@ -71,6 +71,11 @@ import java.util.Set;
  * @param writeFds              {@code -e write=SET}: the descriptors whose writes are dumped in hex, or null
  * @param envChanges            {@code -E VAR=VAL} and {@code -E VAR}: changes to the launched command's
  *                              environment, in the order given
+ * @param abbrev                {@code -e abbrev=SET} naming some calls only: those printed abbreviated,
+ *                              the others as with {@code -v}; null when it names all or none
+ *                              ({@link #verbose()} then says which)
+ * @param raw                   {@code -e raw=SET}: the calls printed undecoded, arguments and result in
+ *                              hex, or null for none
  * @param decodePidsComm        {@code -Y}, {@code --decode-pids=comm}: pids are followed by their
  *                              {@code <comm>}
  */
@@ -85,7 +90,8 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
                       boolean debug, Tips tips,
                       Summary summary,
                       java.util.function.IntPredicate readFds, java.util.function.IntPredicate writeFds,
-                      List<EnvChanges.Change> envChanges, boolean decodePidsComm) {
+                      List<EnvChanges.Change> envChanges, boolean decodePidsComm,
+                      SyscallSet abbrev, SyscallSet raw) {
 
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
@@ -142,7 +148,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
                 ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null,
-                null, null, List.of(), false);
+                null, null, List.of(), false, null, null);
     }
 
     /**

@@ -46,6 +46,8 @@ final class StracePrinter implements TraceListener {
         boolean open;
         /** Filtered out by -e trace: its stops print nothing. */
         boolean silent;
+        /** -e raw=: printed undecoded. */
+        boolean raw;
         /**
          * Under -z, -Z or -e status=: the entry half, held back until the call's end says whether
          * the line is printed at all, as strace stages it in a memstream.
@@ -75,6 +77,8 @@ final class StracePrinter implements TraceListener {
     private final Messages messages;
     private final SyscallTable table = SyscallTable.x86_64();
     private final SyscallDecoder formatter;
+    /** -e abbrev= naming some calls: the decoder of the others, as -v decodes them; else null. */
+    private final SyscallDecoder unabbreviated;
     private final Output shared;
     /** -ff files by tid; concurrent because the flush timer walks it. */
     private final Map<Integer, Output> perThread = new ConcurrentHashMap<>();
@@ -135,10 +139,18 @@ final class StracePrinter implements TraceListener {
         this.paths = options.tracePaths().isEmpty() ? null : PathFilter.of(options.tracePaths());
         this.formatter = new SyscallDecoder(new DecodeOptions(options.stringLimit(), options.hex(), options.verbose(),
                 options.decodeFds(), options.constStyle()), () -> current.tid(), memory);
+        this.unabbreviated = options.abbrev() == null ? null : new SyscallDecoder(new DecodeOptions(
+                options.stringLimit(), options.hex(), true, options.decodeFds(), options.constStyle()),
+                () -> current.tid(), memory);
         this.writer = new TextWriter(text, options.hex());
         this.shared = traceSink == null ? null : new Output(traceSink);
         formatter.warnings(w -> warnings.add(new Warning(
                 formatter.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
+        if (unabbreviated != null) {
+            unabbreviated.warnings(w -> warnings.add(new Warning(
+                    unabbreviated.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
+            unabbreviated.decodePids(options.decodePidsComm());
+        }
         this.interactive = interactive;
         this.timestamps = new Timestamps(options.timing());
         Options.Summary summary = options.summary();
@@ -375,6 +387,7 @@ final class StracePrinter implements TraceListener {
         stopIp = e.instructionPointer();
         stopIpKnown = true;
         String name = line.def != null ? line.def.straceName() : SyscallDef.unknownName(e.nr());
+        line.raw = options.raw() != null && options.raw().contains(e.nr());
         line.silent = options.trace() != null && !options.trace().contains(e.nr())
                 || paths != null && !paths.matches(e.nr(), e.args(), e.tid(), memory);
         line.open = false;
@@ -398,8 +411,10 @@ final class StracePrinter implements TraceListener {
             // strace names the call being resumed: the thread's previous one. A thread seen for the
             // first time has none, and strace then names syscall 0, read.
             text.append("<... resuming interrupted ").append(previous != null ? previous : "read").append(" ...>");
+        } else if (line.raw) {
+            rawArgs(text, line.def, e.args());
         } else if (line.def != null) {
-            formatter.entry(writer.reset(), line.def, e.args(), e.stackPointer(), line.saved);
+            decoderOf(line).entry(writer.reset(), line.def, e.args(), e.stackPointer(), line.saved);
         } else {
             unknownArgs(text, e.args());
         }
@@ -413,6 +428,23 @@ final class StracePrinter implements TraceListener {
         }
         emit(out, text);
         out.openTid = e.tid();
+    }
+
+    /** The decoder of {@code line}'s call: -e abbrev= may leave it out of the abbreviated ones. */
+    private SyscallDecoder decoderOf(Line line) {
+        return unabbreviated != null && line.def != null && !options.abbrev().contains(line.def.number())
+                ? unabbreviated : formatter;
+    }
+
+    /** -e raw=: each of the call's arguments in hex, as strace's printargs prints them. */
+    private static void rawArgs(StringBuilder out, SyscallDef def, long[] args) {
+        int n = def != null ? def.args().size() : 6;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(args[i] == 0 ? "0" : "0x" + Long.toHexString(args[i]));
+        }
     }
 
     private static void unknownArgs(StringBuilder out, long[] args) {
@@ -457,8 +489,8 @@ final class StracePrinter implements TraceListener {
             text.append("<... ").append(line.def != null ? line.def.straceName() : SyscallDef.unknownName(x.nr()))
                     .append(" resumed>");
         }
-        if (line.def != null) {
-            formatter.exit(writer.reset(), line.def, line.args, x.rval(), x.isError(), line.saved);
+        if (line.def != null && !line.raw) {
+            decoderOf(line).exit(writer.reset(), line.def, line.args, x.rval(), x.isError(), line.saved);
         }
         text.append(')');
         emit(out, text);
@@ -472,7 +504,11 @@ final class StracePrinter implements TraceListener {
         out.sink.padTo(options.alignColumn());
         text.setLength(0);
         text.append("= ");
-        formatter.result(writer.reset(), line.def, line.args, x.rval(), x.isError());
+        if (line.raw) {
+            rawResult(text, x);
+        } else {
+            decoderOf(line).result(writer.reset(), line.def, line.args, x.rval(), x.isError());
+        }
         if (options.timing().syscallTimes()) {
             // From the entry stop to the exit stop, as strace measures it.
             timestamps.duration(text, stopMonotonic - line.entryNanos);
@@ -488,6 +524,17 @@ final class StracePrinter implements TraceListener {
         }
     }
 
+    /** -e raw=: the result in hex, an error as {@code -1 ENAME (message)}, as strace prints them. */
+    private static void rawResult(StringBuilder out, TraceEvent.SyscallExit x) {
+        if (x.isError()) {
+            int errno = (int) -x.rval();
+            out.append("-1 ").append(Errno.byNumber(errno).map(e -> e.name() + " (" + e.message() + ")")
+                    .orElse("(errno " + errno + ")"));
+        } else {
+            out.append(x.rval() == 0 ? "0" : "0x" + Long.toHexString(x.rval()));
+        }
+    }
+
     /** A staged call's whole line, if its status is one asked for. */
     private void printStaged(TraceEvent.SyscallExit x, Line line) {
         String entry = line.staged;
@@ -496,8 +543,8 @@ final class StracePrinter implements TraceListener {
         text.setLength(0);
         text.append(entry);
         // strace decodes the exit into the staged text too, before it knows whether it prints it.
-        if (line.def != null) {
-            formatter.exit(writer.reset(), line.def, line.args, x.rval(), x.isError(), line.saved);
+        if (line.def != null && !line.raw) {
+            decoderOf(line).exit(writer.reset(), line.def, line.args, x.rval(), x.isError(), line.saved);
         }
         text.append(')');
         // strace's warnings go to stderr as they happen, not into the staged line.

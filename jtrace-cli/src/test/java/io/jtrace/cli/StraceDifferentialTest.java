@@ -179,6 +179,20 @@ class StraceDifferentialTest {
         assertSameTrace(args("-u", "no-such-user-here", "/bin/true"));
     }
 
+    /** -e raw= prints some calls undecoded; -e abbrev= leaves some calls unabbreviated, as -v does all. */
+    @ParameterizedTest
+    @ValueSource(strings = {"raw=openat,read", "raw=all", "x=!close", "abbrev=none", "abbrev=execve",
+            "a=!execve", "abbrev=all"})
+    void rawAndAbbreviatedCalls(String qualifier) {
+        // Not newfstatat: cat's of its stdout, the test's capture file, shows times of this run.
+        assertSameTrace(args("-e", qualifier, "-e", "trace=execve,openat,read,close", "cat", "/etc/hostname", "/nonexistent"));
+    }
+
+    @Test
+    void verboseThenAbbrev() {
+        assertSameTrace(args("-v", "-e", "abbrev=newfstatat", "-e", "trace=execve,newfstatat", "/bin/true"));
+    }
+
     /** -b execve: each process is let go at its execve, the command's own first one excepted. */
     @Test
     void detachOnExecve() {
