@@ -140,7 +140,8 @@ final class Runs {
 
     /**
      * Masks addresses (six hex digits or more: small constants stay), pids in prefixes, siginfo and
-     * messages, and the value a pid-returning call returned, so that two runs compare equal.
+     * messages, the value a pid-returning call returned, and a SIGCHLD's CPU times, so that two
+     * runs compare equal.
      */
     static String mask(String trace) {
         String s = ADDRESS.matcher(trace).replaceAll("0xADDR");
@@ -150,6 +151,8 @@ final class Runs {
         s = PID_FIELD.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)) + "PID");
         s = s.replaceAll("(?m)^((?:\\[pid PID\\] |PID )?(?:getpid|getppid|gettid|fork|vfork|clone|clone3|wait4)\\(.*= )\\d+$",
                 "$1PID");
+        // A child's CPU times in its SIGCHLD: clock ticks, which land where they will.
+        s = s.replaceAll("si_utime=\\d+", "si_utime=N").replaceAll("si_stime=\\d+(?: /\\* [0-9.]+ s \\*/)?", "si_stime=N");
         return s;
     }
 
