@@ -67,7 +67,7 @@ class OptionParserTest {
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, Set.of(), null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
                 io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null,
-                null, null, List.of(), false), o);
+                null, null, List.of(), false, false), o);
     }
 
     @Test
