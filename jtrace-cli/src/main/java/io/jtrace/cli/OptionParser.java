@@ -27,9 +27,8 @@ import java.util.function.Predicate;
  * Reads a command line the way strace 6.1 does: glibc {@code getopt_long} over strace's option
  * table, then strace's own checks, with strace's messages.
  *
- * <p>jtrace accepts strace's options and their long forms but for a few (-k, -e inject=, -e fault=, -e kvm=,
- * --decode-pids=pidns, --pidns-translation) that
- * it recognises, so mistakes in them get strace's message, and refuses with "... is not
+ * <p>jtrace accepts strace's options and their long forms but for a few (-k, -e inject=, -e fault=, -e kvm=)
+ * that it recognises, so mistakes in them get strace's message, and refuses with "... is not
  * supported by jtrace yet". That refusal is reported last, after every
  * check strace itself makes, so a command line strace rejects is rejected with strace's words and
  * {@code -h}/{@code -V} still work whatever else is on the line.
@@ -243,9 +242,9 @@ public final class OptionParser {
                 case "write" -> settings.writeSet = DescriptorSet.parse(option.value());
                 case "E" -> settings.envChanges.add(new EnvChanges.Change(option.value(), getopt.lastIndex(),
                         args[getopt.lastIndex()].length() - option.value().length()));
-                case "Y" -> qualifyDecodePids("comm", "-Y", settings);
-                case "pidns-translation" -> qualifyDecodePids("pidns", "--pidns-translation", settings);
-                case "decode-pids" -> qualifyDecodePids(option.value(), "--decode-pids=pidns", settings);
+                case "Y" -> qualifyDecodePids("comm", settings);
+                case "pidns-translation" -> qualifyDecodePids("pidns", settings);
+                case "decode-pids" -> qualifyDecodePids(option.value(), settings);
                 default -> settings.unsupported.putIfAbsent(option.key(), notSupported(option.spelling()));
             }
         }
@@ -390,7 +389,7 @@ public final class OptionParser {
                 settings.readSet, settings.writeSet,
                 settings.envChanges, settings.decodePidsComm,
                 settings.abbrev.isAll() || settings.abbrev.equals(SyscallSet.none()) ? null : settings.abbrev,
-                settings.raw.equals(SyscallSet.none()) ? null : settings.raw);
+                settings.raw.equals(SyscallSet.none()) ? null : settings.raw, settings.decodePidsNs);
 
     }
 
@@ -592,7 +591,7 @@ public final class OptionParser {
                     "SELinux context printing (--secontext option) is not supported by this build of strace", false);
             case "read" -> settings.readSet = DescriptorSet.parse(value);
             case "write" -> settings.writeSet = DescriptorSet.parse(value);
-            case "decode-pids" -> qualifyDecodePids(value, "-e decode-pids=pidns", settings);
+            case "decode-pids" -> qualifyDecodePids(value, settings);
             default -> settings.unsupported.putIfAbsent("-e " + qualifier, notSupported("-e " + qualifier));
         }
     }
@@ -600,9 +599,9 @@ public final class OptionParser {
     /**
      * {@code --decode-pids=SET} (also {@code -Y}, which is {@code comm}, and
      * {@code --pidns-translation}, which is {@code pidns}): each replaces the set before it, as in
-     * strace. {@code spelling} names the option in the refusal of {@code pidns}.
+     * strace.
      */
-    private static void qualifyDecodePids(String expression, String spelling, Settings settings) throws UsageException {
+    private static void qualifyDecodePids(String expression, Settings settings) throws UsageException {
         Negated negated = Negated.of(expression);
         String set = negated.set();
         boolean comm = false;
@@ -623,11 +622,7 @@ public final class OptionParser {
             }
         }
         settings.decodePidsComm = comm != negated.inverted();
-        settings.unsupported.remove("decode-pids");
-        if (pidns != negated.inverted()) {
-            // Translating pids between namespaces is not done yet; in one namespace it prints nothing.
-            settings.unsupported.put("decode-pids", notSupported(spelling));
-        }
+        settings.decodePidsNs = pidns != negated.inverted();
     }
 
     /** A qualifier's set with its leading {@code !}s taken off: each one inverts the selection. */
@@ -963,6 +958,7 @@ public final class OptionParser {
         DescriptorSet writeSet;
         final List<EnvChanges.Change> envChanges = new ArrayList<>();
         boolean decodePidsComm;
+        boolean decodePidsNs;
         /** Why jtrace cannot run this command line, by feature, in the order the features were met. */
         final Map<String, String> unsupported = new LinkedHashMap<>();
     }

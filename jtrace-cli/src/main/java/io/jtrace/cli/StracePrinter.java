@@ -3,6 +3,7 @@ package io.jtrace.cli;
 import io.jtrace.decode.IoDump;
 import io.jtrace.decode.Memory;
 import io.jtrace.decode.PathFilter;
+import io.jtrace.decode.PidNamespaces;
 import io.jtrace.decode.CallStatus;
 import io.jtrace.decode.DecodeOptions;
 import io.jtrace.decode.Saved;
@@ -119,6 +120,8 @@ final class StracePrinter implements TraceListener {
     private final boolean summaryOnly;
     /** -Y: the names shown after pids in line prefixes; null without it. */
     private final Comms comms;
+    /** --pidns-translation's translations, or null without it. */
+    private final PidNamespaces namespaces;
     /** -e read= and -e write=: the hex dumps after a call's line; null without them. */
     private final IoDump dumps;
 
@@ -158,6 +161,8 @@ final class StracePrinter implements TraceListener {
                 : CallCounter.Clock.SYSTEM, summary.overheadNanos(), options.trace());
         this.summaryOnly = summary != null && summary.only();
         formatter.decodePids(options.decodePidsComm());
+        namespaces = options.decodePidsNs() ? new PidNamespaces() : null;
+        formatter.translatePids(namespaces);
         comms = options.decodePidsComm() ? new Comms(Comms.ownName(messages.argv0()), options.hex()) : null;
         if (options.readFds() != null || options.writeFds() != null) {
             dumps = new IoDump(memory, options.readFds() != null ? options.readFds() : fd -> false,
@@ -615,6 +620,9 @@ final class StracePrinter implements TraceListener {
         traced--;
         if (comms != null) {
             comms.forget(tid);
+        }
+        if (namespaces != null) {
+            namespaces.forget(tid);
         }
         lines.remove(tid);
         Output o = perThread.remove(tid);

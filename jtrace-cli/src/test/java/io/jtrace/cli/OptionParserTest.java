@@ -67,7 +67,7 @@ class OptionParserTest {
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, Set.of(), null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
                 io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null,
-                null, null, List.of(), false, null, null), o);
+                null, null, List.of(), false, null, null, false), o);
     }
 
     @Test
@@ -447,11 +447,26 @@ class OptionParserTest {
         assertFails("invalid decode-pids ''", false, "--decode-pids=", "true");
         assertFails("invalid decode-pids '!'", false, "--decode-pids=!", "true");
         assertFails("option '--decode-pids' requires an argument", true, "--decode-pids");
-        assertFails("--pidns-translation is not supported by jtrace yet", false, "--pidns-translation", "true");
-        assertFails("--pidns-translation is not supported by jtrace yet", false, "-Y", "--pidns-translation", "true");
-        assertFails("--decode-pids=pidns is not supported by jtrace yet", false, "--decode-pids=all", "true");
-        assertFails("--decode-pids=pidns is not supported by jtrace yet", false, "--decode-pids=!comm", "true");
-        assertFails("-e decode-pids=pidns is not supported by jtrace yet", false, "-e", "decode-pids=pidns", "true");
+        assertFalse(parse("--pidns-translation", "-Y", "true").decodePidsNs());
+    }
+
+    @Test
+    void pidnsTranslationAsStraceQualifiesIt() throws UsageException {
+        assertTrue(parse("--pidns-translation", "true").decodePidsNs());
+        assertFalse(parse("--pidns-translation", "true").decodePidsComm());
+        assertTrue(parse("--decode-pids=pidns", "true").decodePidsNs());
+        assertTrue(parse("--decode-pids=PIDNS", "true").decodePidsNs());
+        assertTrue(parse("-e", "decode-pids=pidns", "true").decodePidsNs());
+        assertTrue(parse("-e", "decode-pid=comm,pidns", "true").decodePidsNs());
+        Options all = parse("--decode-pids=all", "true");
+        assertTrue(all.decodePidsNs() && all.decodePidsComm());
+        Options notComm = parse("--decode-pids=!comm", "true");
+        assertTrue(notComm.decodePidsNs() && !notComm.decodePidsComm());
+        Options both = parse("-Y", "--pidns-translation", "true");
+        assertTrue(both.decodePidsNs() && !both.decodePidsComm(), "each replaces the set before it");
+        assertFalse(parse("--pidns-translation", "--decode-pids=none", "true").decodePidsNs());
+        assertFalse(parse("true").decodePidsNs());
+        assertFails("invalid decode-pids 'pidnsx'", false, "--decode-pids=pidnsx", "true");
     }
 
     @Test

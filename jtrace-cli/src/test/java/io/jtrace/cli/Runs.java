@@ -152,7 +152,10 @@ final class Runs {
         s = s.replaceAll("(?m)^((?:\\[pid PID\\] |PID )?(?:getpid|getppid|gettid|fork|vfork|clone|clone3|wait4)\\(.*= )\\d+$",
                 "$1PID");
         // A child's CPU times in its SIGCHLD: clock ticks, which land where they will.
-        s = s.replaceAll("si_utime=\\d+", "si_utime=N").replaceAll("si_stime=\\d+(?: /\\* [0-9.]+ s \\*/)?", "si_stime=N");
+        // (Their comment, when there is one, stays: only its seconds are hidden.)
+        s = s.replaceAll("(si_utime|si_stime)=\\d+( /\\* )?[0-9.]*( s \\*/)?", "$1=N$2$3");
+        // Where a pid was masked, the padding before "= " depended on how many digits it had.
+        s = s.replaceAll("(?m)^(.*\\bPID\\b.*?) {2,}(= [^=]*)$", "$1 $2");
         return s;
     }
 

@@ -53,7 +53,11 @@ public final class SyscallDecoder {
         this.ctx = new DecodeContext(memory, stringLimit, hex, options.verbose(), options.decodeFds(), tid);
         this.decodeFds = options.decodeFds() > 0;
         this.constants = options.constants();
+        this.tid = tid;
     }
+
+    /** The thread being decoded, whose namespace pids are translated from. */
+    private final java.util.function.IntSupplier tid;
 
     /**
      * The siginfo of a signal as strace prints it between {@code --- SIGNAME} and {@code ---}:
@@ -61,7 +65,7 @@ public final class SyscallDecoder {
      */
     public void siginfo(ValueWriter out, int signal, SigInfo info) {
         ConstantStyle previous = XlatFormat.enter(constants);
-        HexStyle pidsBefore = PidNames.enter(pidStyle);
+        PidNames.Mode pidsBefore = PidNames.enter(pidMode);
         try {
             SignalFormatter.siginfo(out, signal, info);
         } finally {
@@ -93,11 +97,26 @@ public final class SyscallDecoder {
      */
     public void decodePids(boolean on) {
         ctx.decodePids(on);
-        pidStyle = on ? hex : null;
+        pidComm = on;
+        pidMode = pidComm || namespaces != null ? new PidNames.Mode(pidComm ? hex : null, namespaces, tid) : null;
     }
 
-    /** What -Y quotes names with, or null without -Y. */
-    private HexStyle pidStyle;
+    /**
+     * Turns on (with the translations of {@code namespaces}) or off (null) strace's
+     * {@code --pidns-translation} ({@code --decode-pids=pidns}): an id in an argument or result that
+     * the tracee sees in another pid namespace than this process's is followed by its id in this
+     * one, {@code 5 /* 1234 in strace's PID NS *}{@code /}.
+     */
+    public void translatePids(PidNamespaces namespaces) {
+        this.namespaces = namespaces;
+        decodePids(pidComm);
+    }
+
+    private boolean pidComm;
+    private PidNamespaces namespaces;
+
+    /** What -Y and --pidns-translation put in force while this decoder writes, or null without them. */
+    private PidNames.Mode pidMode;
 
     /** The index of the first argument printed at exit, or nargs when all are printed at entry. */
     public static int exitSplit(SyscallDef def) {
@@ -129,7 +148,7 @@ public final class SyscallDecoder {
      */
     public void entry(ValueWriter out, SyscallDef def, long[] registers, long stackPointer, Saved saved) {
         ConstantStyle previous = XlatFormat.enter(constants);
-        HexStyle pidsBefore = PidNames.enter(pidStyle);
+        PidNames.Mode pidsBefore = PidNames.enter(pidMode);
         try {
             entryInStyle(out, def, registers, stackPointer, saved);
         } finally {
@@ -164,7 +183,7 @@ public final class SyscallDecoder {
     /** As {@link #exit(ValueWriter, SyscallDef, long[], long, boolean)}, with what the entry saved. */
     public void exit(ValueWriter out, SyscallDef def, long[] registers, long rval, boolean isError, Saved saved) {
         ConstantStyle previous = XlatFormat.enter(constants);
-        HexStyle pidsBefore = PidNames.enter(pidStyle);
+        PidNames.Mode pidsBefore = PidNames.enter(pidMode);
         try {
             exitInStyle(out, def, registers, rval, isError, saved);
         } finally {
@@ -190,7 +209,7 @@ public final class SyscallDecoder {
     /** Writes the result of a call that returned: what strace prints after {@code = }. */
     public void result(ValueWriter out, SyscallDef def, long[] args, long rval, boolean isError) {
         ConstantStyle previous = XlatFormat.enter(constants);
-        HexStyle pidsBefore = PidNames.enter(pidStyle);
+        PidNames.Mode pidsBefore = PidNames.enter(pidMode);
         try {
             resultInStyle(out, def, args, rval, isError);
         } finally {
@@ -205,8 +224,9 @@ public final class SyscallDecoder {
             if (special != null && special.result(out, new Call(def, def.narrow(args), 0, scratchSaved, true, rval, isError), ctx)) {
                 return;
             }
-            if (ctx.decodePids() && !isError && PidArguments.result(def, def.narrow(args))) {
-                ctx.pid(out, (int) rval);
+            PidArguments.Type pidType = pidMode != null && !isError ? PidArguments.result(def, def.narrow(args)) : null;
+            if (pidType != null) {
+                PidArguments.write(out, pidType, (int) rval);
                 return;
             }
             if (decodeFds && !isError && def.result() == ResultKind.FD && (def.number() != NR_LANDLOCK_CREATE_RULESET
@@ -251,8 +271,10 @@ public final class SyscallDecoder {
             }
             return;
         }
-        if (ctx.decodePids() && def.args().get(i) == ArgKind.Plain.INT && PidArguments.argument(def, i, args)) {
-            ctx.pid(out, (int) v);
+        PidArguments.Type pidType = pidMode != null && def.args().get(i) == ArgKind.Plain.INT
+                ? PidArguments.argument(def, i, args) : null;
+        if (pidType != null) {
+            PidArguments.write(out, pidType, (int) v);
             return;
         }
         switch (def.args().get(i)) {

@@ -1,5 +1,7 @@
 package io.jtrace.decode.internal;
 
+import io.jtrace.decode.PidNamespaces;
+
 import io.jtrace.decode.ValueWriter;
 
 import io.jtrace.syscalls.Signals;
@@ -64,7 +66,7 @@ final class FcntlDecoders {
             long arg = call.arg(2);
             switch (cmd) {
                 case F_SETFD -> XlatFormat.flags(out, Xlat.get("fdflags"), arg & 0xffffffffL);
-                case F_SETOWN -> PidNames.write(out, (int) arg); // a group's (negative) id is not named
+                case F_SETOWN -> PidNames.writeTgidPgid(out, (int) arg); // a group's (negative) id is not named
                 case F_SETPIPE_SZ, F_DUPFD, F_DUPFD_CLOEXEC -> out.integer(arg, ValueWriter.Base.DEC);
                 case F_SETFL -> FileDecoders.openFlags(out, arg & 0xffffffffL);
                 case F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW -> flock(out, arg, false, ctx);
@@ -167,7 +169,7 @@ final class FcntlDecoders {
         out.endStruct();
     }
 
-    private static final int F_OWNER_TID = 0, F_OWNER_PID = 1;
+    private static final int F_OWNER_TID = 0, F_OWNER_PID = 1, F_OWNER_PGRP = 2;
 
     /** struct f_owner_ex: {@code {type=F_OWNER_PID, pid=42}}. */
     private static void ownerEx(ValueWriter out, long address, DecodeContext ctx) {
@@ -180,8 +182,10 @@ final class FcntlDecoders {
         out.field("type");
         XlatFormat.value(out, Xlat.get("f_owner_types"), b.getInt(0) & 0xffffffffL);
         out.field("pid");
-        if (b.getInt(0) == F_OWNER_TID || b.getInt(0) == F_OWNER_PID) {
-            PidNames.write(out, b.getInt(4)); // a process group's id is not named
+        if (b.getInt(0) == F_OWNER_TID || b.getInt(0) == F_OWNER_PID || b.getInt(0) == F_OWNER_PGRP) {
+            // a process group's id is translated, not named
+            PidNames.write(out, b.getInt(4), b.getInt(0) == F_OWNER_TID ? PidNamespaces.IdType.TID
+                    : b.getInt(0) == F_OWNER_PID ? PidNamespaces.IdType.TGID : PidNamespaces.IdType.PGID);
         } else {
             out.integer(b.getInt(4), ValueWriter.Base.DEC);
         }

@@ -106,7 +106,7 @@ final class ProcessDecoders {
         if (b != null) {
             out.beginArray();
             if (pid) {
-                ctx.pid(out, b.getInt(0));
+                PidNames.write(out, b.getInt(0), io.jtrace.decode.PidNamespaces.IdType.TID);
             } else {
                 out.integer(b.getInt(0), ValueWriter.Base.DEC);
             }

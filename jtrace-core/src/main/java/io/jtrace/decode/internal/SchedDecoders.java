@@ -219,12 +219,14 @@ final class SchedDecoders {
         XlatFormat.value(out, Xlat.get("ioprio_who"), call.arg(0));
         if ((int) call.arg(0) == IOPRIO_WHO_PROCESS) {
             ctx.pid(out, (int) call.arg(1));
+        } else if ((int) call.arg(0) == IOPRIO_WHO_PGRP) {
+            PidNames.write(out, (int) call.arg(1), io.jtrace.decode.PidNamespaces.IdType.PGID);
         } else {
             out.integer((int) call.arg(1), ValueWriter.Base.DEC);
         }
     }
 
-    private static final int IOPRIO_WHO_PROCESS = 1;
+    private static final int IOPRIO_WHO_PROCESS = 1, IOPRIO_WHO_PGRP = 2;
 
     /**
      * ioprio_set's priority: {@code IOPRIO_PRIO_VALUE(class, data)}; under -X raw the number, under
