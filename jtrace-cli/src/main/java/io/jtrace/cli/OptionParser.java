@@ -245,6 +245,9 @@ public final class OptionParser {
                 case "Y" -> qualifyDecodePids("comm", settings);
                 case "pidns-translation" -> qualifyDecodePids("pidns", settings);
                 case "decode-pids" -> qualifyDecodePids(option.value(), settings);
+                case "abbrev" -> settings.abbrev = syscallQualifier(option.value(), "abbrev", settings);
+                case "verbose" -> settings.verbose = syscallQualifier(option.value(), "verbose", settings);
+                case "raw" -> settings.raw = syscallQualifier(option.value(), "raw", settings);
                 default -> settings.unsupported.putIfAbsent(option.key(), notSupported(option.spelling()));
             }
         }
@@ -389,7 +392,8 @@ public final class OptionParser {
                 settings.readSet, settings.writeSet,
                 settings.envChanges, settings.decodePidsComm,
                 settings.abbrev.isAll() || settings.abbrev.equals(SyscallSet.none()) ? null : settings.abbrev,
-                settings.raw.equals(SyscallSet.none()) ? null : settings.raw, settings.decodePidsNs);
+                settings.raw.equals(SyscallSet.none()) ? null : settings.raw, settings.decodePidsNs,
+                settings.verbose.isAll() ? null : settings.verbose);
 
     }
 
@@ -587,6 +591,7 @@ public final class OptionParser {
             case "signal" -> settings.signals = SignalSet.parse(value);
             case "abbrev" -> settings.abbrev = syscallQualifier(value, "abbrev", settings);
             case "raw" -> settings.raw = syscallQualifier(value, "raw", settings);
+            case "verbose" -> settings.verbose = syscallQualifier(value, "verbose", settings);
             case "secontext" -> throw new UsageException(
                     "SELinux context printing (--secontext option) is not supported by this build of strace", false);
             case "read" -> settings.readSet = DescriptorSet.parse(value);
@@ -934,6 +939,8 @@ public final class OptionParser {
         boolean detachOnExecve;
         /** -e abbrev= (-v: none): the calls whose structures and arrays are abbreviated. */
         SyscallSet abbrev = SyscallSet.all();
+        /** -e verbose=: the calls whose structures are read. */
+        SyscallSet verbose = SyscallSet.all();
         /** -e raw=: the calls printed undecoded, or none. */
         SyscallSet raw = SyscallSet.none();
         String user;

@@ -80,6 +80,9 @@ import java.util.Set;
  *                              {@code <comm>}
  * @param decodePidsNs          {@code --pidns-translation}, {@code --decode-pids=pidns}: pids a tracee
  *                              sees in another pid namespace are followed by their id in jtrace's
+ * @param dereferenced          {@code -e verbose=SET} leaving some calls out: the calls whose
+ *                              structures are read and printed; the others show only the addresses
+ *                              of theirs; null for all calls (strace's default)
  */
 public record Options(List<String> command, List<Integer> attachPids, boolean followForks,
                       boolean followForksSeparately, String outputFile, int alignColumn, int stringLimit,
@@ -93,7 +96,8 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
                       Summary summary,
                       java.util.function.IntPredicate readFds, java.util.function.IntPredicate writeFds,
                       List<EnvChanges.Change> envChanges, boolean decodePidsComm,
-                      SyscallSet abbrev, SyscallSet raw, boolean decodePidsNs) {
+                      SyscallSet abbrev, SyscallSet raw, boolean decodePidsNs,
+                      SyscallSet dereferenced) {
 
 
     public static final int DEFAULT_ALIGN_COLUMN = 40;
@@ -150,7 +154,7 @@ public record Options(List<String> command, List<Integer> attachPids, boolean fo
         return new Options(List.of(), List.of(), false, false, null, DEFAULT_ALIGN_COLUMN,
                 DEFAULT_STRING_LIMIT, Set.of(), null, version, help, List.of(), false, HexStyle.NONE, 0,
                 ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null,
-                null, null, List.of(), false, null, null, false);
+                null, null, List.of(), false, null, null, false, null);
     }
 
     /**

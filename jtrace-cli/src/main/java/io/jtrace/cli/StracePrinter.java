@@ -78,8 +78,12 @@ final class StracePrinter implements TraceListener {
     private final Messages messages;
     private final SyscallTable table = SyscallTable.x86_64();
     private final SyscallDecoder formatter;
-    /** -e abbrev= naming some calls: the decoder of the others, as -v decodes them; else null. */
-    private final SyscallDecoder unabbreviated;
+    /**
+     * The decoders of the calls -e abbrev= or -e verbose= leave out, made when first needed: bit 0 of
+     * the index for a call printed unabbreviated, as -v prints it, bit 1 for one whose structures
+     * are not read. (Index 0 is {@link #formatter}.)
+     */
+    private final SyscallDecoder[] decoders = new SyscallDecoder[4];
     private final Output shared;
     /** -ff files by tid; concurrent because the flush timer walks it. */
     private final Map<Integer, Output> perThread = new ConcurrentHashMap<>();
@@ -140,29 +144,17 @@ final class StracePrinter implements TraceListener {
                 || options.attachPids().size() + (options.command().isEmpty() ? 0 : 1) > 1);
         this.messages = messages;
         this.paths = options.tracePaths().isEmpty() ? null : PathFilter.of(options.tracePaths());
-        this.formatter = new SyscallDecoder(new DecodeOptions(options.stringLimit(), options.hex(), options.verbose(),
-                options.decodeFds(), options.constStyle()), () -> current.tid(), memory);
-        this.unabbreviated = options.abbrev() == null ? null : new SyscallDecoder(new DecodeOptions(
-                options.stringLimit(), options.hex(), true, options.decodeFds(), options.constStyle()),
-                () -> current.tid(), memory);
         this.writer = new TextWriter(text, options.hex());
         this.shared = traceSink == null ? null : new Output(traceSink);
-        formatter.warnings(w -> warnings.add(new Warning(
-                formatter.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
-        if (unabbreviated != null) {
-            unabbreviated.warnings(w -> warnings.add(new Warning(
-                    unabbreviated.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
-            unabbreviated.decodePids(options.decodePidsComm());
-        }
+        namespaces = options.decodePidsNs() ? new PidNamespaces() : null;
+        this.formatter = decoder(options.verbose(), true);
+        decoders[0] = formatter;
         this.interactive = interactive;
         this.timestamps = new Timestamps(options.timing());
         Options.Summary summary = options.summary();
         this.counter = summary == null ? null : new CallCounter(summary.wallClock() ? CallCounter.Clock.WALL
                 : CallCounter.Clock.SYSTEM, summary.overheadNanos(), options.trace());
         this.summaryOnly = summary != null && summary.only();
-        formatter.decodePids(options.decodePidsComm());
-        namespaces = options.decodePidsNs() ? new PidNamespaces() : null;
-        formatter.translatePids(namespaces);
         comms = options.decodePidsComm() ? new Comms(Comms.ownName(messages.argv0()), options.hex()) : null;
         if (options.readFds() != null || options.writeFds() != null) {
             dumps = new IoDump(memory, options.readFds() != null ? options.readFds() : fd -> false,
@@ -437,8 +429,27 @@ final class StracePrinter implements TraceListener {
 
     /** The decoder of {@code line}'s call: -e abbrev= may leave it out of the abbreviated ones. */
     private SyscallDecoder decoderOf(Line line) {
-        return unabbreviated != null && line.def != null && !options.abbrev().contains(line.def.number())
-                ? unabbreviated : formatter;
+        if (line.def == null) {
+            return formatter;
+        }
+        int nr = line.def.number();
+        int kind = (options.abbrev() != null && !options.abbrev().contains(nr) ? 1 : 0)
+                | (options.dereferenced() != null && !options.dereferenced().contains(nr) ? 2 : 0);
+        SyscallDecoder d = decoders[kind];
+        if (d == null) {
+            d = decoders[kind] = decoder(options.verbose() || (kind & 1) != 0, (kind & 2) == 0);
+        }
+        return d;
+    }
+
+    /** A decoder with the command's options, unabbreviated or not, reading structures or not. */
+    private SyscallDecoder decoder(boolean unabbreviated, boolean dereference) {
+        SyscallDecoder d = new SyscallDecoder(new DecodeOptions(options.stringLimit(), options.hex(), unabbreviated,
+                options.decodeFds(), options.constStyle(), dereference), () -> current.tid(), memory);
+        d.warnings(w -> warnings.add(new Warning(d.readBeforeSeparator() ? text.length() : writer.nextItemOffset(), w)));
+        d.decodePids(options.decodePidsComm());
+        d.translatePids(namespaces);
+        return d;
     }
 
     /** -e raw=: each of the call's arguments in hex, as strace's printargs prints them. */

@@ -3,6 +3,8 @@ package io.jtrace.cli;
 import io.jtrace.testsupport.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -45,6 +47,13 @@ class MsgDecodingTest {
     @Test
     void verboseArraysAreNotShortened() {
         assertSameTrace("-v", "-s", "1");
+    }
+
+    /** -e verbose= leaving calls out: their message headers and vectors are shown as addresses. */
+    @ParameterizedTest
+    @ValueSource(strings = {"verbose=none", "verbose=!recvmmsg,sendmsg", "verbose=recvmsg"})
+    void callsNotVerboseShowAddresses(String qualifier) {
+        assertSameTrace("-e", qualifier);
     }
 
     private void assertSameTrace(String... options) {

@@ -68,6 +68,13 @@ class NetDecodingTest {
         assertSameTrace(args(DESCRIPTOR_CALLS, "net_descriptors", "descriptors"));
     }
 
+    /** -e verbose= leaving calls out: no ready descriptors after poll's result, select's sets as addresses. */
+    @ParameterizedTest
+    @ValueSource(strings = {"verbose=none", "verbose=!poll"})
+    void pollAndSelectNotVerbose(String qualifier) {
+        assertSameTrace(List.of("-e", qualifier, "-e", POLL_CALLS, Fixtures.path("net_poll").toString()));
+    }
+
     @Test
     void shortStringLimitShortensDataAndArrays() {
         assertSameTrace(List.of("-s", "1", "-e", POLL_CALLS, Fixtures.path("net_poll").toString()));
@@ -125,9 +132,12 @@ class NetDecodingTest {
         return trace;
     }
 
-    /** Ports, IPv4 and IPv6 addresses and flow labels: bytes under -X raw, both under -X verbose. */
+    /**
+     * Ports, IPv4 and IPv6 addresses and flow labels: bytes under -X raw, both under -X verbose;
+     * with -e verbose= leaving calls out, the addresses of their structures and option values.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"-Xraw", "-Xverbose"})
+    @ValueSource(strings = {"-Xraw", "-Xverbose", "-everbose=none", "--verbose=!getsockopt,accept4"})
     void socketAddressesInEachConstantStyle(String style) {
         int stracePort = freePorts(-1);
         int jtracePort = freePorts(stracePort);

@@ -67,7 +67,7 @@ class OptionParserTest {
         assertEquals(new Options(List.of("true"), List.of(), false, false, null, 40, 32, Set.of(), null, false, false,
                 List.of(), false, io.jtrace.decode.HexStyle.NONE, 0,
                 io.jtrace.decode.ConstantStyle.ABBREV, false, null, null, List.of(), false, Timing.NONE, false, false, false, 2, null, 0, false, null, null,
-                null, null, List.of(), false, null, null, false), o);
+                null, null, List.of(), false, null, null, false, null), o);
     }
 
     @Test
@@ -888,6 +888,8 @@ class OptionParserTest {
                 List.of("--tips=format:random", "/bin/true"), List.of("--secontext", "/bin/true"),
                 List.of("-e", "secontext=full", "/bin/true"), List.of("--secontext=mismatch", "-c"),
                 List.of("-e", "raw=nosuchcall", "/bin/true"), List.of("-e", "abbrev=%nosuch", "/bin/true"),
+                List.of("-e", "verbose=nosuchcall", "/bin/true"), List.of("--verbose=", "/bin/true"),
+                List.of("--raw=!", "/bin/true"),
                 List.of("-e", "x=", "/bin/true"),
                 List.of("-b", "open", "/bin/true"), List.of("--detach-on=", "/bin/true"), List.of("-I", "0", "/bin/true"),
                 List.of("-I", "5", "/bin/true"), List.of("--interruptible=nev", "/bin/true"), List.of("-Ix", "/bin/true"),

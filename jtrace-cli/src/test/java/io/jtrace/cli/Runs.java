@@ -155,7 +155,7 @@ final class Runs {
         // (Their comment, when there is one, stays: only its seconds are hidden.)
         s = s.replaceAll("(si_utime|si_stime)=\\d+( /\\* )?[0-9.]*( s \\*/)?", "$1=N$2$3");
         // Where a pid was masked, the padding before "= " depended on how many digits it had.
-        s = s.replaceAll("(?m)^(.*\\bPID\\b.*?) {2,}(= [^=]*)$", "$1 $2");
+        s = s.replaceAll("(?m)^(.*\\bPID\\b.*?) +(= [^=]*)$", "$1 $2");
         return s;
     }
 

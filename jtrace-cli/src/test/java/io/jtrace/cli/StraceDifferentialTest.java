@@ -188,6 +188,18 @@ class StraceDifferentialTest {
         assertSameTrace(args("-e", qualifier, "-e", "trace=execve,openat,read,close", "cat", "/etc/hostname", "/nonexistent"));
     }
 
+    /**
+     * -e verbose= leaving calls out: execve's argv and envp, stat buffers and directory entries are
+     * shown as addresses; -v and -e abbrev= still apply to the others.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"verbose=none", "verbose=!execve", "verbose=getdents64", "v=%stat"})
+    void callsNotVerbose(String qualifier) {
+        // No stat calls with ls: one of them is of its stdout, the test's capture file, with this run's times.
+        assertSameTrace(args("-e", qualifier, "-e", "trace=execve,getdents64,openat,close", "ls", "-a", "/"));
+        assertSameTrace(args("-v", "-e", qualifier, "-e", "trace=execve,newfstatat,fstat", "/bin/true"));
+    }
+
     @Test
     void verboseThenAbbrev() {
         assertSameTrace(args("-v", "-e", "abbrev=newfstatat", "-e", "trace=execve,newfstatat", "/bin/true"));

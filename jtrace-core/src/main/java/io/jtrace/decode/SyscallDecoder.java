@@ -50,7 +50,8 @@ public final class SyscallDecoder {
         this.stringLimit = options.stringLimit();
         this.hex = options.hex();
         this.buf = new byte[Math.max(Quoting.PATH_MAX, stringLimit + 1)];
-        this.ctx = new DecodeContext(memory, stringLimit, hex, options.verbose(), options.decodeFds(), tid);
+        this.ctx = new DecodeContext(memory, stringLimit, hex, options.verbose(), options.decodeFds(), tid,
+                options.dereference());
         this.decodeFds = options.decodeFds() > 0;
         this.constants = options.constants();
         this.tid = tid;
@@ -262,7 +263,9 @@ public final class SyscallDecoder {
         long v = args[i];
         if ((def.number() == NR_EXECVE && i >= 1) || (def.number() == NR_EXECVEAT && (i == 2 || i == 3))) {
             boolean isArgv = def.number() == NR_EXECVE ? i == 1 : i == 2;
-            if (isArgv) {
+            if (!ctx.dereference()) {
+                out.pointer(v);
+            } else if (isArgv) {
                 argv(out, v);
             } else if (ctx.verbose()) {
                 argv(out, v); // -v prints the environment in full, as an array

@@ -39,7 +39,7 @@ final class ArrayPrinter {
         }
         for (long i = 0; Long.compareUnsigned(i, count) < 0; i++) {
             long at = address + i * size;
-            ByteBuffer b = ctx.read(at, size);
+            ByteBuffer b = ctx.readStruct(at, size);
             if (b == null) {
                 if (i == 0) {
                     out.unreadable(at);

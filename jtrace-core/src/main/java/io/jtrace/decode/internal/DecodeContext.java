@@ -17,6 +17,8 @@ public final class DecodeContext {
     private final int stringLimit;
     private final HexStyle hex;
     private final boolean verbose;
+    /** strace's verbose(): structures behind pointers are read; without it only addresses show. */
+    private final boolean dereference;
     private final byte[] scratch;
     private final int decodeFds;
     /** --decode-fds kinds: -y is PATH, -yy all four. */
@@ -30,9 +32,12 @@ public final class DecodeContext {
      * @param decodeFds what -y/--decode-fds asks for, a set of {@link #FDS_PATH}, {@link #FDS_SOCKET},
      *                  {@link #FDS_DEV} and {@link #FDS_PIDFD} bits
      * @param tid       the thread being printed, whose /proc entries name its descriptors
+     * @param dereference whether structures behind pointers are read (strace's {@code -e verbose=}
+     *                  leaves them out for some calls: their addresses are printed instead)
      */
     public DecodeContext(Memory memory, int stringLimit, HexStyle hex, boolean verbose, int decodeFds,
-                         java.util.function.IntSupplier tid) {
+                         java.util.function.IntSupplier tid, boolean dereference) {
+        this.dereference = dereference;
         this.memory = memory;
         this.stringLimit = stringLimit;
         this.hex = hex;
@@ -47,7 +52,7 @@ public final class DecodeContext {
      * of memory that could not be read.
      */
     public ByteBuffer readOrAddress(ValueWriter out, long address, int size) {
-        ByteBuffer b = read(address, size);
+        ByteBuffer b = readStruct(address, size);
         if (b == null) {
             if (address == 0) {
                 out.pointer(0);
@@ -372,6 +377,21 @@ public final class DecodeContext {
 
     public HexStyle hex() {
         return hex;
+    }
+
+    /** Whether structures behind pointers are read for this call: strace's verbose(). */
+    public boolean dereference() {
+        return dereference;
+    }
+
+    /**
+     * {@code size} bytes of a structure at {@code address}, as {@link #read}, or null when structures
+     * are not read for this call ({@code -e verbose=}): what strace reads with umove_or_printaddr and
+     * tfetch_mem, array elements included. Strings and data buffers are read whatever
+     * {@code -e verbose=} says, as strace reads them.
+     */
+    public ByteBuffer readStruct(long address, int size) {
+        return dereference ? read(address, size) : null;
     }
 
     /** {@code -v}: structures, arrays and environments printed in full. */

@@ -32,7 +32,7 @@ final class DescriptorDecoders {
      * strace spells it ({@code [HUP INT]}, {@code ~[]}) and the mask.
      */
     private static void sigset(ValueWriter out, long address, long size, DecodeContext ctx) {
-        ByteBuffer b = size == SIGSET_BYTES ? ctx.read(address, SIGSET_BYTES) : null;
+        ByteBuffer b = size == SIGSET_BYTES ? ctx.readStruct(address, SIGSET_BYTES) : null;
         if (b == null) {
             FileDecoders.unreadable(out, address);
             return;
@@ -44,7 +44,7 @@ final class DescriptorDecoders {
 
     /** {@code {it_interval={tv_sec=0, tv_nsec=0}, it_value={...}}}. */
     private static void itimerspec(ValueWriter out, long address, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, 32);
+        ByteBuffer b = ctx.readStruct(address, 32);
         if (b == null) {
             FileDecoders.unreadable(out, address);
             return;

@@ -148,7 +148,7 @@ final class FcntlDecoders {
 
     /** struct flock: {@code {l_type=F_RDLCK, l_whence=SEEK_SET, l_start=0, l_len=0}}, and l_pid for the GETLK commands. */
     private static void flock(ValueWriter out, long address, boolean withPid, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, FLOCK_SIZE);
+        ByteBuffer b = ctx.readStruct(address, FLOCK_SIZE);
         if (b == null) {
             FileDecoders.unreadable(out, address);
             return;
@@ -173,7 +173,7 @@ final class FcntlDecoders {
 
     /** struct f_owner_ex: {@code {type=F_OWNER_PID, pid=42}}. */
     private static void ownerEx(ValueWriter out, long address, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, F_OWNER_EX_SIZE);
+        ByteBuffer b = ctx.readStruct(address, F_OWNER_EX_SIZE);
         if (b == null) {
             FileDecoders.unreadable(out, address);
             return;

@@ -164,7 +164,7 @@ final class FileDecoders {
 
     /** pipe's two descriptors, {@code [3, 4]}. */
     private static void fdPair(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, 8);
+        ByteBuffer b = ctx.readStruct(address, 8);
         if (b == null) {
             unreadable(out, address);
             return;
@@ -178,7 +178,7 @@ final class FileDecoders {
     /** getcwd's buffer: a path of the returned length, the NUL included. */
     private static void cwd(ValueWriter out, long address, Call call, DecodeContext ctx) {
         int length = (int) Math.min(call.rval(), Quoting.PATH_MAX);
-        ByteBuffer b = length <= 0 ? null : ctx.read(address, length);
+        ByteBuffer b = length <= 0 ? null : ctx.readStruct(address, length);
         if (b == null) {
             unreadable(out, address);
             return;
@@ -189,7 +189,7 @@ final class FileDecoders {
     /** openat2's struct open_how: flags, the mode when it matters, and the resolve flags. */
     private static void openHow(ValueWriter out, long address, Call call, DecodeContext ctx) {
         long size = call.arg(3);
-        ByteBuffer b = Long.compareUnsigned(size, OPEN_HOW_SIZE) < 0 ? null : ctx.read(address, OPEN_HOW_SIZE);
+        ByteBuffer b = Long.compareUnsigned(size, OPEN_HOW_SIZE) < 0 ? null : ctx.readStruct(address, OPEN_HOW_SIZE);
         if (b == null) {
             unreadable(out, address);
             return;

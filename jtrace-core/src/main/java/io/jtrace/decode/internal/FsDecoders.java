@@ -75,7 +75,7 @@ final class FsDecoders {
      * read together and printed as an array, which -s shortens unless -v.
      */
     private static void pair(ValueWriter out, long address, int size, Element element, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, 2 * size);
+        ByteBuffer b = ctx.readStruct(address, 2 * size);
         if (b == null) {
             FileDecoders.unreadable(out, address);
             return;
@@ -136,7 +136,7 @@ final class FsDecoders {
 
     /** utime's struct utimbuf: two whole seconds, each with its date. */
     private static void utimbuf(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, 16);
+        ByteBuffer b = ctx.readStruct(address, 16);
         if (b == null) {
             FileDecoders.unreadable(out, address);
             return;
@@ -186,7 +186,7 @@ final class FsDecoders {
 
     /** struct statfs, every field whether -v or not. */
     private static void statfs(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, STATFS_SIZE);
+        ByteBuffer b = ctx.readStruct(address, STATFS_SIZE);
         if (b == null) {
             FileDecoders.unreadable(out, address);
             return;

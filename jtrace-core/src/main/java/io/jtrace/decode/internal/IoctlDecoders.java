@@ -183,7 +183,7 @@ final class IoctlDecoders {
 
     /** An argument that points at what the request reads or writes. */
     private static void indirect(ValueWriter out, Arg arg, long address, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, arg.size);
+        ByteBuffer b = ctx.readStruct(address, arg.size);
         if (b == null) {
             FileDecoders.unreadable(out, address);
             return;

@@ -66,7 +66,7 @@ final class MsgDecoders {
     /** The struct msghdr at {@code address}, or the address when unreadable. */
     private static void msghdr(ValueWriter out, long address, Integer userNameLength, long dataSize,
                                DecodeContext ctx) {
-        ByteBuffer m = ctx.read(address, MSGHDR);
+        ByteBuffer m = ctx.readStruct(address, MSGHDR);
         if (m == null) {
             unread(out, address);
         } else {
@@ -123,7 +123,7 @@ final class MsgDecoders {
             out.pointer(address);
             return;
         }
-        ByteBuffer b = ctx.read(address, size);
+        ByteBuffer b = ctx.readStruct(address, size);
         if (b == null) {
             unread(out, address);
             return;
@@ -358,7 +358,7 @@ final class MsgDecoders {
         @Override
         public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
-            ByteBuffer m = ctx.read(call.arg(1), MSGHDR);
+            ByteBuffer m = ctx.readStruct(call.arg(1), MSGHDR);
             if (m != null) {
                 call.saved().put(m.getInt(8));
                 out.separator();
@@ -424,11 +424,21 @@ final class MsgDecoders {
         @Override
         public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
+            if (!ctx.dereference()) {
+                // Without -e verbose= for the call, strace prints it whole at entry, the vector's address.
+                out.pointer(call.arg(1));
+                out.integer(Integer.toUnsignedLong((int) call.arg(2)), ValueWriter.Base.DEC);
+                flags(out, call.arg(3));
+                return;
+            }
             out.separator();
         }
 
         @Override
         public void exit(ValueWriter out, Call call, DecodeContext ctx) {
+            if (!ctx.dereference()) {
+                return;
+            }
             int vlen = (int) call.arg(2);
             int sent = call.isError() ? 0 : (int) call.rval();
             mmsgVector(out, call.arg(1), Integer.toUnsignedLong(vlen), sent, IOV_MAX, null, false, ctx);
@@ -451,17 +461,25 @@ final class MsgDecoders {
         @Override
         public void entry(ValueWriter out, Call call, DecodeContext ctx) {
             ctx.fd(out, (int) call.arg(0));
+            if (!ctx.dereference()) {
+                // Without -e verbose= for the call: the vector's address, and the timeout's.
+                out.pointer(call.arg(1));
+                out.integer(Integer.toUnsignedLong((int) call.arg(2)), ValueWriter.Base.DEC);
+                flags(out, call.arg(3));
+                unread(out, call.arg(4));
+                return;
+            }
             int vlen = (int) Math.min(Integer.toUnsignedLong((int) call.arg(2)), IOV_MAX);
             int fetched = 0;
             int[] lengths = new int[vlen];
             for (; fetched < vlen; fetched++) {
-                ByteBuffer e = ctx.read(call.arg(1) + (long) fetched * MMSGHDR, MMSGHDR);
+                ByteBuffer e = ctx.readStruct(call.arg(1) + (long) fetched * MMSGHDR, MMSGHDR);
                 if (e == null) {
                     break;
                 }
                 lengths[fetched] = e.getInt(8);
             }
-            ByteBuffer timeout = ctx.read(call.arg(4), TIMESPEC);
+            ByteBuffer timeout = ctx.readStruct(call.arg(4), TIMESPEC);
             call.saved().putObject(new MmsgEntry(Arrays.copyOf(lengths, fetched), timeout));
             call.saved().put(fetched);
             out.separator();
@@ -469,6 +487,9 @@ final class MsgDecoders {
 
         @Override
         public void exit(ValueWriter out, Call call, DecodeContext ctx) {
+            if (!ctx.dereference()) {
+                return;
+            }
             MmsgEntry entry = call.saved().has() && call.saved().object() instanceof MmsgEntry e ? e : null;
             int[] lengths = entry == null ? new int[0] : entry.nameLengths();
             if (call.isError()) {
@@ -482,7 +503,7 @@ final class MsgDecoders {
             out.integer(Integer.toUnsignedLong((int) call.arg(2)), ValueWriter.Base.DEC);
             flags(out, call.arg(3));
             // The timeout as it was at entry: the kernel has written the time left over it since.
-            timespec(out, call.arg(4), entry == null ? ctx.read(call.arg(4), TIMESPEC) : entry.timeout());
+            timespec(out, call.arg(4), entry == null ? ctx.readStruct(call.arg(4), TIMESPEC) : entry.timeout());
         }
 
         @Override
@@ -496,12 +517,12 @@ final class MsgDecoders {
                 out.endNote();
                 return true;
             }
-            if (call.arg(4) == 0) {
+            if (call.arg(4) == 0 || !ctx.dereference()) {
                 return false;
             }
             out.integer(call.rval(), ValueWriter.Base.DEC);
             out.beginNote("left ");
-            timespec(out, call.arg(4), ctx.read(call.arg(4), TIMESPEC));
+            timespec(out, call.arg(4), ctx.readStruct(call.arg(4), TIMESPEC));
             out.endNote();
             return true;
         }

@@ -109,7 +109,7 @@ final class NetDecoders {
 
     /** The int at {@code address}, or null when the address or the int is not there. */
     private static Integer readInt(long address, DecodeContext ctx) {
-        ByteBuffer b = address == 0 ? null : ctx.read(address, INT);
+        ByteBuffer b = address == 0 ? null : ctx.readStruct(address, INT);
         return b == null ? null : b.getInt(0);
     }
 
@@ -346,7 +346,7 @@ final class NetDecoders {
             out.pointer(address);
             return;
         }
-        ByteBuffer b = ctx.read(address, size);
+        ByteBuffer b = ctx.readStruct(address, size);
         if (b == null) {
             out.unreadable(address);
             return;
@@ -371,10 +371,11 @@ final class NetDecoders {
             long value = call.arg(3);
             int length = (int) call.arg(4);
             boolean isLinger = (int) call.arg(1) == SOL_SOCKET && (int) call.arg(2) == SO_LINGER;
-            if (value == 0) {
-                out.pointer(0);
+            // Without -e verbose= for the call, strace shows no option's value, only its address.
+            if (value == 0 || !ctx.dereference()) {
+                out.pointer(value);
             } else if (isLinger) {
-                ByteBuffer b = length < LINGER ? null : ctx.read(value, LINGER);
+                ByteBuffer b = length < LINGER ? null : ctx.readStruct(value, LINGER);
                 if (b != null) {
                     linger(out, b);
                 } else if (length < LINGER) {
@@ -538,7 +539,7 @@ final class NetDecoders {
                 return;
             }
             int size = Math.min(length, UCRED);
-            ByteBuffer b = ctx.read(address, size);
+            ByteBuffer b = ctx.readStruct(address, size);
             if (b == null) {
                 out.unreadable(address);
                 return;
@@ -563,7 +564,7 @@ final class NetDecoders {
         /** A struct linger, or as much of it as the kernel returned: l_onoff, then l_linger, in hex when partial. */
         private static void getLinger(ValueWriter out, long address, int length, DecodeContext ctx) {
             if (length >= LINGER) {
-                ByteBuffer b = ctx.read(address, LINGER);
+                ByteBuffer b = ctx.readStruct(address, LINGER);
                 if (b == null) {
                     out.unreadable(address);
                 } else {

@@ -147,7 +147,8 @@ final class PollDecoders {
          */
         @Override
         public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
-            if (call.isError()) {
+            // Without -e verbose= for the call, strace explains a timeout but not the ready ones.
+            if (call.isError() || call.rval() != 0 && !ctx.dereference()) {
                 return false;
             }
             out.integer(call.rval(), ValueWriter.Base.DEC);
@@ -240,7 +241,8 @@ final class PollDecoders {
          */
         private static void fdSet(ValueWriter out, long address, int nfds, DecodeContext ctx) {
             // With no descriptors there are no bytes to read, and strace prints the address.
-            ByteBuffer b = nfds <= 0 ? null : readSet(address, nfds, ctx);
+            // At entry the sets are structures -e verbose= can leave unread; at exit strace reads them anyway.
+            ByteBuffer b = nfds <= 0 || !ctx.dereference() ? null : readSet(address, nfds, ctx);
             if (b == null) {
                 if (address == 0 || nfds <= 0) {
                     out.pointer(address);

@@ -270,7 +270,7 @@ final class ProcessDecoders {
         }
 
         private static ByteBuffer args(Call call, DecodeContext ctx) {
-            return tooSmall(call) ? null : ctx.read(call.arg(0), fetchSize(call));
+            return tooSmall(call) ? null : ctx.readStruct(call.arg(0), fetchSize(call));
         }
 
         @Override

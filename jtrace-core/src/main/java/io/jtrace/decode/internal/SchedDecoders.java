@@ -64,7 +64,7 @@ final class SchedDecoders {
      * has (the header read again now), each set printed as its two words' names.
      */
     private static void capData(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer header = address == 0 ? null : ctx.read(call.arg(0), CAP_HEADER_SIZE);
+        ByteBuffer header = address == 0 ? null : ctx.readStruct(call.arg(0), CAP_HEADER_SIZE);
         int words = header == null ? 0 : switch (header.getInt(0)) {
             case CAP_VERSION_1 -> 1;
             case CAP_VERSION_2, CAP_VERSION_3 -> 2;

@@ -34,7 +34,7 @@ final class SockaddrDecoder {
             return;
         }
         int size = Math.min(length, STORAGE);
-        ByteBuffer read = ctx.read(address, size);
+        ByteBuffer read = ctx.readStruct(address, size);
         if (read == null) {
             out.unreadable(address);
             return;

@@ -39,7 +39,7 @@ final class StatDecoders {
      * under -v every field, each time with its date.
      */
     private static void stat(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, STAT_SIZE);
+        ByteBuffer b = ctx.readStruct(address, STAT_SIZE);
         if (b == null) {
             FileDecoders.unreadable(out, address);
             return;
@@ -85,7 +85,7 @@ final class StatDecoders {
 
     /** {@code {stx_mask=..., stx_attributes=..., stx_mode=..., stx_size=..., ...}}. */
     private static void statx(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        ByteBuffer b = ctx.read(address, STATX_SIZE);
+        ByteBuffer b = ctx.readStruct(address, STATX_SIZE);
         if (b == null) {
             FileDecoders.unreadable(out, address);
             return;
@@ -234,7 +234,7 @@ final class StatDecoders {
         boolean is64 = call.def().name().equals("getdents64");
         int header = is64 ? DIRENT64_HEADER : DIRENT_HEADER;
         long len = call.rval();
-        if (Long.compareUnsigned(len, call.arg(2) & 0xffffffffL) > 0) {
+        if (Long.compareUnsigned(len, call.arg(2) & 0xffffffffL) > 0 || !ctx.dereference()) {
             out.pointer(address);
             return;
         }

@@ -130,7 +130,7 @@ final class VectorDecoders {
 
         @Override
         public void exit(ValueWriter out, Call call, DecodeContext ctx) {
-            if (!call.isError() && call.rval() != 0 && ctx.read(call.arg(2), 8) != null) {
+            if (!call.isError() && call.rval() != 0 && ctx.readStruct(call.arg(2), 8) != null) {
                 out.changed();
                 storedLong(out, call.arg(2), true, ctx);
             } else {
