@@ -30,6 +30,8 @@ import java.util.List;
 public final class Main {
     /** How long trace output written to a file or pipe may wait in the buffer. */
     private static final long FLUSH_INTERVAL_MS = 100;
+    /** Linux's PATH_MAX, which strace sizes its path buffers by. */
+    private static final int PATH_MAX = 4096;
 
     private Main() {}
 
@@ -267,12 +269,6 @@ public final class Main {
             System.out.print(OptionParser.versionText());
             return 0;
         }
-        if (!options.tracePaths().isEmpty() && !options.quiet("path-resolution")) {
-            // strace says so while reading -P, before any other warning.
-            for (String r : io.jtrace.decode.PathFilter.of(options.tracePaths()).resolutions()) {
-                messages.info(r);
-            }
-        }
         for (String w : options.warnings()) {
             messages.info(w);
         }
@@ -310,6 +306,11 @@ public final class Main {
             traceSink = messages.stderr();
             traceSink.onError(messages.writeFailures(null));
         } else if (separate) {
+            // strace's check: room for ".PID" after the name within PATH_MAX.
+            if (options.outputFile().getBytes(StandardCharsets.UTF_8).length >= PATH_MAX - 3 * Integer.BYTES) {
+                messages.error(options.outputFile() + ": File name too long");
+                return 1;
+            }
             traceSink = null;
         } else if (options.outputFile().startsWith("|") || options.outputFile().startsWith("!")) {
             // strace's popen: the command's stdin is a pipe from jtrace; its stdout and stderr are
@@ -336,10 +337,11 @@ public final class Main {
 
         LaunchSpec spec = null;
         if (!options.command().isEmpty()) {
-            String prog = options.command().getFirst();
-            String path = LaunchSpec.resolve(prog);
-            if (path == null) {
-                messages.error("Can't stat '" + prog + "': No such file or directory");
+            String path;
+            try {
+                path = LaunchSpec.locate(options.command().getFirst());
+            } catch (TraceException e) {
+                messages.error(e.getMessage());
                 return 1;
             }
             LaunchSpec inherited = LaunchSpec.inheritingBytes(path.getBytes(StandardCharsets.UTF_8),
@@ -381,6 +383,9 @@ public final class Main {
             }
         });
         Tracer tracer = Tracer.start(new Tracer.Options(options.followForks()), printer);
+        if (options.debug()) {
+            messages.info(String.format("ptrace_setoptions = %#x", tracer.ptraceOptions()));
+        }
         synchronized (this) {
             this.printer = printer;
             this.tracer = tracer;

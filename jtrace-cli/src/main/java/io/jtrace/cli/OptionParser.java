@@ -99,7 +99,7 @@ public final class OptionParser {
 
     /** {@code -e quiet=} names, matched case-insensitively, to the message kind each suppresses. */
     private static final Map<String, String> QUIET_NAMES = Map.of(
-            "attach", "attach", "exit", "exit", "path-resolution", "path-resolution",
+            "attach", "attach", "exit", "exit", "exits", "exit", "path-resolution", "path-resolution",
             "personality", "personality", "superseded", "thread-execve", "thread-execve", "thread-execve");
 
     /** Index n holds what {@code -q} repeated n times suppresses (strace caps the count at 3). */
@@ -182,7 +182,10 @@ public final class OptionParser {
                 case "seccomp-bpf" -> settings.seccomp = true;
                 case "no-seccomp-bpf" -> settings.noSeccomp = true;
                 case "x" -> settings.hexLevel++;
-                case "strings-in-hex" -> settings.hexOption = option.value() == null ? "all" : option.value();
+                case "strings-in-hex" -> {
+                    settings.hexOption = option.value() == null ? "all" : option.value();
+                    hexStyle(settings); // refused as it is met, as strace refuses it
+                }
                 case "follow-forks" -> settings.longFollowForks = true;
                 case "output-separately" -> settings.outputSeparately = true;
                 case "trace" -> qualifyTrace(option.value(), settings);
@@ -245,9 +248,10 @@ public final class OptionParser {
                 case "Y" -> qualifyDecodePids("comm", settings);
                 case "pidns-translation" -> qualifyDecodePids("pidns", settings);
                 case "decode-pids" -> qualifyDecodePids(option.value(), settings);
-                case "abbrev" -> settings.abbrev = syscallQualifier(option.value(), "abbrev", settings);
-                case "verbose" -> settings.verbose = syscallQualifier(option.value(), "verbose", settings);
-                case "raw" -> settings.raw = syscallQualifier(option.value(), "raw", settings);
+                case "abbrev" -> settings.abbrev = syscallQualifier(option.value());
+                case "verbose" -> settings.verbose = syscallQualifier(option.value());
+                case "raw" -> settings.raw = syscallQualifier(option.value());
+                case "kvm" -> qualifyKvm(option.value(), settings);
                 default -> settings.unsupported.putIfAbsent(option.key(), notSupported(option.spelling()));
             }
         }
@@ -292,6 +296,9 @@ public final class OptionParser {
             }
             absoluteTimestamps(settings.shortTimestamps == 1 ? "format:time"
                     : settings.shortTimestamps == 2 ? "precision:us,format:time" : "format:unix,precision:us", settings);
+        }
+        if (settings.hexOption != null && settings.hexLevel > 0) {
+            throw new UsageException("-x and --strings-in-hex cannot be provided simultaneously", false);
         }
         boolean followForks = settings.longFollowForks;
         boolean separately = settings.outputSeparately;
@@ -351,6 +358,10 @@ public final class OptionParser {
         if (settings.zflags > 1) {
             warnings.add("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
                     + "See status qualifier for more complex filters.");
+        }
+        // strace resolves the -P paths here, quiet as -e quiet= says so far (-q counts only later).
+        if (!settings.tracePaths.isEmpty() && !settings.quiet.contains("path-resolution")) {
+            warnings.addAll(io.jtrace.decode.PathFilter.of(settings.tracePaths).resolutions());
         }
         if (settings.seccomp && followForks && settings.trace == null) {
             warnings.add("Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");
@@ -504,29 +515,47 @@ public final class OptionParser {
     }
 
     /** --decode-fds[=SET]: a comma-separated list of path, socket, dev, pidfd, all or none. */
-    private static int decodeFdsSet(String set) throws UsageException {
-        if (set == null) {
+    private static int decodeFdsSet(String expression) throws UsageException {
+        if (expression == null) {
             return DecodeOptions.FDS_PATH;
         }
+        // strace's qualify_tokens: '!' inverts, all and none stand alone, kinds in any case.
+        Negated negated = Negated.of(expression);
+        String set = negated.set();
         int kinds = 0;
-        for (String item : set.split(",")) {
-            kinds |= switch (item) {
-                case "path" -> DecodeOptions.FDS_PATH;
-                case "socket" -> DecodeOptions.FDS_SOCKET;
-                case "dev" -> DecodeOptions.FDS_DEV;
-                case "pidfd" -> DecodeOptions.FDS_PIDFD;
-                case "all" -> DecodeOptions.FDS_ALL;
-                case "none" -> 0;
-                default -> throw new UsageException("invalid decode-fds '" + item + "'", false);
-            };
+        if (set.equals("all")) {
+            kinds = DecodeOptions.FDS_ALL;
+        } else if (!set.equals("none")) {
+            List<String> tokens = tokens(set);
+            if (tokens.isEmpty()) {
+                throw new UsageException("invalid decode-fds '" + expression + "'", false);
+            }
+            for (String token : tokens) {
+                kinds |= switch (asciiLowerCase(token)) {
+                    case "path" -> DecodeOptions.FDS_PATH;
+                    case "socket" -> DecodeOptions.FDS_SOCKET;
+                    case "dev" -> DecodeOptions.FDS_DEV;
+                    case "pidfd" -> DecodeOptions.FDS_PIDFD;
+                    default -> throw new UsageException("invalid decode-fds '" + token + "'", false);
+                };
+            }
         }
-        return kinds;
+        return negated.inverted() ? DecodeOptions.FDS_ALL & ~kinds : kinds;
+    }
+
+    /** {@code -e kvm=vcpu}, the one value strace takes; its decoding is not jtrace's yet. */
+    private static void qualifyKvm(String value, Settings settings) throws UsageException {
+        if (!value.equals("vcpu")) {
+            throw new UsageException("invalid -e kvm= argument: '" + value + "'", false);
+        }
+        settings.unsupported.putIfAbsent("-e kvm", notSupported("-e kvm"));
     }
 
     /** -x: strings with non-ASCII bytes in hex; -xx: all in hex; --strings-in-hex names the levels. */
     private static HexStyle hexStyle(Settings settings) throws UsageException {
         if (settings.hexOption != null) {
-            return switch (settings.hexOption) {
+            // Matched as strace's find_arg_val matches: whole, in any case.
+            return switch (asciiLowerCase(settings.hexOption)) {
                 case "none" -> HexStyle.NONE;
                 case "non-ascii-chars" -> HexStyle.NON_ASCII_CHARS;
                 case "non-ascii" -> HexStyle.NON_ASCII;
@@ -589,14 +618,15 @@ public final class OptionParser {
             case "status" -> qualifyStatus(value, settings);
             case "decode-fds" -> settings.decodeFdsSet = decodeFdsSet(value);
             case "signal" -> settings.signals = SignalSet.parse(value);
-            case "abbrev" -> settings.abbrev = syscallQualifier(value, "abbrev", settings);
-            case "raw" -> settings.raw = syscallQualifier(value, "raw", settings);
-            case "verbose" -> settings.verbose = syscallQualifier(value, "verbose", settings);
+            case "abbrev" -> settings.abbrev = syscallQualifier(value);
+            case "raw" -> settings.raw = syscallQualifier(value);
+            case "verbose" -> settings.verbose = syscallQualifier(value);
             case "secontext" -> throw new UsageException(
                     "SELinux context printing (--secontext option) is not supported by this build of strace", false);
             case "read" -> settings.readSet = DescriptorSet.parse(value);
             case "write" -> settings.writeSet = DescriptorSet.parse(value);
             case "decode-pids" -> qualifyDecodePids(value, settings);
+            case "kvm" -> qualifyKvm(value, settings);
             default -> settings.unsupported.putIfAbsent("-e " + qualifier, notSupported("-e " + qualifier));
         }
     }
@@ -648,19 +678,17 @@ public final class OptionParser {
      * one is the one reported.
      */
     private void qualifyTrace(String expression, Settings settings) throws UsageException {
-        SyscallSet selected = syscallQualifier(expression, "trace", settings);
+        SyscallSet selected = syscallQualifier(expression);
         settings.trace = selected.isAll() ? null : selected;
     }
 
     /**
-     * A set of calls as -e trace=, -e abbrev= and -e raw= take it (strace's qualify_syscall_tokens).
-     * Each replaces the last one of its qualifier, and the last one's reason for being unsupported.
+     * A set of calls as -e trace=, -e abbrev=, -e verbose= and -e raw= take it (strace's
+     * qualify_syscall_tokens); each replaces the last one of its qualifier. A 32-bit or x32 call
+     * ({@code open@32}) is accepted and selects no x86_64 call.
      */
-    private SyscallSet syscallQualifier(String expression, String qualifier, Settings settings) throws UsageException {
-        String key = "-e " + qualifier;
-        settings.unsupported.remove(key);
+    private SyscallSet syscallQualifier(String expression) throws UsageException {
         String set = Negated.of(expression).set();
-        String unsupported = null;
         if (!set.equals("none") && !set.equals("all")) {
             for (String token : tokens(set)) {
                 String spec = token;
@@ -673,10 +701,6 @@ public final class OptionParser {
                     if (!PERSONALITIES.contains(personality)) {
                         throw new UsageException("incorrect personality designator '" + personality
                                 + "' in qualification '" + spec + "'", true);
-                    }
-                    if (!personality.equals("64") && unsupported == null) {
-                        // jtrace decodes x86_64 calls only: the others' would be left out unsaid.
-                        unsupported = "personality designator '@" + personality + "'";
                     }
                 }
                 try {
@@ -691,9 +715,6 @@ public final class OptionParser {
             selected = SyscallSet.parse(expression, table);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), false);
-        }
-        if (unsupported != null) {
-            settings.unsupported.put(key, notSupported(unsupported + " in -e " + qualifier + "="));
         }
         return selected;
     }

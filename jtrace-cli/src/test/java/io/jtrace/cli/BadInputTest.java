@@ -36,6 +36,14 @@ class BadInputTest {
         assertSameFailure("./no/such/file");
     }
 
+    /** A command or -ff file name longer than PATH_MAX leaves room for: strace's ENAMETOOLONG messages. */
+    @Test
+    void namesTooLong() {
+        assertSameFailure(" ".repeat(4096));
+        assertSameFailure("-ff", "-o", " ".repeat(4084), "true");
+        assertSameFailure("-ff", "--output=" + " ".repeat(4084), "true");
+    }
+
     @Test
     void outputFileThatCannotBeWritten() {
         assertSameFailure("-o", "/nonexistent/dir/trace", "true");

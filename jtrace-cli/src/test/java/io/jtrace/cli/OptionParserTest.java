@@ -321,14 +321,15 @@ class OptionParserTest {
         assertEquals(Set.of("open"), parse("-e", "trace=2", "true").traceNames());
         assertTrue(parse("-e", "trace=335", "true").trace().contains(335), "a number no call has is still a number");
         assertEquals(Set.of("open"), parse("-e", "trace=open@64", "true").traceNames());
+        // The other personalities' calls: none is an x86_64 call.
+        assertEquals(Set.of("open"), parse("-e", "trace=open@64,open@32,close@x32", "true").traceNames());
+        assertEquals(Set.of(), parse("-e", "trace=/^open@32", "true").traceNames());
         assertEquals(Set.of("getpid", "getppid"), parse("-e", "trace=/^getp+id$", "true").traceNames());
         assertTrue(parse("-e", "trace=%%stat", "true").traceNames().containsAll(Set.of("stat", "fstat", "newfstatat", "statx")));
     }
 
     @Test
     void traceRefusesWhatItCannotSelect() {
-        assertFails("personality designator '@32' in -e trace= is not supported by jtrace yet", false,
-                "-e", "trace=open@32", "true");
         assertFails("invalid system call '/^nothing-matches'", false, "-e", "trace=/^nothing-matches", "true");
         assertFails("invalid system call '99999'", false, "-e", "trace=99999", "true");
         UsageException e = assertThrows(UsageException.class, () -> parse("-e", "trace=/(", "true"));
@@ -890,6 +891,13 @@ class OptionParserTest {
                 List.of("-e", "raw=nosuchcall", "/bin/true"), List.of("-e", "abbrev=%nosuch", "/bin/true"),
                 List.of("-e", "verbose=nosuchcall", "/bin/true"), List.of("--verbose=", "/bin/true"),
                 List.of("--raw=!", "/bin/true"),
+                List.of("--strings-in-hex=al"), List.of("--strings-in-hex=non-asci", "/bin/true"),
+                List.of("-q", "--quiet", "-P", "///", "-P/.", "."),
+                List.of("-x", "--strings-in-hex", "-p", "1"), List.of("--strings-in-hex=none", "-p", "1", "-xx"),
+                List.of("--decode-fds=path,all"), List.of("--decode-fds=,", "/bin/true"),
+                List.of("-e", "decode-fds=!!", "/bin/true"),
+                List.of("-e", "kvm=chdir", "/bin/true"), List.of("--kvm=", "/bin/true"),
+                List.of("-P", "/.", "-e", "quiet=path-resolution", "-P", "//", "-q", "-e", "quiet=none", "."),
                 List.of("-e", "x=", "/bin/true"),
                 List.of("-b", "open", "/bin/true"), List.of("--detach-on=", "/bin/true"), List.of("-I", "0", "/bin/true"),
                 List.of("-I", "5", "/bin/true"), List.of("--interruptible=nev", "/bin/true"), List.of("-Ix", "/bin/true"),
@@ -965,7 +973,10 @@ class OptionParserTest {
                 List.of("-c", "-O", "+5us"), List.of("-c", "-O", "-0"), List.of("-c", "-O", ".5"),
                 List.of("-c", "-w", "-S", "none"), List.of("-c", "-U", "name"), List.of("-C", "-U", "calls,errors"),
                 List.of("-c", "-f", "-S", "nothing"), List.of("-O", "1"),
-                List.of("-z", "-Z", "-F", "-A"), List.of("-c", "-y", "-z", "-Z", "-A"));
+                List.of("-z", "-Z", "-F", "-A"), List.of("-c", "-y", "-z", "-Z", "-A"),
+                List.of("--strings-in-hex=Non-ASCII"), List.of("--quiet=exits,Superseded"),
+                List.of("-P", "/.", "-e", "quiet=path-resolution", "-P", "//"), List.of("-qqq", "-P", "/tmp/.."),
+                List.of("--decode-fds=PATH,Dev"), List.of("--decode-fds=!path"), List.of("-e", "decode-fds=!none"));
     }
 
     @ParameterizedTest

@@ -38,8 +38,13 @@ class TipsAndDebugTest {
         Runs.Result r = Runs.jtrace(List.of("-d", "-e", "trace=exit_group", "/bin/true"));
         assertEquals(0, r.exit(), r.stderr());
         String prefix = Runs.STRACE + ": [";
+        // First, as strace's first -d line: the ptrace options, as strace's are for this trace.
+        String options = Runs.strace(List.of("-d", "-e", "trace=exit_group", "/bin/true")).stderr().lines()
+                .filter(l -> l.contains("ptrace_setoptions")).findFirst().orElseThrow();
+        assertEquals(options, r.stderr().lines().findFirst().orElseThrow());
+        String rest = r.stderr().substring(r.stderr().indexOf('\n') + 1);
         // Written as each event comes, a debug line may come in the middle of a trace line.
-        List<String> trace = r.stderr().replaceAll(java.util.regex.Pattern.quote(prefix) + "[^\\n]*\\]\\n", "")
+        List<String> trace = rest.replaceAll(java.util.regex.Pattern.quote(prefix) + "[^\\n]*\\]\\n", "")
                 .lines().map(l -> l.replaceAll(" +", " ")).toList();
         // Alignment aside (the debug text took columns of the line it split).
         assertEquals(strace.stderr().lines().map(l -> l.replaceAll(" +", " ")).toList(), trace,

@@ -159,7 +159,7 @@ final class Engine {
 
     // ---- commands
 
-    private int ptraceOptions() {
+    int ptraceOptions() {
         int o = Ptrace.O_TRACESYSGOOD | Ptrace.O_TRACEEXEC | Ptrace.O_TRACEEXIT;
         if (options.followForks()) {
             o |= Ptrace.O_TRACEFORK | Ptrace.O_TRACEVFORK | Ptrace.O_TRACECLONE;

@@ -109,12 +109,24 @@ public record LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env,
         if (command.isEmpty()) {
             throw new IllegalArgumentException("no command to run");
         }
-        String prog = command.getFirst();
+        return inheriting(locate(command.getFirst()), command);
+    }
+
+    /**
+     * The file strace would run for PROG, as {@link #resolve}, or strace's message why none:
+     *
+     * @throws TraceException {@code exec: File name too long} for a name longer than PATH_MAX allows,
+     *                        {@code Can't stat 'NAME': No such file or directory} when it is not found
+     */
+    public static String locate(String prog) throws TraceException {
+        if (prog.getBytes(StandardCharsets.UTF_8).length > PATH_MAX - 1) {
+            throw new TraceException("exec: File name too long", ENAMETOOLONG);
+        }
         String path = resolve(prog);
         if (path == null) {
             throw new TraceException("Can't stat '" + prog + "': No such file or directory", ENOENT);
         }
-        return inheriting(path, command);
+        return path;
     }
 
     /** As {@link #command(List)}. */
@@ -140,7 +152,7 @@ public record LaunchSpec(byte[] executable, List<byte[]> argv, List<byte[]> env,
         return null;
     }
 
-    private static final int ENOENT = 2, EACCES = 13;
+    private static final int ENOENT = 2, EACCES = 13, ENAMETOOLONG = 36, PATH_MAX = 4096;
 
     /**
      * Fails as strace would report the program's start failing: a file that is not there, or one

@@ -146,6 +146,15 @@ public final class Tracer implements AutoCloseable {
     }
 
     /**
+     * The PTRACE_O_ options each tracee is seized with ({@code PTRACE_O_EXITKILL} is added for a
+     * launched one, {@code PTRACE_O_TRACESECCOMP} for one stopped by a filter), as strace's
+     * {@code -d} reports its own.
+     */
+    public int ptraceOptions() {
+        return engine.ptraceOptions();
+    }
+
+    /**
      * Blocks until nothing is traced any more: every tracee exited or was detached.
      *
      * @throws TraceFailure when a listener threw (the tracees were all detached because of it) or
