@@ -4,7 +4,6 @@ import java.util.BitSet;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A set of x86_64 system calls, as strace's {@code -e trace=} selects them: by name, number, class
@@ -179,13 +178,16 @@ public final class SyscallSet {
         return v > Integer.MAX_VALUE ? -1 : v;
     }
 
-    /** Calls whose names the extended regular expression matches anywhere, as regexec does. */
+    /**
+     * Calls whose names the extended regular expression matches anywhere, as strace's regexec does,
+     * with the expression read as glibc's regcomp reads it.
+     */
     private static boolean regex(String pattern, SyscallTable table, BitSet numbers) {
         Pattern p;
         try {
-            p = Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("regcomp: " + pattern + ": " + e.getDescription());
+            p = PosixRegex.compile(pattern);
+        } catch (PosixRegex.SyntaxException e) {
+            throw new IllegalArgumentException("regcomp: " + pattern + ": " + e.getMessage());
         }
         boolean found = false;
         Matcher m = p.matcher("");
