@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
  * exactly where {@code regexec} reports a match. This is how strace compiles {@code -e trace=/REGEX}, and
  * how a malformed one is refused: with {@code regerror}'s words, {@link Error#text}.
  *
- * <p>The parser follows glibc's {@code posix/regcomp.c} (2.36) step by step rather than the POSIX
- * grammar, since glibc's reading of the corner cases is what strace users meet: an unmatched {@code )}
+ * <p>The parser reproduces glibc's reading of the corner cases rather than the POSIX grammar alone,
+ * since glibc's reading is what strace users meet (each case checked against strace and
+ * {@code grep -E} on this machine, see PosixRegexTest): an unmatched {@code )}
  * is an ordinary character, {@code a**} is valid, a '{' cannot start an expression, a back reference
  * must follow the end of its group within the same alternative, a count is at most RE_DUP_MAX, the GNU
  * escapes {@code \w \W \s \S \b \B \< \> \` \'} are operators while any other escaped character is
- * itself, and inside brackets a backslash is an ordinary character. Each method names the glibc
- * function it mirrors, so the two can be read side by side.
+ * itself, and inside brackets a backslash is an ordinary character.
  *
  * <p>The locale modelled is a UTF-8 one with codepoint collation, such as the C.UTF-8 strace runs in
  * here: characters are code points, a range ends only at ASCII characters ({@code [a-é]} is an invalid
@@ -159,11 +159,11 @@ final class PosixRegex {
     static String translate(String ere) {
         PosixRegex parser = new PosixRegex(ere);
         parser.token = parser.next();
-        // At the top level only the end stops parse_reg_exp.
+        // At the top level only the end of the pattern ends the alternatives.
         return parser.parseRegExp(0);
     }
 
-    // ---- outside brackets: peek_token, parse_reg_exp, parse_branch, parse_expression, parse_dup_op ----
+    // ---- outside brackets ----
 
     private Token next() {
         Token t = peekToken();
@@ -210,7 +210,7 @@ final class PosixRegex {
         };
     }
 
-    /** parse_reg_exp: branches separated by {@code |}; {@code nest} is the depth of groups. */
+    /** branches separated by {@code |}; {@code nest} is the depth of groups. */
     private String parseRegExp(int nest) {
         int initialGroups = completedGroups;
         StringBuilder java = new StringBuilder(parseBranch(nest));
@@ -229,7 +229,7 @@ final class PosixRegex {
         return java.toString();
     }
 
-    /** parse_branch: expressions one after another, up to a {@code |}, the end or the group's end. */
+    /** expressions one after another, up to a {@code |}, the end or the group's end. */
     private String parseBranch(int nest) {
         StringBuilder java = new StringBuilder(parseExpression(nest));
         while (token.kind() != Kind.ALT && token.kind() != Kind.END
@@ -239,7 +239,7 @@ final class PosixRegex {
         return java.toString();
     }
 
-    /** parse_expression: one atom and the repetitions that follow it; "" for none. */
+    /** one atom and the repetitions that follow it; "" for none. */
     private String parseExpression(int nest) {
         switch (token.kind()) {
             case ALT, END -> {
@@ -288,7 +288,7 @@ final class PosixRegex {
         };
     }
 
-    /** parse_sub_exp: a parenthesised group, whose '(' is the current token. */
+    /** a parenthesised group, whose '(' is the current token. */
     private String parseSubExp(int nest) {
         int group = ++groups;
         token = next();
@@ -305,7 +305,7 @@ final class PosixRegex {
         return "(" + inner + ")";
     }
 
-    /** parse_dup_op: the repetition that is the current token, applied to {@code operand}. */
+    /** the repetition that is the current token, applied to {@code operand}. */
     private String parseDupOp(String operand) {
         int start;
         int end;
@@ -374,7 +374,7 @@ final class PosixRegex {
         return t.kind() == Kind.CHARACTER && t.c() == ',';
     }
 
-    // ---- inside brackets: peek_token_bracket, parse_bracket_exp, parse_bracket_element ----
+    // ---- inside brackets ----
 
     private BracketToken peekBracketToken() {
         if (pos >= pattern.length) {
@@ -399,7 +399,7 @@ final class PosixRegex {
         };
     }
 
-    /** parse_bracket_exp: a bracket expression, whose '[' is the current token, as a Java class. */
+    /** a bracket expression, whose '[' is the current token, as a Java class. */
     private String parseBracket() {
         BracketToken t = peekBracketToken();
         if (t.kind() == BracketKind.END) {
@@ -459,7 +459,7 @@ final class PosixRegex {
         return (negated ? "[^" : "[") + members + "]";
     }
 
-    /** parse_bracket_element: the element {@code t} begins; a '-' may begin only the first or a range end. */
+    /** the element {@code t} begins; a '-' may begin only the first or a range end. */
     private Element parseBracketElement(BracketToken t, boolean acceptHyphen) {
         pos += t.length();
         switch (t.kind()) {
@@ -484,7 +484,7 @@ final class PosixRegex {
         return new Element(ElementKind.CHARACTER, t.c(), null);
     }
 
-    /** parse_bracket_symbol: the name of {@code [.NAME.]}, {@code [=NAME=]} or {@code [:NAME:]}, up to its end. */
+    /** the name of {@code [.NAME.]}, {@code [=NAME=]} or {@code [:NAME:]}, up to its end. */
     private String parseBracketSymbol(int delimiter) {
         if (pos >= pattern.length) {
             throw new SyntaxException(Error.EBRACK);
