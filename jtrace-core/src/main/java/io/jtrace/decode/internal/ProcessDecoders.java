@@ -1,5 +1,6 @@
 package io.jtrace.decode.internal;
 
+import io.jtrace.decode.ConstantStyle;
 import io.jtrace.decode.ValueWriter;
 
 import io.jtrace.syscalls.Signals;
@@ -16,7 +17,6 @@ final class ProcessDecoders {
     private static final long CSIGNAL = 0xff;
     private static final long CLONE_PIDFD = 0x1000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000,
             CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000, CLONE_INTO_CGROUP = 0x200000000L;
-    private static final int ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004;
     /** The largest CPU mask strace reads, in bytes. */
     private static final int MAX_CPU_MASK = 1 << 16;
 
@@ -355,26 +355,60 @@ final class ProcessDecoders {
         }
     }
 
-    /** arch_prctl(option, arg): ARCH_GET_FS and ARCH_GET_GS store an address at arg, printed at exit. */
+    /**
+     * arch_prctl(option, arg), as strace's x86 decoder: what arg is depends on the option. ARCH_GET_FS
+     * and ARCH_GET_GS store an address, ARCH_GET_XCOMP_* a mask of XSAVE features, both printed at
+     * exit; ARCH_REQ_XCOMP_* take a feature number and return a mask; ARCH_GET_CPUID has no
+     * argument; every other option's arg is printed in hex.
+     */
     private static final class ArchPrctl implements CallDecoder {
-        private static boolean stores(Call call) {
-            int option = (int) call.arg(0);
-            return option == ARCH_GET_FS || option == ARCH_GET_GS;
+        /** How an option's argument is decoded. */
+        private enum Arg { NONE, STORED_ADDRESS, STORED_FEATURES, FEATURE, HEX }
+
+        private static final int ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004, ARCH_GET_CPUID = 0x1011, ARCH_GET_XCOMP_SUPP = 0x1021,
+                ARCH_GET_XCOMP_PERM = 0x1022, ARCH_REQ_XCOMP_PERM = 0x1023,
+                ARCH_GET_XCOMP_GUEST_PERM = 0x1024, ARCH_REQ_XCOMP_GUEST_PERM = 0x1025;
+
+        private static Arg arg(Call call) {
+            return switch ((int) call.arg(0)) {
+                case ARCH_GET_FS, ARCH_GET_GS -> Arg.STORED_ADDRESS;
+                case ARCH_GET_CPUID -> Arg.NONE;
+                case ARCH_GET_XCOMP_SUPP, ARCH_GET_XCOMP_PERM, ARCH_GET_XCOMP_GUEST_PERM -> Arg.STORED_FEATURES;
+                case ARCH_REQ_XCOMP_PERM, ARCH_REQ_XCOMP_GUEST_PERM -> Arg.FEATURE;
+                default -> Arg.HEX;
+            };
+        }
+
+        /**
+         * The kernel does not export the XFEATURE names, so strace shows the numbers with the names
+         * in a comment unless -X raw asks for numbers alone.
+         */
+        private static ConstantStyle featureStyle() {
+            return XlatFormat.raw() ? ConstantStyle.RAW : ConstantStyle.VERBOSE;
         }
 
         @Override
         public void entry(ValueWriter out, Call call, DecodeContext ctx) {
-            XlatFormat.value(out, Xlat.get("archvals"), call.arg(0));
-            if (stores(call)) {
-                out.separator();
-            } else {
-                out.integer(call.arg(1), ValueWriter.Base.HEX);
+            XlatFormat.value(out, Xlat.get("archvals"), call.arg(0) & 0xffffffffL);
+            switch (arg(call)) {
+                case NONE -> { }
+                case STORED_ADDRESS, STORED_FEATURES -> out.separator();
+                case FEATURE -> {
+                    ConstantStyle previous = XlatFormat.enter(featureStyle());
+                    try {
+                        XlatFormat.value(out, Xlat.get("x86_xfeature_bits"), call.arg(1));
+                    } finally {
+                        XlatFormat.leave(previous);
+                    }
+                }
+                case HEX -> out.integer(call.arg(1), ValueWriter.Base.HEX);
             }
         }
 
         @Override
         public void exit(ValueWriter out, Call call, DecodeContext ctx) {
-            if (!stores(call)) {
+            Arg arg = arg(call);
+            if (arg != Arg.STORED_ADDRESS && arg != Arg.STORED_FEATURES) {
                 return;
             }
             if (call.isError()) {
@@ -382,11 +416,60 @@ final class ProcessDecoders {
                 return;
             }
             ByteBuffer b = ctx.readOrAddress(out, call.arg(1), 8);
-            if (b != null) {
-                out.beginArray();
-                out.pointer(b.getLong(0));
-                out.endArray();
+            if (b == null) {
+                return;
             }
+            out.beginArray();
+            if (arg == Arg.STORED_ADDRESS) {
+                out.pointer(b.getLong(0));
+            } else {
+                ConstantStyle previous = XlatFormat.enter(featureStyle());
+                try {
+                    XlatFormat.flags(out, Xlat.get("x86_xfeatures"), b.getLong(0));
+                } finally {
+                    XlatFormat.leave(previous);
+                }
+            }
+            out.endArray();
+        }
+
+        /**
+         * ARCH_REQ_XCOMP_*'s positive result is a feature mask: in hex, with the names it has
+         * (when it has any, and -X raw does not leave them out) after it.
+         */
+        @Override
+        public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
+            if (arg(call) != Arg.FEATURE || call.isError() || call.rval() <= 0) {
+                return false;
+            }
+            long mask = call.rval();
+            out.integer(mask, ValueWriter.Base.HEX);
+            String names = XlatFormat.raw() ? null : featureNames(mask);
+            if (names != null) {
+                out.beginNote("");
+                out.symbol(names, mask);
+                out.endNote();
+            }
+            return true;
+        }
+
+        /** The names of a feature mask's bits, then its unnamed bits in hex; null when none has a name. */
+        private static String featureNames(long mask) {
+            StringBuilder names = new StringBuilder();
+            long left = mask;
+            for (Xlat.Entry e : Xlat.get("x86_xfeatures").entries()) {
+                if ((left & e.value()) == e.value()) {
+                    names.append(names.isEmpty() ? "" : "|").append(e.name());
+                    left &= ~e.value();
+                }
+            }
+            if (names.isEmpty()) {
+                return null;
+            }
+            if (left != 0) {
+                names.append('|').append(XlatFormat.hexString(left));
+            }
+            return names.toString();
         }
     }
 
