@@ -1,6 +1,7 @@
 package io.jtrace.decode.internal;
 
 import io.jtrace.decode.ConstantStyle;
+import io.jtrace.decode.HexStyle;
 import io.jtrace.decode.ValueWriter;
 
 import io.jtrace.syscalls.Signals;
@@ -87,17 +88,11 @@ final class ProcessDecoders {
         out.integer(id == -1 ? -1 : Integer.toUnsignedLong(id), ValueWriter.Base.DEC);
     }
 
-    /** An int the kernel stored, as {@code [N]}, or the address when the call failed or it is unreadable. */
-    private static void storedInt(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        stored(out, address, call, ctx, false);
-    }
-
-    /** As {@link #storedInt}, for a thread id, which -Y names. */
+    /**
+     * A thread id the kernel stored, as {@code [N]}, which -Y names; the address when the call
+     * failed or it is unreadable.
+     */
     private static void storedPid(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        stored(out, address, call, ctx, true);
-    }
-
-    private static void stored(ValueWriter out, long address, Call call, DecodeContext ctx, boolean pid) {
         if (call.isError()) {
             out.pointer(address);
             return;
@@ -105,11 +100,21 @@ final class ProcessDecoders {
         ByteBuffer b = ctx.readOrAddress(out, address, 4);
         if (b != null) {
             out.beginArray();
-            if (pid) {
-                PidNames.write(out, b.getInt(0), io.jtrace.decode.PidNamespaces.IdType.TID);
-            } else {
-                out.integer(b.getInt(0), ValueWriter.Base.DEC);
-            }
+            PidNames.write(out, b.getInt(0), io.jtrace.decode.PidNamespaces.IdType.TID);
+            out.endArray();
+        }
+    }
+
+    /** As {@link #storedPid}, for a file descriptor, which -y decorates. */
+    private static void storedFd(ValueWriter out, long address, Call call, DecodeContext ctx) {
+        if (call.isError()) {
+            out.pointer(address);
+            return;
+        }
+        ByteBuffer b = ctx.readOrAddress(out, address, 4);
+        if (b != null) {
+            out.beginArray();
+            ctx.fd(out, b.getInt(0));
             out.endArray();
         }
     }
@@ -235,7 +240,7 @@ final class ProcessDecoders {
                 if ((flags & CLONE_PARENT_SETTID) != 0) {
                     storedPid(out, call.arg(2), call, ctx);
                 } else {
-                    storedInt(out, call.arg(2), call, ctx);
+                    storedFd(out, call.arg(2), call, ctx);
                 }
             }
             if (tls) {
@@ -250,47 +255,59 @@ final class ProcessDecoders {
     }
 
     /**
-     * clone3(args, size): struct clone_args at entry; the pid file descriptor and parent tid the
-     * kernel stored, after {@code =>}, at exit.
+     * clone3(args, size): struct clone_args at entry, the bytes past the part strace knows when
+     * they are not zero; at exit, after {@code =>}, the pid file descriptor and parent tid the
+     * kernel stored, and those trailing bytes again.
      */
     private static final class Clone3 implements CallDecoder {
-        private static final int MIN_SIZE = 64, FULL_SIZE = 88, CGROUP = 80;
+        /** The size of the first version of struct clone_args (up to tls), and of the one strace knows. */
+        private static final int MIN_SIZE = 64, FULL_SIZE = 88;
+        private static final int SET_TID = 64, SET_TID_SIZE = 72, CGROUP = 80;
+        /** The most set_tid entries strace reads, the kernel's limit of nested pid namespaces. */
+        private static final int MAX_SET_TID_SIZE = 32;
+        /** strace looks for nonzero bytes past what it knows within one page only. */
+        private static final long PAGE_SIZE = 4096;
 
+        /** How much of the structure strace reads: the size given, no more than it knows. */
         private static int fetchSize(Call call) {
-            return (int) Math.min(Long.compareUnsigned(call.arg(1), FULL_SIZE) > 0 ? FULL_SIZE : call.arg(1), FULL_SIZE);
+            return Long.compareUnsigned(call.arg(1), FULL_SIZE) > 0 ? FULL_SIZE : (int) call.arg(1);
         }
 
-        /** Whether the kernel writes anything back, which strace then prints at exit. */
-        private static boolean writesBack(ByteBuffer b) {
-            return b != null && (b.getLong(0) & (CLONE_PIDFD | CLONE_PARENT_SETTID)) != 0;
-        }
-
-        private static boolean tooSmall(Call call) {
-            return Long.compareUnsigned(call.arg(1), MIN_SIZE) < 0;
-        }
-
-        private static ByteBuffer args(Call call, DecodeContext ctx) {
-            return tooSmall(call) ? null : ctx.readStruct(call.arg(0), fetchSize(call));
+        /** Whether the structure is larger than what strace knows, so that its tail is looked at. */
+        private static boolean hasTail(Call call) {
+            return Long.compareUnsigned(call.arg(1), FULL_SIZE) > 0;
         }
 
         @Override
         public void entry(ValueWriter out, Call call, DecodeContext ctx) {
+            int fetchSize = fetchSize(call);
             ByteBuffer b;
-            if (tooSmall(call)) {
-                b = null;
+            if (fetchSize < MIN_SIZE) {
                 out.pointer(call.arg(0));
+                b = null;
             } else {
-                b = ctx.readOrAddress(out, call.arg(0), fetchSize(call));
+                b = ctx.readOrAddress(out, call.arg(0), fetchSize);
             }
-            if (b != null) {
-                structure(out, b, fetchSize(call));
+            if (b == null) {
+                out.integer(call.arg(1), ValueWriter.Base.UDEC);
+                return;
             }
-            if (!writesBack(b)) {
+            ByteBuffer full = ByteBuffer.allocate(FULL_SIZE).order(b.order()).put(b.rewind());
+            structure(out, full, fetchSize, ctx);
+            String tail = hasTail(call) ? tail(call, ctx) : null;
+            if (tail != null) {
+                out.literal(tail);
+            }
+            out.endStruct();
+            if ((full.getLong(0) & (CLONE_PIDFD | CLONE_PARENT_SETTID)) != 0 || hasTail(call)) {
+                call.saved().put(1); // the size follows what the kernel stored, at exit
+            } else {
                 out.integer(call.arg(1), ValueWriter.Base.UDEC);
             }
         }
 
-        private static void structure(ValueWriter out, ByteBuffer b, int size) {
+        /** The structure's members up to cgroup, leaving it open. Members past {@code size} read as zero. */
+        private static void structure(ValueWriter out, ByteBuffer b, int size, DecodeContext ctx) {
             long flags = b.getLong(0);
             out.beginStruct();
             out.field("flags");
@@ -317,11 +334,22 @@ final class ProcessDecoders {
             if ((flags & CLONE_SETTLS) != 0) {
                 field(out, "tls", b.getLong(56));
             }
+            long setTid = b.getLong(SET_TID), setTidSize = b.getLong(SET_TID_SIZE);
+            if (setTid != 0 || setTidSize != 0) {
+                out.field("set_tid");
+                if (setTid == 0 || setTidSize == 0 || Long.compareUnsigned(setTidSize, MAX_SET_TID_SIZE) > 0) {
+                    out.pointer(setTid);
+                } else {
+                    ArrayPrinter.write(out, setTid, setTidSize, 4, ArrayPrinter.shown(setTidSize, ctx), ctx,
+                            (o, e, i) -> o.integer(e.getInt(0), ValueWriter.Base.DEC));
+                }
+                out.field("set_tid_size");
+                out.integer(setTidSize, ValueWriter.Base.UDEC);
+            }
             if (size > CGROUP && (b.getLong(CGROUP) != 0 || (flags & CLONE_INTO_CGROUP) != 0)) {
                 out.field("cgroup");
                 out.integer(b.getLong(CGROUP), ValueWriter.Base.UDEC);
             }
-            out.endStruct();
         }
 
         private static void field(ValueWriter out, String name, long address) {
@@ -329,29 +357,77 @@ final class ProcessDecoders {
             out.pointer(address);
         }
 
+        /**
+         * The bytes past the structure strace knows, up to the size given or the end of the first
+         * page: null when they are all zero, {@code ???} when they cannot be read, else
+         * {@code /* bytes 88..95 *}{@code / "\xde..."} in hex, no more than -s of them.
+         */
+        private static String tail(Call call, DecodeContext ctx) {
+            int total = Long.compareUnsigned(call.arg(1), PAGE_SIZE) > 0 ? (int) PAGE_SIZE : (int) call.arg(1);
+            int len = total - FULL_SIZE;
+            byte[] bytes = new byte[len];
+            if (!ctx.readFully(call.arg(0) + FULL_SIZE, bytes, 0, len)) {
+                return "???";
+            }
+            boolean zero = true;
+            for (byte x : bytes) {
+                zero &= x == 0;
+            }
+            if (zero) {
+                return null;
+            }
+            int shown = Math.min(len, ctx.stringLimit());
+            StringBuilder text = new StringBuilder("/* bytes ").append(FULL_SIZE).append("..").append(total - 1)
+                    .append(" */ ");
+            Quoting.quoteBytes(text, bytes, 0, shown, HexStyle.ALL);
+            if (shown < len) {
+                text.append("...");
+            }
+            return text.toString();
+        }
+
         @Override
         public void exit(ValueWriter out, Call call, DecodeContext ctx) {
-            ByteBuffer b = args(call, ctx);
-            if (!writesBack(b)) {
+            if (!call.saved().has()) {
                 return;
             }
-            if (call.isError()) {
-                out.separator();
-            } else {
-                long flags = b.getLong(0);
-                out.changed();
-                out.beginStruct();
-                if ((flags & CLONE_PIDFD) != 0) {
-                    out.field("pidfd");
-                    storedInt(out, b.getLong(8), call, ctx);
-                }
-                if ((flags & CLONE_PARENT_SETTID) != 0) {
-                    out.field("parent_tid");
-                    storedPid(out, b.getLong(24), call, ctx);
-                }
-                out.endStruct();
+            if (!call.isError()) {
+                written(out, call, ctx);
             }
+            out.separator();
             out.integer(call.arg(1), ValueWriter.Base.UDEC);
+        }
+
+        /**
+         * What the kernel stored, {@code => {pidfd=[3], parent_tid=[42]}}, with the tail read again;
+         * nothing when there is none of them to show.
+         */
+        private static void written(ValueWriter out, Call call, DecodeContext ctx) {
+            ByteBuffer b = ctx.read(call.arg(0), fetchSize(call));
+            if (b == null) {
+                out.changed();
+                out.pointer(call.arg(0));
+                return;
+            }
+            long flags = b.getLong(0);
+            String tail = hasTail(call) ? tail(call, ctx) : null;
+            if ((flags & (CLONE_PIDFD | CLONE_PARENT_SETTID)) == 0 && tail == null) {
+                return;
+            }
+            out.changed();
+            out.beginStruct();
+            if ((flags & CLONE_PIDFD) != 0) {
+                out.field("pidfd");
+                storedFd(out, b.getLong(8), call, ctx);
+            }
+            if ((flags & CLONE_PARENT_SETTID) != 0) {
+                out.field("parent_tid");
+                storedPid(out, b.getLong(24), call, ctx);
+            }
+            if (tail != null) {
+                out.literal(tail);
+            }
+            out.endStruct();
         }
     }
 
