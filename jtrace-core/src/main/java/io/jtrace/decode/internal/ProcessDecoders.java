@@ -20,6 +20,8 @@ final class ProcessDecoders {
             CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000, CLONE_INTO_CGROUP = 0x200000000L;
     /** The largest CPU mask strace reads, in bytes. */
     private static final int MAX_CPU_MASK = 1 << 16;
+    /** The kernel's NGROUPS_MAX: strace prints the address of a longer group list. */
+    private static final long NGROUPS_MAX = 65536;
 
     private ProcessDecoders() {}
 
@@ -41,7 +43,13 @@ final class ProcessDecoders {
             }
         });
         r.arg("cpuset_in", (out, v, call, ctx) -> cpuset(out, v, call.arg(1), ctx));
-        r.arg("cpuset_out", (out, v, call, ctx) -> cpuset(out, v, call.rval(), ctx));
+        r.arg("cpuset_out", (out, v, call, ctx) -> {
+            if (call.isError()) {
+                out.pointer(v);
+            } else {
+                cpuset(out, v, call.rval(), ctx);
+            }
+        });
         r.call("rt_sigreturn", SignalDecoders.rtSigreturn());
         r.arg("gids_in", (out, v, call, ctx) -> gids(out, v, call.arg(0), ctx));
         r.arg("gids_out", (out, v, call, ctx) -> gids(out, v, call.rval(), ctx));
@@ -53,34 +61,21 @@ final class ProcessDecoders {
     }
 
     /**
-     * An array of {@code count} group ids ({@code [0, 27]}), no more than -s of them shown; -1
-     * stays -1, other ids are unsigned. NULL, an unreadable array or a count that is not a size
-     * prints the address.
+     * An array of {@code count} group ids ({@code [0, 27]}), no more than -s of them shown unless
+     * -v, read one at a time as strace's print_array reads them; -1 stays -1, other ids are
+     * unsigned. NULL, an unreadable first id or a count that is not a size (more than
+     * NGROUPS_MAX, as an unsigned int) prints the address.
      */
     private static void gids(ValueWriter out, long address, long count, DecodeContext ctx) {
-        int n = (int) count;
-        if (n == 0 && address != 0) {
+        long n = Integer.toUnsignedLong((int) count);
+        if (n > NGROUPS_MAX || address == 0) {
+            out.pointer(address);
+        } else if (n == 0) {
             out.beginArray();
             out.endArray();
-            return;
+        } else {
+            ArrayPrinter.write(out, address, n, 4, ArrayPrinter.shown(n, ctx), ctx, (o, e, i) -> id(o, e.getInt(0)));
         }
-        if (address == 0 || n < 0 || count != n) {
-            out.pointer(address);
-            return;
-        }
-        int shown = Math.min(n, ctx.stringLimit());
-        ByteBuffer b = ctx.readOrAddress(out, address, 4 * Math.max(shown, 1));
-        if (b == null) {
-            return;
-        }
-        out.beginArray();
-        for (int i = 0; i < shown; i++) {
-            id(out, b.getInt(4 * i));
-        }
-        if (shown != n) {
-            out.elided();
-        }
-        out.endArray();
     }
 
     /** A user or group id: -1 (unchanged) as -1, any other value unsigned. */
@@ -169,15 +164,22 @@ final class ProcessDecoders {
     }
 
     /**
-     * A CPU mask of {@code size} bytes: the numbers of the CPUs in it, {@code [0 1]}, which strace
-     * separates with spaces: one symbol, whose number is the mask's first 64 CPUs.
+     * A CPU mask of {@code size} bytes (an unsigned int): the numbers of the CPUs in it,
+     * {@code [0 1]}, which strace separates with spaces: one symbol, whose number is the mask's
+     * first 64 CPUs. An empty mask is {@code []}, but only where strace would read it.
      */
     private static void cpuset(ValueWriter out, long address, long size, DecodeContext ctx) {
-        if (size <= 0) {
+        long len = size & 0xffffffffL;
+        if (address == 0 || !ctx.dereference()) {
             out.pointer(address);
             return;
         }
-        int bytes = (int) Math.min(size, MAX_CPU_MASK);
+        if (len == 0) {
+            out.beginArray();
+            out.endArray();
+            return;
+        }
+        int bytes = (int) Math.min(len, MAX_CPU_MASK);
         ByteBuffer b = ctx.readOrAddress(out, address, bytes);
         if (b == null) {
             return;
