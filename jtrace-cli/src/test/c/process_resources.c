@@ -57,6 +57,8 @@ int main(void) {
     syscall(SYS_sched_getaffinity, 0, 3, &cpus);
     syscall(SYS_sched_setaffinity, 0, 8, &cpus);
     syscall(SYS_sched_setaffinity, 0, 8, (void *) 8);
+    syscall(SYS_sched_setaffinity, 0, 0, &cpus);
+    syscall(SYS_sched_setaffinity, 0, 0, NULL);
     syscall(SYS_sched_yield);
 
     unsigned long fs;

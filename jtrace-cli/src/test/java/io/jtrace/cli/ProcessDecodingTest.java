@@ -21,6 +21,8 @@ class ProcessDecodingTest {
     private static final String TIME_CALLS = "trace=nanosleep,clock_nanosleep,clock_gettime,clock_getres,clock_settime,"
             + "gettimeofday,settimeofday";
     private static final String CHILD_CALLS = "trace=wait4,clone,clone3,fork,vfork,kill";
+    /** Without the children's SIGCHLD, whose si_utime and si_stime vary. */
+    private static final String[] FEATURE_CALLS = {"-e", "signal=none", "-e", "trace=arch_prctl,clone,clone3,personality"};
 
     @BeforeEach
     void requirements() {
@@ -55,6 +57,36 @@ class ProcessDecodingTest {
     @Test
     void childrenCreatedAndWaitedFor() {
         assertSameTrace("process_children", "-e", CHILD_CALLS);
+    }
+
+    /**
+     * arch_prctl's XSAVE options, clone3's set_tid, cgroup and trailing bytes (zero, nonzero and
+     * unreadable), the pidfds clone and clone3 store, shown by -y, and personality's unknown domain.
+     */
+    @Test
+    void archPrctlFeaturesCloneArgumentsAndPidfds() {
+        assertSameTrace("process_features", with(FEATURE_CALLS, "-y"));
+    }
+
+    /** The XSAVE features keep their numbers under -X raw, and show their names only in comments otherwise. */
+    @Test
+    void archPrctlFeaturesCloneArgumentsAndPersonalityRawAndVerbose() {
+        assertSameTrace("process_features", with(FEATURE_CALLS, "-X", "raw"));
+        assertSameTrace("process_features", with(FEATURE_CALLS, "-X", "verbose"));
+    }
+
+    /** -s shortens set_tid and the trailing bytes, -v does not shorten the array, -e verbose=none reads nothing. */
+    @Test
+    void cloneArgumentsShortenedOrLeftUnread() {
+        assertSameTrace("process_features", with(FEATURE_CALLS, "-s", "2"));
+        assertSameTrace("process_features", with(FEATURE_CALLS, "-v", "-s", "2"));
+        assertSameTrace("process_features", with(FEATURE_CALLS, "-e", "verbose=none"));
+    }
+
+    private static String[] with(String[] options, String... more) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.jtrace.decode.internal;
 
+import io.jtrace.decode.ConstantStyle;
+import io.jtrace.decode.HexStyle;
 import io.jtrace.decode.ValueWriter;
 
 import io.jtrace.syscalls.Signals;
@@ -16,9 +18,10 @@ final class ProcessDecoders {
     private static final long CSIGNAL = 0xff;
     private static final long CLONE_PIDFD = 0x1000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000,
             CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000, CLONE_INTO_CGROUP = 0x200000000L;
-    private static final int ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004;
     /** The largest CPU mask strace reads, in bytes. */
     private static final int MAX_CPU_MASK = 1 << 16;
+    /** The kernel's NGROUPS_MAX: strace prints the address of a longer group list. */
+    private static final long NGROUPS_MAX = 65536;
 
     private ProcessDecoders() {}
 
@@ -40,7 +43,13 @@ final class ProcessDecoders {
             }
         });
         r.arg("cpuset_in", (out, v, call, ctx) -> cpuset(out, v, call.arg(1), ctx));
-        r.arg("cpuset_out", (out, v, call, ctx) -> cpuset(out, v, call.rval(), ctx));
+        r.arg("cpuset_out", (out, v, call, ctx) -> {
+            if (call.isError()) {
+                out.pointer(v);
+            } else {
+                cpuset(out, v, call.rval(), ctx);
+            }
+        });
         r.call("rt_sigreturn", SignalDecoders.rtSigreturn());
         r.arg("gids_in", (out, v, call, ctx) -> gids(out, v, call.arg(0), ctx));
         r.arg("gids_out", (out, v, call, ctx) -> gids(out, v, call.rval(), ctx));
@@ -52,34 +61,21 @@ final class ProcessDecoders {
     }
 
     /**
-     * An array of {@code count} group ids ({@code [0, 27]}), no more than -s of them shown; -1
-     * stays -1, other ids are unsigned. NULL, an unreadable array or a count that is not a size
-     * prints the address.
+     * An array of {@code count} group ids ({@code [0, 27]}), no more than -s of them shown unless
+     * -v, read one at a time as strace's print_array reads them; -1 stays -1, other ids are
+     * unsigned. NULL, an unreadable first id or a count that is not a size (more than
+     * NGROUPS_MAX, as an unsigned int) prints the address.
      */
     private static void gids(ValueWriter out, long address, long count, DecodeContext ctx) {
-        int n = (int) count;
-        if (n == 0 && address != 0) {
+        long n = Integer.toUnsignedLong((int) count);
+        if (n > NGROUPS_MAX || address == 0) {
+            out.pointer(address);
+        } else if (n == 0) {
             out.beginArray();
             out.endArray();
-            return;
+        } else {
+            ArrayPrinter.write(out, address, n, 4, ArrayPrinter.shown(n, ctx), ctx, (o, e, i) -> id(o, e.getInt(0)));
         }
-        if (address == 0 || n < 0 || count != n) {
-            out.pointer(address);
-            return;
-        }
-        int shown = Math.min(n, ctx.stringLimit());
-        ByteBuffer b = ctx.readOrAddress(out, address, 4 * Math.max(shown, 1));
-        if (b == null) {
-            return;
-        }
-        out.beginArray();
-        for (int i = 0; i < shown; i++) {
-            id(out, b.getInt(4 * i));
-        }
-        if (shown != n) {
-            out.elided();
-        }
-        out.endArray();
     }
 
     /** A user or group id: -1 (unchanged) as -1, any other value unsigned. */
@@ -87,17 +83,11 @@ final class ProcessDecoders {
         out.integer(id == -1 ? -1 : Integer.toUnsignedLong(id), ValueWriter.Base.DEC);
     }
 
-    /** An int the kernel stored, as {@code [N]}, or the address when the call failed or it is unreadable. */
-    private static void storedInt(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        stored(out, address, call, ctx, false);
-    }
-
-    /** As {@link #storedInt}, for a thread id, which -Y names. */
+    /**
+     * A thread id the kernel stored, as {@code [N]}, which -Y names; the address when the call
+     * failed or it is unreadable.
+     */
     private static void storedPid(ValueWriter out, long address, Call call, DecodeContext ctx) {
-        stored(out, address, call, ctx, true);
-    }
-
-    private static void stored(ValueWriter out, long address, Call call, DecodeContext ctx, boolean pid) {
         if (call.isError()) {
             out.pointer(address);
             return;
@@ -105,11 +95,21 @@ final class ProcessDecoders {
         ByteBuffer b = ctx.readOrAddress(out, address, 4);
         if (b != null) {
             out.beginArray();
-            if (pid) {
-                PidNames.write(out, b.getInt(0), io.jtrace.decode.PidNamespaces.IdType.TID);
-            } else {
-                out.integer(b.getInt(0), ValueWriter.Base.DEC);
-            }
+            PidNames.write(out, b.getInt(0), io.jtrace.decode.PidNamespaces.IdType.TID);
+            out.endArray();
+        }
+    }
+
+    /** As {@link #storedPid}, for a file descriptor, which -y decorates. */
+    private static void storedFd(ValueWriter out, long address, Call call, DecodeContext ctx) {
+        if (call.isError()) {
+            out.pointer(address);
+            return;
+        }
+        ByteBuffer b = ctx.readOrAddress(out, address, 4);
+        if (b != null) {
+            out.beginArray();
+            ctx.fd(out, b.getInt(0));
             out.endArray();
         }
     }
@@ -164,15 +164,22 @@ final class ProcessDecoders {
     }
 
     /**
-     * A CPU mask of {@code size} bytes: the numbers of the CPUs in it, {@code [0 1]}, which strace
-     * separates with spaces: one symbol, whose number is the mask's first 64 CPUs.
+     * A CPU mask of {@code size} bytes (an unsigned int): the numbers of the CPUs in it,
+     * {@code [0 1]}, which strace separates with spaces: one symbol, whose number is the mask's
+     * first 64 CPUs. An empty mask is {@code []}, but only where strace would read it.
      */
     private static void cpuset(ValueWriter out, long address, long size, DecodeContext ctx) {
-        if (size <= 0) {
+        long len = size & 0xffffffffL;
+        if (address == 0 || !ctx.dereference()) {
             out.pointer(address);
             return;
         }
-        int bytes = (int) Math.min(size, MAX_CPU_MASK);
+        if (len == 0) {
+            out.beginArray();
+            out.endArray();
+            return;
+        }
+        int bytes = (int) Math.min(len, MAX_CPU_MASK);
         ByteBuffer b = ctx.readOrAddress(out, address, bytes);
         if (b == null) {
             return;
@@ -235,7 +242,7 @@ final class ProcessDecoders {
                 if ((flags & CLONE_PARENT_SETTID) != 0) {
                     storedPid(out, call.arg(2), call, ctx);
                 } else {
-                    storedInt(out, call.arg(2), call, ctx);
+                    storedFd(out, call.arg(2), call, ctx);
                 }
             }
             if (tls) {
@@ -250,47 +257,59 @@ final class ProcessDecoders {
     }
 
     /**
-     * clone3(args, size): struct clone_args at entry; the pid file descriptor and parent tid the
-     * kernel stored, after {@code =>}, at exit.
+     * clone3(args, size): struct clone_args at entry, the bytes past the part strace knows when
+     * they are not zero; at exit, after {@code =>}, the pid file descriptor and parent tid the
+     * kernel stored, and those trailing bytes again.
      */
     private static final class Clone3 implements CallDecoder {
-        private static final int MIN_SIZE = 64, FULL_SIZE = 88, CGROUP = 80;
+        /** The size of the first version of struct clone_args (up to tls), and of the one strace knows. */
+        private static final int MIN_SIZE = 64, FULL_SIZE = 88;
+        private static final int SET_TID = 64, SET_TID_SIZE = 72, CGROUP = 80;
+        /** The most set_tid entries strace reads, the kernel's limit of nested pid namespaces. */
+        private static final int MAX_SET_TID_SIZE = 32;
+        /** strace looks for nonzero bytes past what it knows within one page only. */
+        private static final long PAGE_SIZE = 4096;
 
+        /** How much of the structure strace reads: the size given, no more than it knows. */
         private static int fetchSize(Call call) {
-            return (int) Math.min(Long.compareUnsigned(call.arg(1), FULL_SIZE) > 0 ? FULL_SIZE : call.arg(1), FULL_SIZE);
+            return Long.compareUnsigned(call.arg(1), FULL_SIZE) > 0 ? FULL_SIZE : (int) call.arg(1);
         }
 
-        /** Whether the kernel writes anything back, which strace then prints at exit. */
-        private static boolean writesBack(ByteBuffer b) {
-            return b != null && (b.getLong(0) & (CLONE_PIDFD | CLONE_PARENT_SETTID)) != 0;
-        }
-
-        private static boolean tooSmall(Call call) {
-            return Long.compareUnsigned(call.arg(1), MIN_SIZE) < 0;
-        }
-
-        private static ByteBuffer args(Call call, DecodeContext ctx) {
-            return tooSmall(call) ? null : ctx.readStruct(call.arg(0), fetchSize(call));
+        /** Whether the structure is larger than what strace knows, so that its tail is looked at. */
+        private static boolean hasTail(Call call) {
+            return Long.compareUnsigned(call.arg(1), FULL_SIZE) > 0;
         }
 
         @Override
         public void entry(ValueWriter out, Call call, DecodeContext ctx) {
+            int fetchSize = fetchSize(call);
             ByteBuffer b;
-            if (tooSmall(call)) {
-                b = null;
+            if (fetchSize < MIN_SIZE) {
                 out.pointer(call.arg(0));
+                b = null;
             } else {
-                b = ctx.readOrAddress(out, call.arg(0), fetchSize(call));
+                b = ctx.readOrAddress(out, call.arg(0), fetchSize);
             }
-            if (b != null) {
-                structure(out, b, fetchSize(call));
+            if (b == null) {
+                out.integer(call.arg(1), ValueWriter.Base.UDEC);
+                return;
             }
-            if (!writesBack(b)) {
+            ByteBuffer full = ByteBuffer.allocate(FULL_SIZE).order(b.order()).put(b.rewind());
+            structure(out, full, fetchSize, ctx);
+            String tail = hasTail(call) ? tail(call, ctx) : null;
+            if (tail != null) {
+                out.literal(tail);
+            }
+            out.endStruct();
+            if ((full.getLong(0) & (CLONE_PIDFD | CLONE_PARENT_SETTID)) != 0 || hasTail(call)) {
+                call.saved().put(1); // the size follows what the kernel stored, at exit
+            } else {
                 out.integer(call.arg(1), ValueWriter.Base.UDEC);
             }
         }
 
-        private static void structure(ValueWriter out, ByteBuffer b, int size) {
+        /** The structure's members up to cgroup, leaving it open. Members past {@code size} read as zero. */
+        private static void structure(ValueWriter out, ByteBuffer b, int size, DecodeContext ctx) {
             long flags = b.getLong(0);
             out.beginStruct();
             out.field("flags");
@@ -317,11 +336,22 @@ final class ProcessDecoders {
             if ((flags & CLONE_SETTLS) != 0) {
                 field(out, "tls", b.getLong(56));
             }
+            long setTid = b.getLong(SET_TID), setTidSize = b.getLong(SET_TID_SIZE);
+            if (setTid != 0 || setTidSize != 0) {
+                out.field("set_tid");
+                if (setTid == 0 || setTidSize == 0 || Long.compareUnsigned(setTidSize, MAX_SET_TID_SIZE) > 0) {
+                    out.pointer(setTid);
+                } else {
+                    ArrayPrinter.write(out, setTid, setTidSize, 4, ArrayPrinter.shown(setTidSize, ctx), ctx,
+                            (o, e, i) -> o.integer(e.getInt(0), ValueWriter.Base.DEC));
+                }
+                out.field("set_tid_size");
+                out.integer(setTidSize, ValueWriter.Base.UDEC);
+            }
             if (size > CGROUP && (b.getLong(CGROUP) != 0 || (flags & CLONE_INTO_CGROUP) != 0)) {
                 out.field("cgroup");
                 out.integer(b.getLong(CGROUP), ValueWriter.Base.UDEC);
             }
-            out.endStruct();
         }
 
         private static void field(ValueWriter out, String name, long address) {
@@ -329,52 +359,134 @@ final class ProcessDecoders {
             out.pointer(address);
         }
 
+        /**
+         * The bytes past the structure strace knows, up to the size given or the end of the first
+         * page: null when they are all zero, {@code ???} when they cannot be read, else
+         * {@code /* bytes 88..95 *}{@code / "\xde..."} in hex, no more than -s of them.
+         */
+        private static String tail(Call call, DecodeContext ctx) {
+            int total = Long.compareUnsigned(call.arg(1), PAGE_SIZE) > 0 ? (int) PAGE_SIZE : (int) call.arg(1);
+            int len = total - FULL_SIZE;
+            byte[] bytes = new byte[len];
+            if (!ctx.readFully(call.arg(0) + FULL_SIZE, bytes, 0, len)) {
+                return "???";
+            }
+            boolean zero = true;
+            for (byte x : bytes) {
+                zero &= x == 0;
+            }
+            if (zero) {
+                return null;
+            }
+            int shown = Math.min(len, ctx.stringLimit());
+            StringBuilder text = new StringBuilder("/* bytes ").append(FULL_SIZE).append("..").append(total - 1)
+                    .append(" */ ");
+            Quoting.quoteBytes(text, bytes, 0, shown, HexStyle.ALL);
+            if (shown < len) {
+                text.append("...");
+            }
+            return text.toString();
+        }
+
         @Override
         public void exit(ValueWriter out, Call call, DecodeContext ctx) {
-            ByteBuffer b = args(call, ctx);
-            if (!writesBack(b)) {
+            if (!call.saved().has()) {
                 return;
             }
-            if (call.isError()) {
-                out.separator();
-            } else {
-                long flags = b.getLong(0);
-                out.changed();
-                out.beginStruct();
-                if ((flags & CLONE_PIDFD) != 0) {
-                    out.field("pidfd");
-                    storedInt(out, b.getLong(8), call, ctx);
-                }
-                if ((flags & CLONE_PARENT_SETTID) != 0) {
-                    out.field("parent_tid");
-                    storedPid(out, b.getLong(24), call, ctx);
-                }
-                out.endStruct();
+            if (!call.isError()) {
+                written(out, call, ctx);
             }
+            out.separator();
             out.integer(call.arg(1), ValueWriter.Base.UDEC);
+        }
+
+        /**
+         * What the kernel stored, {@code => {pidfd=[3], parent_tid=[42]}}, with the tail read again;
+         * nothing when there is none of them to show.
+         */
+        private static void written(ValueWriter out, Call call, DecodeContext ctx) {
+            ByteBuffer b = ctx.read(call.arg(0), fetchSize(call));
+            if (b == null) {
+                out.changed();
+                out.pointer(call.arg(0));
+                return;
+            }
+            long flags = b.getLong(0);
+            String tail = hasTail(call) ? tail(call, ctx) : null;
+            if ((flags & (CLONE_PIDFD | CLONE_PARENT_SETTID)) == 0 && tail == null) {
+                return;
+            }
+            out.changed();
+            out.beginStruct();
+            if ((flags & CLONE_PIDFD) != 0) {
+                out.field("pidfd");
+                storedFd(out, b.getLong(8), call, ctx);
+            }
+            if ((flags & CLONE_PARENT_SETTID) != 0) {
+                out.field("parent_tid");
+                storedPid(out, b.getLong(24), call, ctx);
+            }
+            if (tail != null) {
+                out.literal(tail);
+            }
+            out.endStruct();
         }
     }
 
-    /** arch_prctl(option, arg): ARCH_GET_FS and ARCH_GET_GS store an address at arg, printed at exit. */
+    /**
+     * arch_prctl(option, arg), as strace's x86 decoder: what arg is depends on the option. ARCH_GET_FS
+     * and ARCH_GET_GS store an address, ARCH_GET_XCOMP_* a mask of XSAVE features, both printed at
+     * exit; ARCH_REQ_XCOMP_* take a feature number and return a mask; ARCH_GET_CPUID has no
+     * argument; every other option's arg is printed in hex.
+     */
     private static final class ArchPrctl implements CallDecoder {
-        private static boolean stores(Call call) {
-            int option = (int) call.arg(0);
-            return option == ARCH_GET_FS || option == ARCH_GET_GS;
+        /** How an option's argument is decoded. */
+        private enum Arg { NONE, STORED_ADDRESS, STORED_FEATURES, FEATURE, HEX }
+
+        private static final int ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004, ARCH_GET_CPUID = 0x1011, ARCH_GET_XCOMP_SUPP = 0x1021,
+                ARCH_GET_XCOMP_PERM = 0x1022, ARCH_REQ_XCOMP_PERM = 0x1023,
+                ARCH_GET_XCOMP_GUEST_PERM = 0x1024, ARCH_REQ_XCOMP_GUEST_PERM = 0x1025;
+
+        private static Arg arg(Call call) {
+            return switch ((int) call.arg(0)) {
+                case ARCH_GET_FS, ARCH_GET_GS -> Arg.STORED_ADDRESS;
+                case ARCH_GET_CPUID -> Arg.NONE;
+                case ARCH_GET_XCOMP_SUPP, ARCH_GET_XCOMP_PERM, ARCH_GET_XCOMP_GUEST_PERM -> Arg.STORED_FEATURES;
+                case ARCH_REQ_XCOMP_PERM, ARCH_REQ_XCOMP_GUEST_PERM -> Arg.FEATURE;
+                default -> Arg.HEX;
+            };
+        }
+
+        /**
+         * The kernel does not export the XFEATURE names, so strace shows the numbers with the names
+         * in a comment unless -X raw asks for numbers alone.
+         */
+        private static ConstantStyle featureStyle() {
+            return XlatFormat.raw() ? ConstantStyle.RAW : ConstantStyle.VERBOSE;
         }
 
         @Override
         public void entry(ValueWriter out, Call call, DecodeContext ctx) {
-            XlatFormat.value(out, Xlat.get("archvals"), call.arg(0));
-            if (stores(call)) {
-                out.separator();
-            } else {
-                out.integer(call.arg(1), ValueWriter.Base.HEX);
+            XlatFormat.value(out, Xlat.get("archvals"), call.arg(0) & 0xffffffffL);
+            switch (arg(call)) {
+                case NONE -> { }
+                case STORED_ADDRESS, STORED_FEATURES -> out.separator();
+                case FEATURE -> {
+                    ConstantStyle previous = XlatFormat.enter(featureStyle());
+                    try {
+                        XlatFormat.value(out, Xlat.get("x86_xfeature_bits"), call.arg(1));
+                    } finally {
+                        XlatFormat.leave(previous);
+                    }
+                }
+                case HEX -> out.integer(call.arg(1), ValueWriter.Base.HEX);
             }
         }
 
         @Override
         public void exit(ValueWriter out, Call call, DecodeContext ctx) {
-            if (!stores(call)) {
+            Arg arg = arg(call);
+            if (arg != Arg.STORED_ADDRESS && arg != Arg.STORED_FEATURES) {
                 return;
             }
             if (call.isError()) {
@@ -382,11 +494,60 @@ final class ProcessDecoders {
                 return;
             }
             ByteBuffer b = ctx.readOrAddress(out, call.arg(1), 8);
-            if (b != null) {
-                out.beginArray();
-                out.pointer(b.getLong(0));
-                out.endArray();
+            if (b == null) {
+                return;
             }
+            out.beginArray();
+            if (arg == Arg.STORED_ADDRESS) {
+                out.pointer(b.getLong(0));
+            } else {
+                ConstantStyle previous = XlatFormat.enter(featureStyle());
+                try {
+                    XlatFormat.flags(out, Xlat.get("x86_xfeatures"), b.getLong(0));
+                } finally {
+                    XlatFormat.leave(previous);
+                }
+            }
+            out.endArray();
+        }
+
+        /**
+         * ARCH_REQ_XCOMP_*'s positive result is a feature mask: in hex, with the names it has
+         * (when it has any, and -X raw does not leave them out) after it.
+         */
+        @Override
+        public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
+            if (arg(call) != Arg.FEATURE || call.isError() || call.rval() <= 0) {
+                return false;
+            }
+            long mask = call.rval();
+            out.integer(mask, ValueWriter.Base.HEX);
+            String names = XlatFormat.raw() ? null : featureNames(mask);
+            if (names != null) {
+                out.beginNote("");
+                out.symbol(names, mask);
+                out.endNote();
+            }
+            return true;
+        }
+
+        /** The names of a feature mask's bits, then its unnamed bits in hex; null when none has a name. */
+        private static String featureNames(long mask) {
+            StringBuilder names = new StringBuilder();
+            long left = mask;
+            for (Xlat.Entry e : Xlat.get("x86_xfeatures").entries()) {
+                if ((left & e.value()) == e.value()) {
+                    names.append(names.isEmpty() ? "" : "|").append(e.name());
+                    left &= ~e.value();
+                }
+            }
+            if (names.isEmpty()) {
+                return null;
+            }
+            if (left != 0) {
+                names.append('|').append(XlatFormat.hexString(left));
+            }
+            return names.toString();
         }
     }
 

@@ -128,10 +128,6 @@ final class SchedDecoders {
 
     private static final long PER_MASK = 0xff;
 
-    private static String hexOrZero(long v) {
-        return v == 0 ? "0" : "0x" + Long.toHexString(v);
-    }
-
     /**
      * personality: the execution domain (the low byte) by name and the flags above it, or
      * 0xffffffff, which asks without changing; the result, the previous personality, in hex with
@@ -170,43 +166,17 @@ final class SchedDecoders {
             return true;
         }
 
-        /** The previous personality's names, as strace's sprintxval and sprintflags, which follow -X. */
+        /**
+         * The previous personality's names, as strace's sprintxval and sprintflags, which follow -X:
+         * the domain, then the flags above it when there are any.
+         */
         private static String names(long pers) {
             StringBuilder out = new StringBuilder();
-            Xlat types = Xlat.get("personality_types");
-            long domain = pers & PER_MASK;
-            String type = types.nameOf(domain);
-            if (type == null) {
-                out.append(hexOrZero(domain)).append(" /* ").append(types.unknown()).append(" */");
-            } else if (XlatFormat.raw()) {
-                out.append(hexOrZero(domain));
-            } else if (XlatFormat.verbose()) {
-                out.append(hexOrZero(domain)).append(" /* ").append(type).append(" */");
-            } else {
-                out.append(type);
-            }
+            XlatFormat.value(out, Xlat.get("personality_types"), pers & PER_MASK);
             long flags = pers & ~PER_MASK;
             if (flags != 0) {
                 out.append('|');
-                if (XlatFormat.raw()) {
-                    out.append(hexOrZero(flags));
-                } else {
-                    StringBuilder names = new StringBuilder();
-                    for (Xlat.Entry e : Xlat.get("personality_flags").entries()) {
-                        if ((flags & e.value()) == e.value()) {
-                            names.append(names.isEmpty() ? "" : "|").append(e.name());
-                            flags &= ~e.value();
-                        }
-                    }
-                    if (flags != 0) {
-                        names.append(names.isEmpty() ? "" : "|").append(hexOrZero(flags));
-                    }
-                    if (XlatFormat.verbose()) {
-                        out.append(hexOrZero(pers & ~PER_MASK)).append(" /* ").append(names).append(" */");
-                    } else {
-                        out.append(names);
-                    }
-                }
+                XlatFormat.flags(out, Xlat.get("personality_flags"), flags);
             }
             return out.toString();
         }
