@@ -29,6 +29,22 @@ final class ArrayPrinter {
         return !ctx.verbose() && Long.compareUnsigned(ctx.stringLimit(), count) < 0 ? ctx.stringLimit() : count;
     }
 
+    /**
+     * strace's print_array: {@code NULL}, {@code []} when {@code count} is 0, else the elements,
+     * {@code -s} of them unless -v.
+     */
+    static void array(ValueWriter out, long address, long count, int size, DecodeContext ctx,
+                      ElementWriter element) {
+        if (address == 0) {
+            out.pointer(0);
+        } else if (count == 0) {
+            out.beginArray();
+            out.endArray();
+        } else {
+            write(out, address, count, size, shown(count, ctx), ctx, element);
+        }
+    }
+
     /** As {@link #print}, written as an array of values. */
     static void write(ValueWriter out, long address, long count, int size, long limit, DecodeContext ctx,
                       ElementWriter element) {

@@ -232,7 +232,7 @@ final class SchedDecoders {
      * ioprio_set's priority: {@code IOPRIO_PRIO_VALUE(class, data)}; under -X raw the number, under
      * -X verbose the number and that form in a comment, one symbol.
      */
-    private static void ioprio(ValueWriter out, int ioprio) {
+    static void ioprio(ValueWriter out, int ioprio) {
         if (XlatFormat.abbrev()) {
             ioprioValue(out, ioprio);
             return;
