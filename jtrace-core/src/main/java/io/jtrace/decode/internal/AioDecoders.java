@@ -132,7 +132,7 @@ final class AioDecoders {
         short reqprio = cb.getShort(18);
         if ((cb.getInt(56) & IOCB_FLAG_IOPRIO) != 0) {
             out.field("aio_reqprio");
-            SchedDecoders.ioprio(out, Short.toUnsignedInt(reqprio)); // strace reads the priority unsigned here
+            SchedDecoders.ioprioInHex(out, Short.toUnsignedInt(reqprio)); // strace reads the priority unsigned here
         } else if (reqprio != 0) {
             out.field("aio_reqprio");
             out.integer(reqprio, ValueWriter.Base.DEC);
