@@ -29,13 +29,35 @@ final class ArrayPrinter {
         return !ctx.verbose() && Long.compareUnsigned(ctx.stringLimit(), count) < 0 ? ctx.stringLimit() : count;
     }
 
-    /** As {@link #print}, written as an array of values. */
-    static void write(ValueWriter out, long address, long count, int size, long limit, DecodeContext ctx,
+    /**
+     * strace's print_array: {@code NULL}, {@code []} when {@code count} is 0, else the elements,
+     * {@code -s} of them unless -v. Returns whether the elements were printed to the end or to
+     * the limit (false for NULL, {@code []} and an unreadable element), as strace's does.
+     */
+    static boolean array(ValueWriter out, long address, long count, int size, DecodeContext ctx,
                       ElementWriter element) {
+        if (address == 0) {
+            out.pointer(0);
+            return false;
+        }
+        if (count == 0) {
+            out.beginArray();
+            out.endArray();
+            return false;
+        }
+        return write(out, address, count, size, shown(count, ctx), ctx, element);
+    }
+
+    /**
+     * As {@link #print}, written as an array of values; returns whether the elements were printed
+     * to the end or to the limit.
+     */
+    static boolean write(ValueWriter out, long address, long count, int size, long limit, DecodeContext ctx,
+                         ElementWriter element) {
         if (Long.compareUnsigned(count, Long.divideUnsigned(-1L, size)) > 0
                 || Long.compareUnsigned(address + count * size, address) <= 0) {
             out.pointer(address);
-            return;
+            return false;
         }
         for (long i = 0; Long.compareUnsigned(i, count) < 0; i++) {
             long at = address + i * size;
@@ -43,11 +65,12 @@ final class ArrayPrinter {
             if (b == null) {
                 if (i == 0) {
                     out.unreadable(at);
-                    return;
+                    return false;
                 }
                 out.elided();
                 out.comment(at == 0 ? "NULL" : "0x" + Long.toHexString(at));
-                break;
+                out.endArray();
+                return false;
             }
             if (i == 0) {
                 out.beginArray();
@@ -59,5 +82,6 @@ final class ArrayPrinter {
             element.write(out, b, i);
         }
         out.endArray();
+        return true;
     }
 }

@@ -51,6 +51,22 @@ final class PollDecoders {
         }
     }
 
+    /**
+     * A signal mask and its size as pselect6 and io_pgetevents take them, strace's
+     * print_kernel_sigset: {@code {sigmask=[...], sigsetsize=8}}.
+     */
+    static void signalMask(ValueWriter out, long address, DecodeContext ctx) {
+        ByteBuffer b = ctx.readOrAddress(out, address, 16);
+        if (b != null) {
+            out.beginStruct();
+            out.field("sigmask");
+            sigset(out, b.getLong(0), b.getLong(8), ctx);
+            out.field("sigsetsize");
+            out.integer(b.getLong(8), ValueWriter.Base.UDEC);
+            out.endStruct();
+        }
+    }
+
     /** {@code count} struct epoll_event, packed on x86_64: events, then the 64-bit data. */
     private static void epollEvents(ValueWriter out, long address, long count, boolean array, DecodeContext ctx) {
         if (address == 0) {
@@ -213,19 +229,6 @@ final class PollDecoders {
                 signalMask(out, call.arg(5), ctx);
             } else {
                 TimeDecoders.timeval(out, call.arg(4), ctx);
-            }
-        }
-
-        /** pselect6's sixth argument: {@code {sigmask=[...], sigsetsize=8}}. */
-        private static void signalMask(ValueWriter out, long address, DecodeContext ctx) {
-            ByteBuffer b = ctx.readOrAddress(out, address, 16);
-            if (b != null) {
-                out.beginStruct();
-                out.field("sigmask");
-                sigset(out, b.getLong(0), b.getLong(8), ctx);
-                out.field("sigsetsize");
-                out.integer(b.getLong(8), ValueWriter.Base.UDEC);
-                out.endStruct();
             }
         }
 

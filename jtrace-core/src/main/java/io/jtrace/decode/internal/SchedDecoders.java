@@ -203,12 +203,24 @@ final class SchedDecoders {
      * -X verbose the number and that form in a comment, one symbol.
      */
     private static void ioprio(ValueWriter out, int ioprio) {
+        ioprio(out, ioprio, Integer.toString(ioprio));
+    }
+
+    /**
+     * A priority as strace's print_ioprio prints it (aio_reqprio): as {@link #ioprio(ValueWriter, int)},
+     * the number in hex.
+     */
+    static void ioprioInHex(ValueWriter out, int ioprio) {
+        ioprio(out, ioprio, XlatFormat.hexString(Integer.toUnsignedLong(ioprio)));
+    }
+
+    private static void ioprio(ValueWriter out, int ioprio, String number) {
         if (XlatFormat.abbrev()) {
             ioprioValue(out, ioprio);
             return;
         }
         String decoded = ioprio(ioprio); // before styled, which names everything inside it plainly
-        out.symbol(XlatFormat.styledText(Integer.toString(ioprio), o -> o.append(decoded)), ioprio);
+        out.symbol(XlatFormat.styledText(number, o -> o.append(decoded)), ioprio);
     }
 
     /** {@code IOPRIO_PRIO_VALUE(class, data)}: the class by name, the data in decimal. */

@@ -126,6 +126,25 @@ public final class XlatFormat {
         out.symbol(text.toString(), value);
     }
 
+    /**
+     * One value in decimal, as strace's XLAT_STYLE_FMT_U and printxval_d print it: its name, or
+     * (under -X raw, or when it has none) the number in decimal, followed by the table's comment
+     * when it has no name.
+     *
+     * @param signed whether the number is printed signed, else as the unsigned 64 bits given
+     */
+    public static void decimal(ValueWriter out, Xlat table, long value, boolean signed) {
+        String name = table.nameOf(value);
+        if (name == null) {
+            out.integer(value, signed ? ValueWriter.Base.DEC : ValueWriter.Base.UDEC);
+            if (table.unknown() != null && style() != ConstantStyle.RAW) {
+                out.comment(table.unknown());
+            }
+            return;
+        }
+        styled(out, value, signed ? Long.toString(value) : Long.toUnsignedString(value), o -> o.append(name));
+    }
+
     private static void unknown(ValueWriter out, Xlat table, long value) {
         out.integer(value, ValueWriter.Base.HEX);
         if (table.unknown() != null && style() != ConstantStyle.RAW) {
