@@ -29,7 +29,8 @@ public final class Decoders {
                 () -> IoctlDecoders.register(r), () -> ProcessDecoders.register(r), () -> SignalDecoders.register(r),
                 () -> TimeDecoders.register(r), () -> ResourceDecoders.register(r), () -> NetDecoders.register(r),
                 () -> PollDecoders.register(r), () -> DescriptorDecoders.register(r), () -> MsgDecoders.register(r),
-                () -> SchedDecoders.register(r), () -> IpcDecoders.register(r))) {
+                () -> SchedDecoders.register(r), () -> IpcDecoders.register(r),
+                () -> KeyDecoders.register(r))) {
             family.run();
         }
         List<SyscallDef> all = SyscallTable.x86_64().all();

@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
 final class VectorDecoders {
     private static final int IOVEC_SIZE = 16;
     /** What a vector holds when every element's whole length is data: the calls that write. */
-    private static final long ALL_DATA = -1;
+    static final long ALL_DATA = -1;
 
     private VectorDecoders() {}
 

@@ -126,6 +126,22 @@ public final class XlatFormat {
         out.symbol(text.toString(), value);
     }
 
+    /**
+     * One value in decimal, as strace's printxval_d: its name (under -X raw the number, under
+     * -X verbose both), else the number followed by the table's comment when it has one.
+     */
+    public static void valueDecimal(ValueWriter out, Xlat table, long value) {
+        String name = table.nameOf(value);
+        if (name != null) {
+            styled(out, value, Long.toString(value), o -> o.append(name));
+            return;
+        }
+        out.integer(value, ValueWriter.Base.DEC);
+        if (table.unknown() != null && style() != ConstantStyle.RAW) {
+            out.comment(table.unknown());
+        }
+    }
+
     private static void unknown(ValueWriter out, Xlat table, long value) {
         out.integer(value, ValueWriter.Base.HEX);
         if (table.unknown() != null && style() != ConstantStyle.RAW) {
