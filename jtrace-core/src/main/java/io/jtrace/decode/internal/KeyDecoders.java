@@ -1,5 +1,6 @@
 package io.jtrace.decode.internal;
 
+import io.jtrace.decode.HexStyle;
 import io.jtrace.decode.ValueWriter;
 
 import io.jtrace.syscalls.Errno;
@@ -238,7 +239,8 @@ final class KeyDecoders {
     /**
      * {@code length} bytes the kernel wrote with a NUL at the end (a description, a security
      * label), as strace's printstr_ex with QUOTE_OMIT_TRAILING_0: the NUL is left out when it is
-     * the last byte shown, and then no {@code ...} follows even when -s shortened the string.
+     * the last byte shown, and then no {@code ...} follows even when -s shortened the string
+     * (unless strings are printed in hex, which keeps the NUL).
      */
     private static void withoutTrailingNul(ValueWriter out, long address, long length, DecodeContext ctx) {
         if (address == 0) {
@@ -253,10 +255,14 @@ final class KeyDecoders {
             return;
         }
         int shown = Math.min(want, limit);
-        if (shown > 0 && b.get(shown - 1) == 0) {
-            out.string(b.array(), 0, shown - 1, false);
+        boolean longer = Long.compareUnsigned(length, limit) > 0;
+        if (shown == 0 || b.get(shown - 1) != 0) {
+            out.string(b.array(), 0, shown, longer);
+        } else if (ctx.hex() == HexStyle.ALL || ctx.hex() == HexStyle.NON_ASCII) {
+            // strace's hex form does not leave the NUL out, and under -x the NUL alone asks for it.
+            out.hexString(b.array(), 0, shown, longer);
         } else {
-            out.string(b.array(), 0, shown, Long.compareUnsigned(length, limit) > 0);
+            out.string(b.array(), 0, shown - 1, false);
         }
     }
 
