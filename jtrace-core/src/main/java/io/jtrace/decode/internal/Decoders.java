@@ -30,7 +30,7 @@ public final class Decoders {
                 () -> TimeDecoders.register(r), () -> ResourceDecoders.register(r), () -> NetDecoders.register(r),
                 () -> PollDecoders.register(r), () -> DescriptorDecoders.register(r), () -> MsgDecoders.register(r),
                 () -> SchedDecoders.register(r), () -> IpcDecoders.register(r), () -> AioDecoders.register(r),
-                () -> IoUringDecoders.register(r))) {
+                () -> IoUringDecoders.register(r), () -> KeyDecoders.register(r))) {
             family.run();
         }
         List<SyscallDef> all = SyscallTable.x86_64().all();

@@ -7,7 +7,10 @@ import io.jtrace.syscalls.Xlat;
 import java.nio.ByteBuffer;
 import java.util.Set;
 
-/** Clocks and sleeps, as strace's {@code src/time.c} prints them: clock_gettime, nanosleep and kin. */
+/**
+ * Clocks and sleeps, as strace's {@code src/time.c} prints them: clock_gettime, nanosleep and kin,
+ * and the clock tuning of adjtimex and clock_adjtime.
+ */
 final class TimeDecoders {
     /** The kernel's restart errnos: a sleep interrupted by a signal left its remaining time. */
     private static final Set<Integer> RESTART_ERRNOS = Set.of(512, 513, 514, 516);
@@ -23,6 +26,8 @@ final class TimeDecoders {
         r.arg("timer_id", TimeDecoders::timerId);
         r.call("nanosleep", new Sleep(false));
         r.call("clock_nanosleep", new Sleep(true));
+        r.call("adjtimex", new Adjtime(false));
+        r.call("clock_adjtime", new Adjtime(true));
     }
 
     private static final int SIGEV_SIGNAL = 0, SIGEV_THREAD = 2, SIGEV_THREAD_ID = 4;
@@ -155,5 +160,88 @@ final class TimeDecoders {
                 out.pointer(rem);
             }
         }
+    }
+
+    /** The kernel's struct timex (64-bit): its size, with the padding after {@code tai}. */
+    private static final int TIMEX_SIZE = 208;
+
+    /**
+     * adjtimex(buf) and clock_adjtime(clock, buf): the struct timex as the kernel left it, and a
+     * successful result followed by the clock state it names, {@code = 5 (TIME_ERROR)}. Both are
+     * shown only when the structure could be read: a failed call, like an unreadable buffer,
+     * leaves the address and a bare result.
+     */
+    private record Adjtime(boolean withClock) implements CallDecoder {
+        @Override
+        public void entry(ValueWriter out, Call call, DecodeContext ctx) {
+            if (withClock) {
+                clockid(out, call.arg(0));
+                out.separator();
+            }
+        }
+
+        @Override
+        public void exit(ValueWriter out, Call call, DecodeContext ctx) {
+            long address = call.arg(withClock ? 1 : 0);
+            if (call.isError()) {
+                out.pointer(address);
+                return;
+            }
+            ByteBuffer b = ctx.readOrAddress(out, address, TIMEX_SIZE);
+            if (b != null) {
+                timex(out, b);
+            }
+        }
+
+        @Override
+        public boolean result(ValueWriter out, Call call, DecodeContext ctx) {
+            if (call.isError() || ctx.readStruct(call.arg(withClock ? 1 : 0), TIMEX_SIZE) == null) {
+                return false;
+            }
+            out.integer(call.rval(), ValueWriter.Base.DEC);
+            String state = Xlat.get("adjtimex_state").nameOf(call.rval());
+            if (state != null) {
+                out.beginNote("");
+                out.symbol(state, call.rval());
+                out.endNote();
+            }
+            return true;
+        }
+    }
+
+    /** The members of a struct timex in the kernel's order; the 32-bit ones are modes, status, shift and tai. */
+    private static void timex(ValueWriter out, ByteBuffer b) {
+        out.beginStruct();
+        out.field("modes");
+        XlatFormat.flags(out, Xlat.get("adjtimex_modes"), Integer.toUnsignedLong(b.getInt(0)));
+        longField(out, b, "offset", 8);
+        longField(out, b, "freq", 16);
+        longField(out, b, "maxerror", 24);
+        longField(out, b, "esterror", 32);
+        out.field("status");
+        XlatFormat.flags(out, Xlat.get("adjtimex_status"), Integer.toUnsignedLong(b.getInt(40)));
+        longField(out, b, "constant", 48);
+        longField(out, b, "precision", 56);
+        longField(out, b, "tolerance", 64);
+        out.field("time");
+        timeval(out, b, 72);
+        longField(out, b, "tick", 88);
+        longField(out, b, "ppsfreq", 96);
+        longField(out, b, "jitter", 104);
+        out.field("shift");
+        out.integer(b.getInt(112), ValueWriter.Base.DEC);
+        longField(out, b, "stabil", 120);
+        longField(out, b, "jitcnt", 128);
+        longField(out, b, "calcnt", 136);
+        longField(out, b, "errcnt", 144);
+        longField(out, b, "stbcnt", 152);
+        out.field("tai");
+        out.integer(b.getInt(160), ValueWriter.Base.DEC);
+        out.endStruct();
+    }
+
+    private static void longField(ValueWriter out, ByteBuffer b, String name, int at) {
+        out.field(name);
+        out.integer(b.getLong(at), ValueWriter.Base.DEC);
     }
 }
