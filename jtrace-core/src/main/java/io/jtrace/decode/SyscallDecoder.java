@@ -354,7 +354,7 @@ public final class SyscallDecoder {
     }
 
     private void buffer(ValueWriter out, long address, long length) {
-        if (address == 0 && length != 0) {
+        if (address == 0) { // NULL whatever the length, as strace's printstrn
             out.pointer(0);
             return;
         }

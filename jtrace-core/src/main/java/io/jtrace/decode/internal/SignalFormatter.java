@@ -133,7 +133,8 @@ public final class SignalFormatter {
         out.field("si_pid");
         PidNames.write(out, si.pid());
         out.field("si_uid");
-        out.integer(Integer.toUnsignedLong(si.uid()), ValueWriter.Base.DEC);
+        // As strace's PRINT_VAL_ID: (uid_t) -1 is -1, any other id unsigned.
+        out.integer(si.uid() == -1 ? -1 : Integer.toUnsignedLong(si.uid()), ValueWriter.Base.DEC);
     }
 
     /** SIGIO's band and descriptor (strace prints the descriptor as a number only, even with -y). */
