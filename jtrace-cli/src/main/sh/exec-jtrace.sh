@@ -2,8 +2,10 @@
 # exec_jtrace JAVA CLASSPATH ARGV0 ARGS...: replaces this shell by the jtrace JVM, handing it what
 # its caller gave this shell, which the traced program must inherit unchanged. Only builtins run
 # here before the exec: a command substitution would itself open a pipe and fork.
-# The JVM's flags, for a run and for the run that trains its AOT cache: the two must agree.
-jtrace_jvm_flags=(-Xrs -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr
+# The JVM's flags, for a run and for the run that trains its AOT cache: the two must agree (./jtrace
+# trains again when this file changes). No perf data: its file is named after the pid, which as the
+# init of a new pid namespace is 1, taken by the host's init, and the JVM would warn of it.
+jtrace_jvm_flags=(-Xrs -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr
   --enable-native-access=ALL-UNNAMED)
 
 # jtrace_aot_train JAVA CLASSPATH CACHE: records an AOT cache (JDK 25's ahead-of-time class loading
@@ -20,7 +22,7 @@ exec_jtrace() {
   shift 3
   # The descriptors the program will inherit: every open descriptor of this shell that is not
   # close-on-exec (bash's own, such as the script's, are).
-  local listed=(/proc/$$/fd/*)
+  local listed=(/proc/self/fd/*)
   for f in "${listed[@]}"; do
     n=${f##*/}
     # The listing's own descriptor, closed by now (with one of 0-2 closed, it took that number).
@@ -29,7 +31,7 @@ exec_jtrace() {
     # that one is bash's, not the caller's.
     [[ $f -ef ${BASH_SOURCE[-1]} || $f -ef ${BASH_SOURCE[0]} ]] && continue
     local info=()
-    mapfile -t info < "/proc/$$/fdinfo/$n" 2>/dev/null || continue
+    mapfile -t info < "/proc/self/fdinfo/$n" 2>/dev/null || continue
     for line in "${info[@]}"; do
       case $line in
         flags:*) flags=${line#flags:}; flags=${flags//[[:space:]]/}
@@ -40,7 +42,7 @@ exec_jtrace() {
   # The signals ignored and blocked by the caller: the JVM takes over several signals (SIGPIPE,
   # SIGQUIT, SIGCHLD...) and its threads' masks, so it cannot tell afterwards what it was given.
   local status=()
-  mapfile -t status < /proc/$$/status
+  mapfile -t status < /proc/self/status
   for line in "${status[@]}"; do
     case $line in
       SigIgn:*) ign=${line#SigIgn:}; ign=${ign//[[:space:]]/} ;;
@@ -50,7 +52,7 @@ exec_jtrace() {
   # bash rebuilds the environment it passes on (another order, no "_"): hand the program the one
   # this shell was given, as strace hands on its own.
   local environ=()
-  mapfile -d '' -t environ < /proc/$$/environ
+  mapfile -d '' -t environ < /proc/self/environ
   # The signals that end strace are blocked from the first instant, in every thread of the JVM
   # (-Xrs keeps it from unblocking them), and wait for jtrace to read them from a signalfd: a
   # signal during start-up is then acted on as strace would, not by the JVM's own handlers.
@@ -63,7 +65,12 @@ exec_jtrace() {
   local daemonize=0
   daemonize_level "$@"
   if (( daemonize == 0 )); then
-    exec "${jvm[@]}" -Djtrace.environ=<(printf '%s\0' "${environ[@]}") -cp "$cp" io.jtrace.cli.Main "$@"
+    # The environment comes through a pipe from a child of this shell, which the JVM inherits: its
+    # pid goes along, so that jtrace as the init of a pid namespace, which reaps every child it is
+    # handed, knows this one for its own and does not report it.
+    local envfd
+    exec {envfd}< <(printf '%s\0' "${environ[@]}")
+    exec "${jvm[@]}" -Djtrace.environ=/dev/fd/$envfd -Djtrace.helper=$! -cp "$cp" io.jtrace.cli.Main "$@"
   fi
   # -D: this process, the one jtrace's caller started, becomes the program; jtrace runs apart, a
   # grandchild reparented at once (-DD: in a process group of its own, -DDD: a session), and takes

@@ -382,6 +382,7 @@ public final class Main {
                 printer.flush();
             }
         });
+        printer.ownChild(Integer.getInteger("jtrace.helper", 0));
         Tracer tracer = Tracer.start(new Tracer.Options(options.followForks()), printer);
         if (options.debug()) {
             messages.info(String.format("ptrace_setoptions = %#x", tracer.ptraceOptions()));

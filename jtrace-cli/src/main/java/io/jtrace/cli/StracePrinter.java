@@ -108,6 +108,8 @@ final class StracePrinter implements TraceListener {
     private final Set<Integer> announced = new HashSet<>();
     private boolean pidPrefixAlways;
     private int launchedPid;
+    /** A child of jtrace's own launcher (the one that hands the environment over), or 0. */
+    private volatile int ownHelper;
     private int launchedStatus = -1;
     private boolean launchedExecDone;
     /** -t, -r and -T. */
@@ -283,6 +285,14 @@ final class StracePrinter implements TraceListener {
                 }
                 forget(k.tid());
             }
+            case TraceEvent.UnknownExited u -> {
+                // As strace: a child never traced (CLONE_PARENT's, an orphan handed to jtrace as a
+                // namespace's init), but not the command let go at its execve by -b.
+                if (!options.quiet("exit") && !(options.detachOnExecve() && u.pid() == launchedPid)
+                        && u.pid() != ownHelper) {
+                    messages.info("Exit of unknown pid " + u.pid() + " ignored");
+                }
+            }
             case TraceEvent.Detached d -> {
                 if (!options.quiet("attach")) {
                     messages.info("Process " + d.tid() + " detached");
@@ -428,6 +438,11 @@ final class StracePrinter implements TraceListener {
     }
 
     /** The decoder of {@code line}'s call: -e abbrev= may leave it out of the abbreviated ones. */
+    /** {@code pid} is a child of jtrace's own: its exit, should jtrace reap it, is not reported. */
+    void ownChild(int pid) {
+        ownHelper = pid;
+    }
+
     private SyscallDecoder decoderOf(Line line) {
         if (line.def == null) {
             return formatter;

@@ -63,6 +63,34 @@ class PidNamespaceTest {
         assertTrue(r.stderr().matches("(?s)\\[pid +\\d+\\] getpid\\(\\) += 1\n"), r.stderr());
     }
 
+    /**
+     * jtrace as the init of a new pid namespace, as strace's own tests run it ({@code unshare -Urpf
+     * strace ...}): the namespace's orphans are handed to it, and the fixture's own namespace init
+     * cannot end until they are reaped. The trace ends as strace's does, with its {@code Exit of
+     * unknown pid} for each orphan.
+     */
+    @Test
+    void asTheInitOfANewNamespace() {
+        List<String> args = List.of("-f", "-e", "signal=none", "-e", "trace=getpid,getpgrp,exit_group",
+                Fixtures.path("pidns_child").toString());
+        List<String> strace = new ArrayList<>(List.of("unshare", "-Urpf", Runs.STRACE.toString()));
+        strace.addAll(args);
+        List<String> jtrace = new ArrayList<>(List.of("unshare", "-Urpf"));
+        jtrace.addAll(Runs.jtraceCommand(Runs.STRACE.toString(), args));
+        Runs.Result s = Runs.run(strace);
+        Runs.Result j = Runs.run(jtrace);
+        assertEquals(s.exit(), j.exit(), j.stderr());
+        // Every pid masked: jtrace's launcher may take a pid of the new namespace that strace does not.
+        assertEquals(sorted(s.stderr().replaceAll(" *\\d+", " N")), sorted(j.stderr().replaceAll(" *\\d+", " N")));
+    }
+
+    /** The lines in order, but for the unknown pids' exits, which come when the kernel hands them over. */
+    private static List<String> sorted(String trace) {
+        List<String> lines = new ArrayList<>(trace.lines().filter(l -> !l.contains("Exit of unknown pid")).toList());
+        lines.add("unknown exits: " + trace.lines().filter(l -> l.contains("Exit of unknown pid")).count());
+        return lines;
+    }
+
     /** Addresses and every number of four digits or more (pids outside the namespace). */
     private static String maskPids(String trace) {
         return trace.replaceAll("0x[0-9a-f]{6,}", "0xADDR").replaceAll("\\d{4,}", "N");

@@ -65,8 +65,20 @@ final class Engine {
         this.commands = commands;
     }
 
+    /**
+     * What the wait covers. As the init of a pid namespace ({@code unshare -pf jtrace ...}) this
+     * process inherits the namespace's orphans, on its main thread rather than the tracer thread,
+     * and a former tracee whose parent is that thread stays a zombie until it is reaped there: a
+     * nested namespace's init then waits for it forever, and so does the trace. As init the wait
+     * covers the children of every thread, and reaps what it inherits, as strace's does.
+     */
+    private int waitAny = WAIT_ANY;
+
     void run(Kernel k) throws InterruptedException {
         kernel = k;
+        if (k.getpid() == 1) {
+            waitAny = Wait.WALL;
+        }
         handle = new Tracee(k);
         launcher = new Launcher(k);
         while (!shutdown) {
@@ -85,7 +97,7 @@ final class Engine {
             }
             int tid = 0;
             if (listener.wantsIdle()) {
-                tid = kernel.wait4(-1, WAIT_ANY | Wait.WNOHANG);
+                tid = kernel.wait4(-1, waitAny | Wait.WNOHANG);
                 if (tid == 0) {
                     listener.onIdle();
                     if (!commands.isEmpty()) {
@@ -94,7 +106,7 @@ final class Engine {
                 }
             }
             if (tid == 0) {
-                tid = kernel.wait4(-1, WAIT_ANY);
+                tid = kernel.wait4(-1, waitAny);
             }
             if (tid == -Errnos.EINTR) {
                 continue;
@@ -302,6 +314,8 @@ final class Engine {
                         ? new TraceEvent.Exited(tid, pid, Wait.exitCode(status))
                         : new TraceEvent.Killed(tid, pid, Wait.termSignal(status), Wait.coreDumped(status)),
                         t, false);
+            } else {
+                emit(new TraceEvent.UnknownExited(tid, tid, status), null, false);
             }
             return;
         }

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * What a tracee did. Every event names the thread ({@code tid}) and its thread group ({@code pid}).
- * All but {@link Exited}, {@link Killed} and {@link Detached} are reported while the thread is stopped;
+ * All but {@link Exited}, {@link Killed}, {@link Detached} and {@link UnknownExited} are reported
+ * while the thread is stopped;
  * the {@link Tracee} handed with them can read and change it until the listener returns.
  */
 public sealed interface TraceEvent {
@@ -229,4 +230,15 @@ public sealed interface TraceEvent {
      * @param pid its process
      */
     record Detached(int tid, int pid) implements TraceEvent {}
+
+    /**
+     * A child that was never traced ended and was reaped: one the tracer inherited, or, the tracer
+     * being the init of a pid namespace, an orphan of that namespace handed to it. strace reports
+     * it as {@code Exit of unknown pid N ignored}. No {@link Tracee} goes with it.
+     *
+     * @param tid        the child
+     * @param pid        the child (never traced, its thread group is not known)
+     * @param waitStatus how it ended, as wait4 reported it
+     */
+    record UnknownExited(int tid, int pid, int waitStatus) implements TraceEvent {}
 }
