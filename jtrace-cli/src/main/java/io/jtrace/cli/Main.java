@@ -406,6 +406,8 @@ public final class Main {
                 if (daemonized != null) {
                     daemonized.release(true);
                 }
+                // As strace once its program runs: the program's pipes are its own to close.
+                ThisProcess.releaseStandardStreams(Arrays.stream(inheritedFds()).filter(fd -> fd <= 1).toArray());
                 tracees++;
             } catch (TraceException e) {
                 messages.error(e.getMessage());

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * {@code -X raw} and {@code -X verbose} on the values strace builds itself rather than looks up in
  * one table: open's and mmap's flags (0 prints as {@code 0 /* O_RDONLY *}{@code /}), ioctl requests,
@@ -73,12 +75,17 @@ class ConstantStyleTest {
     @ValueSource(strings = {"-Xraw", "-Xverbose", "-Xabbrev"})
     void clockTicksAndTheirSeconds(String style) {
         // The user time burnt is sure not to be 0; the system time may be, in one run and not the other.
-        // (Runs.mask has already hidden a SIGCHLD's digits, N and an empty comment.)
+        // (Runs.mask has already hidden a SIGCHLD's times and their comments: checked below.)
         assertSameTrace(style, "clock_ticks", "trace=times", t -> t
                 .replaceAll("\\b(si_stime|tms_stime|tms_cstime)=(\\d+|N)( /\\* [0-9.]* s \\*/)?", "$1=ANY")
                 .replaceAll("=\\d+ /\\* \\d+\\.\\d\\d s \\*/", "=N /* S */")
                 .replaceAll("\\b(si_utime|si_stime|tms_[a-z]+)=\\d+\\b(?! /)", "$1=N")
                 .replaceAll("(?m)^(times\\(.*= )\\d+$", "$1T"));
+        // The child's user time, sure not to be 0, carries its seconds in SIGCHLD but under -X raw.
+        String trace = Runs.jtrace(List.of(style, "-e", "trace=times", Fixtures.path("clock_ticks").toString(),
+                dir.resolve("work").toString())).stderr();
+        boolean commented = java.util.regex.Pattern.compile("si_utime=[1-9]\\d* /\\* \\d+\\.\\d\\d s \\*/").matcher(trace).find();
+        assertEquals(!style.equals("-Xraw"), commented, trace);
     }
 
     @ParameterizedTest

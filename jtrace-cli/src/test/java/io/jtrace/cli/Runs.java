@@ -151,9 +151,9 @@ final class Runs {
         s = PID_FIELD.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)) + "PID");
         s = s.replaceAll("(?m)^((?:\\[pid PID\\] |PID )?(?:getpid|getppid|gettid|fork|vfork|clone|clone3|wait4)\\(.*= )\\d+$",
                 "$1PID");
-        // A child's CPU times in its SIGCHLD: clock ticks, which land where they will.
-        // (Their comment, when there is one, stays: only its seconds are hidden.)
-        s = s.replaceAll("(si_utime|si_stime)=\\d+( /\\* )?[0-9.]*( s \\*/)?", "$1=N$2$3");
+        // A child's CPU times in its SIGCHLD: clock ticks, which land where they will, and with
+        // them their comment, which a tick of 0 has not (ConstantStyleTest checks its form).
+        s = s.replaceAll("(si_utime|si_stime)=\\d+( /\\* [0-9.]* s \\*/)?", "$1=N");
         // Where a pid was masked, the padding before "= " depended on how many digits it had.
         s = s.replaceAll("(?m)^(.*\\bPID\\b.*?) +(= [^=]*)$", "$1 $2");
         return s;

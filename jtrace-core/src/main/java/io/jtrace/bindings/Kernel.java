@@ -22,7 +22,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  */
 public final class Kernel implements AutoCloseable {
     private static final long NR_READ = 0, NR_WRITE = 1, NR_CLOSE = 3, NR_GETPID = 39, NR_WAIT4 = 61,
-            NR_KILL = 62, NR_PTRACE = 101, NR_GETTID = 186, NR_TGKILL = 234, NR_PIPE2 = 293,
+            NR_KILL = 62, NR_PTRACE = 101, NR_GETTID = 186, NR_TGKILL = 234, NR_DUP3 = 292, NR_PIPE2 = 293,
             NR_PROCESS_VM_READV = 310, NR_PROCESS_VM_WRITEV = 311;
     /** Remote reads and writes go through a bounce buffer of this size. */
     public static final int IO_CHUNK = 64 * 1024;
@@ -168,6 +168,11 @@ public final class Kernel implements AutoCloseable {
 
     public int close(int fd) {
         return (int) sys(NR_CLOSE, fd, 0, 0, 0);
+    }
+
+    /** dup3(2): {@code newFd} made a copy of {@code oldFd} (closed first if open); newFd or -errno. */
+    public int dup3(int oldFd, int newFd, int flags) {
+        return (int) sys(NR_DUP3, oldFd, newFd, flags, 0);
     }
 
     /** write(2) of {@code len} bytes (at most IO_CHUNK): the count written or -errno. */

@@ -41,6 +41,31 @@ public final class ThisProcess {
         }
     }
 
+    /**
+     * Lets go of this process's standard input and output, as strace does once its program runs:
+     * each becomes the read end of a pipe with no writer (reads see the end, writes fail), close on
+     * exec. Until then a traced program in a pipe that closes its own end would still leave the
+     * pipe open through the tracer: {@code yes | jtrace sh -c 'exec <&-; ...'} would never see
+     * SIGPIPE. Descriptors 0 and 1 are never left closed, so that nothing opened later takes them.
+     *
+     * @param fds which of 0 and 1 to let go: only those this process was given, since one that
+     *            was closed when it started may hold a descriptor of its own since
+     */
+    public static void releaseStandardStreams(int... fds) {
+        final int oCloexec = 0x80000;
+        try (Kernel k = Kernel.open()) {
+            for (int fd : fds) {
+                if (fd != 0 && fd != 1) {
+                    throw new IllegalArgumentException("not standard input or output: " + fd);
+                }
+                int[] p = k.pipe2(oCloexec);
+                k.close(p[1]);
+                k.dup3(p[0], fd, oCloexec);
+                k.close(p[0]);
+            }
+        }
+    }
+
     /** Waits for child {@code pid} of this process to end, and reaps it. */
     public static void reap(int pid) {
         try (Kernel k = Kernel.open()) {
