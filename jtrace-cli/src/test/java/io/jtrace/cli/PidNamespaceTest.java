@@ -67,11 +67,11 @@ class PidNamespaceTest {
      * jtrace as the init of a new pid namespace, as strace's own tests run it ({@code unshare -Urpf
      * strace ...}): the namespace's orphans are handed to it, and the fixture's own namespace init
      * cannot end until they are reaped. The trace ends as strace's does, with its {@code Exit of
-     * unknown pid} for each orphan.
+     * unknown pid} for each orphan, and the fixture's namespace translated though /proc is the host's.
      */
     @Test
     void asTheInitOfANewNamespace() {
-        List<String> args = List.of("-f", "-e", "signal=none", "-e", "trace=getpid,getpgrp,exit_group",
+        List<String> args = List.of("-f", "--pidns-translation", "-e", "signal=none", "-e", "trace=getpid,getpgrp,exit_group",
                 Fixtures.path("pidns_child").toString());
         List<String> strace = new ArrayList<>(List.of("unshare", "-Urpf", Runs.STRACE.toString()));
         strace.addAll(args);

@@ -17,7 +17,8 @@ import java.util.Map;
  * against /proc before it is believed; only when it no longer fits is /proc searched again.
  *
  * <p>The /proc mounted may belong to an ancestor of this process's namespace: ids are read at this
- * namespace's level of each status line, and thread ids of this namespace are found in /proc first.
+ * namespace's level of each status line, and thread ids of this namespace are found in /proc first
+ * (among the threads this process traces, as a sibling namespace may number its own alike).
  * Not thread-safe.
  */
 public final class PidNamespaces {
@@ -174,9 +175,33 @@ public final class PidNamespaces {
         return 0;
     }
 
+    /**
+     * Whether {@code entry} is our thread {@code tid}: its id at our level, and traced by a thread
+     * of this process, since another namespace at our depth (a sibling's) may have the same id
+     * there: /proc does not say whose namespace an ancestor level is.
+     */
     private boolean fitsOurTid(Path entry, int tid) {
         int[] ids = ids(entry, IdType.TID);
-        return ids != null && ids.length > ourLevel && ids[ourLevel] == tid;
+        if (ids == null || ids.length <= ourLevel || ids[ourLevel] != tid) {
+            return false;
+        }
+        int tracer = tracerPid(entry);
+        return tracer > 0 && Files.exists(proc.resolve("self/task/" + tracer));
+    }
+
+    /** The TracerPid of a /proc entry, as /proc's namespace numbers it; 0 when untraced or unreadable. */
+    private static int tracerPid(Path entry) {
+        try {
+            String status = new String(Files.readAllBytes(entry.resolve("status")), StandardCharsets.US_ASCII);
+            int at = status.indexOf("\nTracerPid:");
+            if (at < 0) {
+                return 0;
+            }
+            int end = status.indexOf('\n', at + 1);
+            return Integer.parseInt(status.substring(at + "\nTracerPid:".length(), end < 0 ? status.length() : end).strip());
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static boolean isPid(Path p) {
