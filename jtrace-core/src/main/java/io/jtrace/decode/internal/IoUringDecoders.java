@@ -450,26 +450,9 @@ final class IoUringDecoders {
         int read = (int) Math.min(len, CPUSET_SIZE);
         int size = (read + 7) / 8 * 8;
         ByteBuffer b = ctx.readOrAddress(out, address, read);
-        if (b == null) {
-            return;
+        if (b != null) {
+            ProcessDecoders.cpuList(out, b, read, size < len);
         }
-        StringBuilder text = new StringBuilder("[");
-        long raw = 0;
-        for (int cpu = 0; cpu < read * 8; cpu++) {
-            if ((b.get(cpu / 8) >> (cpu % 8) & 1) != 0) {
-                if (text.length() > 1) {
-                    text.append(' ');
-                }
-                text.append(cpu);
-                if (cpu < 64) {
-                    raw |= 1L << cpu;
-                }
-            }
-        }
-        if (size < len) {
-            text.append(text.length() > 1 ? " ..." : "...");
-        }
-        out.symbol(text.append(']').toString(), raw);
     }
 
     /** An element of IORING_REGISTER_RING_FDS: where to put the descriptor (-1 for anywhere), and it. */

@@ -181,23 +181,32 @@ final class ProcessDecoders {
         }
         int bytes = (int) Math.min(len, MAX_CPU_MASK);
         ByteBuffer b = ctx.readOrAddress(out, address, bytes);
-        if (b == null) {
-            return;
+        if (b != null) {
+            cpuList(out, b, bytes, false);
         }
+    }
+
+    /**
+     * The CPUs set in the first {@code bytes} bytes of {@code b}, {@code [0 1]}, space separated
+     * as strace separates them, {@code ...} last when {@code more} bytes were left unread: one
+     * symbol, whose number is the mask's first 64 CPUs.
+     */
+    static void cpuList(ValueWriter out, ByteBuffer b, int bytes, boolean more) {
         StringBuilder text = new StringBuilder("[");
         long raw = 0;
-        boolean first = true;
         for (int i = 0; i < bytes * 8; i++) {
             if ((b.get(i / 8) >> (i % 8) & 1) != 0) {
-                if (!first) {
+                if (text.length() > 1) {
                     text.append(' ');
                 }
-                first = false;
                 text.append(i);
                 if (i < 64) {
                     raw |= 1L << i;
                 }
             }
+        }
+        if (more) {
+            text.append(text.length() > 1 ? " ..." : "...");
         }
         out.symbol(text.append(']').toString(), raw);
     }
