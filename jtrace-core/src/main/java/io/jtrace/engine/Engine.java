@@ -27,7 +27,8 @@ import java.util.concurrent.BlockingQueue;
  *
  * <p>Each stop costs one wait4, one PTRACE_GET_SYSCALL_INFO (for syscall stops) and one resume. The
  * wait uses {@code __WALL | __WNOTHREAD}: it sees the tracees of this thread and the children this
- * thread spawned (all of them tracees), and never a child some other part of the JVM started.
+ * thread spawned (all of them tracees), and never a child some other part of the JVM started; as
+ * the init of a pid namespace it covers every thread's children (see {@link #waitAny}).
  */
 final class Engine {
     private static final int SIGTRAP = 5, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22;
