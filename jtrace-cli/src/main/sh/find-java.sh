@@ -1,7 +1,7 @@
 # Sourced by ./jtrace and examples/run: find_java prints the path of a java of version 25 or later
 # (JAVA_HOME first, then /usr/lib/jvm, then the one on PATH), or fails.
 java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
+  "$1" -XshowSettings:properties -version </dev/null 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
 }
 find_java() {
   local j v
